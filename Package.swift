@@ -1,0 +1,89 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "mindsphere-fake",
+    platforms: [.macOS(.v15)],
+    products: [
+        /// The fake's transport-free core: request value in, response value out.
+        .library(name: "MindSphereFake", targets: ["MindSphereFake"]),
+        /// The libmicrohttpd server that serves the core over HTTP.
+        .library(name: "MindSphereFakeServer", targets: ["MindSphereFakeServer"]),
+        /// The contract-test kit: one suite for the fake and for a real tenant.
+        .library(name: "MindSphereContract", targets: ["MindSphereContract"]),
+        .executable(name: "mindsphere-fake", targets: ["mindsphere-fake"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.3.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.2.0"),
+    ],
+    targets: [
+        // C shims over libmicrohttpd; no logic.
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev", "pkg-config"])]
+        ),
+        // The fake itself: no sockets, no C, no file I/O.
+        .target(
+            name: "MindSphereFake",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The only importer of CMicroHTTPD.
+        .target(
+            name: "MindSphereFakeServer",
+            dependencies: ["MindSphereFake", "CMicroHTTPD"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MindSphereContract",
+            dependencies: [
+                "MindSphereFake",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "mindsphere-fake",
+            dependencies: [
+                "MindSphereFake",
+                "MindSphereFakeServer",
+                "MindSphereContract",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MindSphereFakeTests",
+            dependencies: [
+                "MindSphereFake",
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MindSphereFakeServerTests",
+            dependencies: ["MindSphereFake", "MindSphereFakeServer"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MindSphereContractTests",
+            dependencies: ["MindSphereContract", "MindSphereFake", "MindSphereFakeServer"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

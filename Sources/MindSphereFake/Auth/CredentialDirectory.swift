@@ -1,0 +1,35 @@
+import Synchronization
+
+/// The credentials and token lifetime of the loaded scenario, replaceable when another scenario is loaded.
+public final class CredentialDirectory: Sendable {
+    private struct State {
+        var apps: [String: AppCredential] = [:]
+        var services: [String: ServiceCredential] = [:]
+        var tokenLifetimeSeconds = 1800
+    }
+
+    private let state = Mutex(State())
+
+    /// A directory holding the credentials of `scenario`.
+    public init(scenario: Scenario) {
+        load(scenario)
+    }
+
+    /// Replaces everything with the credentials of `scenario`.
+    public func load(_ scenario: Scenario) {
+        state.withLock { state in
+            state.apps = Dictionary(scenario.appCredentials.map { ($0.clientID, $0) }, uniquingKeysWith: { $1 })
+            state.services = Dictionary(scenario.serviceCredentials.map { ($0.clientID, $0) }, uniquingKeysWith: { $1 })
+            state.tokenLifetimeSeconds = scenario.tokenLifetimeSeconds
+        }
+    }
+
+    /// The app credential with `clientID`.
+    public func appCredential(clientID: String) -> AppCredential? { state.withLock { $0.apps[clientID] } }
+
+    /// The service credential with `clientID`.
+    public func serviceCredential(clientID: String) -> ServiceCredential? { state.withLock { $0.services[clientID] } }
+
+    /// Seconds a new token lives.
+    public var tokenLifetimeSeconds: Int { state.withLock { $0.tokenLifetimeSeconds } }
+}

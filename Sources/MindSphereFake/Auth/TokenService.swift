@@ -1,0 +1,171 @@
+import Foundation
+import Synchronization
+
+/// Issues RS256 tokens and checks bearer tokens for the gateway. Tokens it issued recently are recognised by an exact
+/// lookup (no RSA verify per request); others are verified by signature.
+public final class TokenService: Sendable {
+    /// What an issued token request returns.
+    public struct IssuedToken: Sendable {
+        /// The compact JWT.
+        public var accessToken: String
+        /// The principal the token stands for.
+        public var principal: Principal
+        /// Lifetime in seconds.
+        public var lifetimeSeconds: Int
+    }
+
+    private struct Cache {
+        var principals: [String: (principal: Principal, sequence: Int)] = [:]
+        var order: [String] = []
+        var head = 0
+        var sequence = 0
+        var revokedTokenIDs: Set<String> = []
+        var revokedUpToSequence = -1
+        var revokedIssuedAtOrBefore: Int64 = Int64.min
+    }
+
+    /// The key that signs new tokens; listed first in the key set.
+    public let signingKey: SigningKey
+    private let identifiers: Identifiers
+    private let cache = Mutex(Cache())
+    private let cacheCapacity: Int
+
+    /// A token service signing with `signingKey`.
+    public init(signingKey: SigningKey, identifiers: Identifiers, cacheCapacity: Int = 20_000) {
+        self.signingKey = signingKey
+        self.identifiers = identifiers
+        self.cacheCapacity = cacheCapacity
+    }
+
+    /// The key set served at `/token_keys`.
+    public var keySet: JSONValue { .object(["keys": .array([signingKey.publicJWK])]) }
+
+    /// Issues a token.
+    /// - Parameters:
+    ///   - clientID: the client the token is for (`sub`, `client_id`, `cid`, `azp`).
+    ///   - tenant: the tenant whose data the token reaches (`ten`, `zid`).
+    ///   - scopes: the granted scopes.
+    ///   - issuer: the `iss` claim.
+    ///   - nowSeconds: issue time on the fake's clock.
+    ///   - lifetimeSeconds: seconds until `exp`.
+    /// - Throws: `FakeError` (500) if signing fails.
+    public func issue(
+        clientID: String,
+        tenant: String,
+        scopes: [String],
+        issuer: String,
+        nowSeconds: Int64,
+        lifetimeSeconds: Int
+    ) throws -> IssuedToken {
+        let tokenID = identifiers.next()
+        let expiresAt = nowSeconds + Int64(lifetimeSeconds)
+        let claims: JSONObject = [
+            "jti": .string(tokenID),
+            "sub": .string(clientID),
+            "scope": .array(scopes.map(JSONValue.string)),
+            "client_id": .string(clientID),
+            "cid": .string(clientID),
+            "azp": .string(clientID),
+            "grant_type": .string("client_credentials"),
+            "rev_sig": .string(identifiers.nextHex(8)),
+            "iat": .number(.integer(nowSeconds)),
+            "exp": .number(.integer(expiresAt)),
+            "iss": .string(issuer),
+            "zid": .string(tenant),
+            "aud": .array([.string(clientID)]),
+            "ten": .string(tenant),
+            "schemas": .array([.string("urn:siemens:mindsphere:v1")]),
+            "cat": .string("client-token:v1"),
+        ]
+        let token: String
+        do {
+            token = try JSONWebToken.sign(claims: claims, with: signingKey)
+        } catch {
+            throw FakeError(.internalError, "could not sign the token: \(error)")
+        }
+        let principal = Principal(tenant: tenant, clientID: clientID, scopes: scopes, tokenID: tokenID, expiresAt: expiresAt)
+        remember(token, principal)
+        return IssuedToken(accessToken: token, principal: principal, lifetimeSeconds: lifetimeSeconds)
+    }
+
+    private func remember(_ token: String, _ principal: Principal) {
+        cache.withLock { cache in
+            cache.sequence += 1
+            if cache.order.count < cacheCapacity {
+                cache.order.append(token)
+            } else {
+                cache.principals[cache.order[cache.head]] = nil
+                cache.order[cache.head] = token
+                cache.head = (cache.head + 1) % cacheCapacity
+            }
+            cache.principals[token] = (principal, cache.sequence)
+        }
+    }
+
+    /// Checks an `Authorization` header value at `nowSeconds`.
+    /// - Returns: the principal, or why the token is refused.
+    public func authenticate(authorization: String?, nowSeconds: Int64) -> Result<Principal, TokenRejection> {
+        guard let authorization, !authorization.isEmpty else { return .failure(.missingHeader) }
+        guard authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else { return .failure(.notBearer) }
+        let token = String(authorization.dropFirst(7).drop(while: { $0 == " " }))
+        let cached = cache.withLock { cache -> (Principal, Bool)? in
+            guard let entry = cache.principals[token] else { return nil }
+            let revoked = entry.sequence <= cache.revokedUpToSequence || cache.revokedTokenIDs.contains(entry.principal.tokenID)
+            return (entry.principal, revoked)
+        }
+        if let (principal, revoked) = cached {
+            if revoked { return .failure(.revoked) }
+            if nowSeconds >= principal.expiresAt { return .failure(.expired) }
+            return .success(principal)
+        }
+        return verifyUncached(token, nowSeconds: nowSeconds)
+    }
+
+    private func verifyUncached(_ token: String, nowSeconds: Int64) -> Result<Principal, TokenRejection> {
+        guard let jwt = JSONWebToken(compact: token) else { return .failure(.malformed) }
+        guard jwt.header["alg"]?.stringValue == "RS256" else { return .failure(.unsupportedAlgorithm) }
+        guard jwt.header["kid"]?.stringValue == signingKey.keyID else { return .failure(.unknownKey) }
+        guard signingKey.verify(jwt.signature, for: jwt.signingInput) else { return .failure(.badSignature) }
+        guard let tenant = jwt.stringClaim("ten"), let expiresAt = jwt.integerClaim("exp"),
+              let clientID = jwt.stringClaim("client_id")
+        else { return .failure(.missingClaims) }
+        let tokenID = jwt.stringClaim("jti") ?? ""
+        let issuedAt = jwt.integerClaim("iat") ?? 0
+        let revoked = cache.withLock { $0.revokedTokenIDs.contains(tokenID) || issuedAt <= $0.revokedIssuedAtOrBefore }
+        if revoked { return .failure(.revoked) }
+        if nowSeconds >= expiresAt { return .failure(.expired) }
+        let scopes = jwt.claims["scope"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        return .success(Principal(tenant: tenant, clientID: clientID, scopes: scopes, tokenID: tokenID, expiresAt: expiresAt))
+    }
+
+    /// Expires every token issued so far (tokens issued later stay valid).
+    public func revokeAll(nowSeconds: Int64) {
+        cache.withLock { cache in
+            cache.revokedUpToSequence = cache.sequence
+            cache.revokedIssuedAtOrBefore = nowSeconds
+        }
+    }
+
+    /// Expires one token, given as the compact token or its `jti`. Returns whether it was recognised.
+    @discardableResult
+    public func revoke(tokenOrID: String) -> Bool {
+        let tokenID: String
+        if let jwt = JSONWebToken(compact: tokenOrID), let id = jwt.stringClaim("jti") {
+            tokenID = id
+        } else {
+            tokenID = tokenOrID
+        }
+        guard !tokenID.isEmpty else { return false }
+        cache.withLock { _ = $0.revokedTokenIDs.insert(tokenID) }
+        return true
+    }
+
+    /// Forgets revocations (used by reset); issued tokens stay valid until they expire.
+    public func clearRevocations() {
+        cache.withLock { cache in
+            cache.revokedTokenIDs = []
+            cache.revokedUpToSequence = -1
+            cache.revokedIssuedAtOrBefore = Int64.min
+        }
+    }
+}

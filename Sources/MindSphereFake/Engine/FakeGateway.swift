@@ -1,0 +1,103 @@
+import HTTPTypes
+
+/// The fake MindSphere gateway as a function: a `FakeRequest` in, a `FakeResponse` out, no I/O.
+/// The libmicrohttpd server and in-process tests both drive this one type.
+///
+/// ```swift
+/// let fake = try FakeGateway()
+/// let response = fake.handle(FakeRequest(method: .get, target: "/_fake/health"))
+/// assert(response.status == .ok)
+/// ```
+public final class FakeGateway: Sendable {
+    /// The configuration it started with.
+    public let configuration: FakeConfiguration
+    /// The fake's clock; move it to make tokens expire.
+    public let clock: FakeClock
+    /// Issues and checks tokens.
+    public let tokens: TokenService
+    /// The credentials of the loaded scenario.
+    public let credentials: CredentialDirectory
+    /// Id generator for correlation ids, token ids and resource ids.
+    public let identifiers: Identifiers
+    /// Asset Management's state.
+    public let assets: AssetStore
+    /// IoT Time Series' state.
+    public let timeSeries: TimeSeriesStore
+    private let router: Router
+
+    /// A fake with `configuration`, reading time from `clock` (the system wall clock by default).
+    /// - Throws: `ScenarioError` when the scenario's seed data cannot be loaded.
+    public init(configuration: FakeConfiguration = FakeConfiguration(), clock: FakeClock = .system()) throws(ScenarioError) {
+        self.configuration = configuration
+        self.clock = clock
+        let identifiers = configuration.seed.map(Identifiers.init(seed:)) ?? Identifiers()
+        self.identifiers = identifiers
+        self.tokens = TokenService(signingKey: configuration.signingKey, identifiers: identifiers)
+        self.credentials = CredentialDirectory(scenario: configuration.scenario)
+        self.assets = AssetStore(identifiers: identifiers)
+        self.timeSeries = TimeSeriesStore(schemas: assets)
+        var router = Router()
+        router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials, clock: clock).routes)
+        router.add(contentsOf: AssetManagementAPI(store: assets).routes)
+        router.add(contentsOf: TimeSeriesAPI(store: timeSeries).routes)
+        router.add(contentsOf: ControlAPI().routes)
+        self.router = router
+        try assets.load(configuration.scenario)
+        try timeSeries.load(configuration.scenario)
+    }
+
+    /// Answers one request. Never throws and never traps on bad input: every refusal is a documented error response.
+    public func handle(_ request: FakeRequest) -> FakeResponse {
+        let path = request.path
+        let now = clock.nowMilliseconds()
+        switch router.match(method: request.method, path: path) {
+        case .found(let route, let parameters):
+            var principal: Principal?
+            if route.access == .bearerToken {
+                switch tokens.authenticate(authorization: request.headerFields[.authorization], nowSeconds: now / 1000) {
+                case .success(let caller): principal = caller
+                case .failure(let rejection): return reject(rejection)
+                }
+            }
+            let context = RequestContext(
+                request: request, path: path, query: request.query, pathParameters: parameters,
+                principal: principal, nowMilliseconds: now
+            )
+            do {
+                var response = try route.handler(context)
+                if request.method == .head { response.body = [] }
+                return response
+            } catch let error as FakeError {
+                return errorResponse(error, shape: route.errorShape)
+            } catch {
+                return errorResponse(FakeError(.internalError, "unexpected failure: \(error)"), shape: route.errorShape)
+            }
+        case .methodNotAllowed(let allowed, let shape, let access):
+            if access == .bearerToken, case .failure(let rejection) = tokens.authenticate(
+                authorization: request.headerFields[.authorization], nowSeconds: now / 1000) {
+                return reject(rejection)
+            }
+            return errorResponse(
+                FakeError(.methodNotAllowed(allowed: allowed), "method \(request.method.rawValue) is not supported on \(path); allowed: \(allowed.joined(separator: ", "))"),
+                shape: shape)
+        case .notFound:
+            if path.hasPrefix("/api/") {
+                if case .failure(let rejection) = tokens.authenticate(
+                    authorization: request.headerFields[.authorization], nowSeconds: now / 1000) {
+                    return reject(rejection)
+                }
+                return errorResponse(FakeError(.routeNotFound, "no API at \(request.method.rawValue) \(path)"), shape: .platform)
+            }
+            return errorResponse(FakeError(.routeNotFound, "nothing at \(path)"), shape: .control)
+        }
+    }
+
+    /// The error response for `error` in `shape`, with a fresh correlation id.
+    public func errorResponse(_ error: FakeError, shape: ErrorShape) -> FakeResponse {
+        WireErrorMapper.response(for: error, shape: shape, correlationID: identifiers.next())
+    }
+
+    private func reject(_ rejection: TokenRejection) -> FakeResponse {
+        errorResponse(FakeError(.tokenInvalid, rejection.rawValue), shape: .gateway)
+    }
+}

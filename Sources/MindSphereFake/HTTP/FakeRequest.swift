@@ -1,0 +1,63 @@
+public import HTTPTypes
+
+/// One HTTP request as a plain value: what every transport hands to the core.
+public struct FakeRequest: Sendable {
+    /// The request method.
+    public var method: HTTPRequest.Method
+    /// The raw request-target as sent, e.g. `/api/assetmanagement/v3/assets?size=5`.
+    public var target: String
+    /// The request headers.
+    public var headerFields: HTTPFields
+    /// The request body bytes (empty when there is none).
+    public var body: [UInt8]
+    /// `http` or `https`, used to build absolute links.
+    public var scheme: String
+
+    /// A request value.
+    /// - Parameters:
+    ///   - method: the HTTP method.
+    ///   - target: the raw request-target (path and query, undecoded).
+    ///   - headerFields: the headers.
+    ///   - body: the body bytes.
+    ///   - scheme: `http` or `https`.
+    public init(
+        method: HTTPRequest.Method,
+        target: String,
+        headerFields: HTTPFields = [:],
+        body: [UInt8] = [],
+        scheme: String = "http"
+    ) {
+        self.method = method
+        self.target = target
+        self.headerFields = headerFields
+        self.body = body
+        self.scheme = scheme
+    }
+
+    /// The percent-decoded path, without the query.
+    public var path: String {
+        let rawPath = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return PercentDecoding.decode(rawPath, plusAsSpace: false) ?? rawPath
+    }
+
+    /// The raw query string after `?`, or an empty string.
+    public var rawQuery: Substring {
+        guard let mark = target.firstIndex(of: "?") else { return "" }
+        return target[target.index(after: mark)...]
+    }
+
+    /// The parsed query parameters.
+    public var query: QueryParameters { QueryParameters(rawQuery: rawQuery) }
+
+    /// The value of a header, or `nil`.
+    public func header(_ name: String) -> String? {
+        guard let fieldName = HTTPField.Name(name) else { return nil }
+        return headerFields[fieldName]
+    }
+
+    /// The absolute base URL this request reached, e.g. `http://127.0.0.1:8080`.
+    public var baseURL: String {
+        let host = headerFields[HTTPField.Name("Host")!] ?? "localhost"
+        return "\(scheme)://\(host)"
+    }
+}

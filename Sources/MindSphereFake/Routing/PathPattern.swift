@@ -1,0 +1,46 @@
+/// A route path such as `/api/assetmanagement/v3/assets/{id}`: literal segments and `{named}` parameters.
+public struct PathPattern: Sendable, CustomStringConvertible {
+    /// One segment of a pattern.
+    public enum Segment: Sendable, Equatable {
+        /// Must equal this text.
+        case literal(String)
+        /// Matches any non-empty segment and binds it to this name.
+        case parameter(String)
+    }
+
+    /// The segments in order.
+    public let segments: [Segment]
+
+    /// Parses a pattern; `{name}` segments are parameters.
+    public init(_ pattern: String) {
+        segments = pattern.split(separator: "/").map { piece in
+            if piece.hasPrefix("{") && piece.hasSuffix("}") {
+                return .parameter(String(piece.dropFirst().dropLast()))
+            }
+            return .literal(String(piece))
+        }
+    }
+
+    /// The pattern as written.
+    public var description: String {
+        "/" + segments.map { segment in
+            switch segment {
+            case .literal(let text): text
+            case .parameter(let name): "{\(name)}"
+            }
+        }.joined(separator: "/")
+    }
+
+    /// The bound parameters when `pathSegments` match, else `nil`.
+    func match(_ pathSegments: [Substring]) -> [String: String]? {
+        guard pathSegments.count == segments.count else { return nil }
+        var parameters: [String: String] = [:]
+        for (segment, piece) in zip(segments, pathSegments) {
+            switch segment {
+            case .literal(let text): if text != piece { return nil }
+            case .parameter(let name): parameters[name] = String(piece)
+            }
+        }
+        return parameters
+    }
+}

@@ -1,0 +1,41 @@
+public import HTTPTypes
+
+/// What a route handler does: read the context, return a response or throw a `FakeError`.
+public typealias RouteHandler = @Sendable (RequestContext) throws -> FakeResponse
+
+/// One entry of the route table.
+public struct Route: Sendable {
+    /// Who may call a route.
+    public enum Access: Sendable {
+        /// No token needed (token endpoints, key set, control plane).
+        case open
+        /// A valid bearer token issued by the fake is required (every other `/api/...` route).
+        case bearerToken
+    }
+
+    /// The method it answers.
+    public let method: HTTPRequest.Method
+    /// The path it answers.
+    public let pattern: PathPattern
+    /// The error body shape of its API.
+    public let errorShape: ErrorShape
+    /// Whether the gateway token check applies.
+    public let access: Access
+    /// The handler.
+    public let handler: RouteHandler
+
+    /// A route.
+    public init(
+        _ method: HTTPRequest.Method,
+        _ pattern: String,
+        errorShape: ErrorShape,
+        access: Access,
+        handler: @escaping RouteHandler
+    ) {
+        self.method = method
+        self.pattern = PathPattern(pattern)
+        self.errorShape = errorShape
+        self.access = access
+        self.handler = handler
+    }
+}

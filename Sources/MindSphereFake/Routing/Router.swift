@@ -1,0 +1,61 @@
+public import HTTPTypes
+
+/// The route table: finds the route for a method and path, or says why there is none.
+public struct Router: Sendable {
+    /// The outcome of a lookup.
+    public enum Match: Sendable {
+        /// A route matched; the path parameters are bound.
+        case found(Route, parameters: [String: String])
+        /// The path exists for other methods.
+        case methodNotAllowed(allowed: [String], errorShape: ErrorShape, access: Route.Access)
+        /// Nothing lives at this path.
+        case notFound
+    }
+
+    private var routesBySegmentCount: [Int: [Route]] = [:]
+
+    /// An empty table.
+    public init() {}
+
+    /// Adds a route; a second route for the same method and pattern is a programming error.
+    public mutating func add(_ route: Route) {
+        let count = route.pattern.segments.count
+        precondition(
+            !(routesBySegmentCount[count] ?? []).contains {
+                $0.method == route.method && $0.pattern.segments == route.pattern.segments
+            },
+            "duplicate route \(route.method) \(route.pattern)"
+        )
+        routesBySegmentCount[count, default: []].append(route)
+    }
+
+    /// Adds several routes.
+    public mutating func add(contentsOf routes: [Route]) {
+        for route in routes { add(route) }
+    }
+
+    /// Looks up `path` (decoded, without query; one trailing slash tolerated). HEAD is answered by GET routes.
+    public func match(method: HTTPRequest.Method, path: String) -> Match {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        var pieces = Array(segments)
+        if pieces.last == "" { pieces.removeLast() }
+        if pieces.contains("") { return .notFound }
+        let lookupMethod: HTTPRequest.Method = method == .head ? .get : method
+        var allowed: [String] = []
+        var shape: ErrorShape?
+        var access: Route.Access = .open
+        for route in routesBySegmentCount[pieces.count] ?? [] {
+            guard let parameters = route.pattern.match(pieces) else { continue }
+            if route.method == lookupMethod {
+                return .found(route, parameters: parameters)
+            }
+            allowed.append(route.method.rawValue)
+            shape = shape ?? route.errorShape
+            access = route.access
+        }
+        if let shape {
+            return .methodNotAllowed(allowed: allowed, errorShape: shape, access: access)
+        }
+        return .notFound
+    }
+}

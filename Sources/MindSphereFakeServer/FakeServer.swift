@@ -1,0 +1,126 @@
+internal import CMicroHTTPD
+import Glibc
+import Synchronization
+public import MindSphereFake
+
+/// Serves a `FakeGateway` over HTTP with libmicrohttpd. Start it on port 0 in a test and read `baseURL`:
+///
+/// ```swift
+/// let server = try FakeServer.start(gateway: try FakeGateway())
+/// defer { server.stop() }
+/// print(server.baseURL)   // http://127.0.0.1:41234
+/// ```
+public final class FakeServer: @unchecked Sendable {
+    // @unchecked: `daemon` is written once in `start` and once in `stop`, which callers serialise (stop is idempotent
+    // under the lock below); libmicrohttpd's daemon pointer is not Sendable as a C type.
+    private var daemon: OpaquePointer?
+    private let context: Unmanaged<ServerContext>
+    private let stopLock = NSLockLike()
+    private let tlsBuffers: [UnsafeMutablePointer<CChar>]
+
+    /// The gateway being served.
+    public let gateway: FakeGateway
+    /// The configuration it was started with.
+    public let configuration: ServerConfiguration
+    /// The port it is bound to (the real one, also when started on port 0).
+    public let port: UInt16
+
+    /// The base URL clients use, e.g. `http://127.0.0.1:41234`.
+    public var baseURL: String {
+        let host = configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host
+        return "\(configuration.tls == nil ? "http" : "https")://\(host):\(port)"
+    }
+
+    private init(
+        daemon: OpaquePointer,
+        context: Unmanaged<ServerContext>,
+        gateway: FakeGateway,
+        configuration: ServerConfiguration,
+        tlsBuffers: [UnsafeMutablePointer<CChar>]
+    ) {
+        self.daemon = daemon
+        self.context = context
+        self.gateway = gateway
+        self.configuration = configuration
+        self.port = cmhd_daemon_port(daemon)
+        self.tlsBuffers = tlsBuffers
+    }
+
+    /// Starts serving `gateway`.
+    /// - Throws: `ServerError` when the address is invalid, the port is taken, or TLS is not available.
+    public static func start(gateway: FakeGateway, configuration: ServerConfiguration = ServerConfiguration()) throws -> FakeServer {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = configuration.port.bigEndian
+        let host = configuration.host == "localhost" ? "127.0.0.1" : configuration.host
+        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
+            throw ServerError("'\(configuration.host)' is not an IPv4 address (use 127.0.0.1, 0.0.0.0 or another IPv4 address)")
+        }
+        let context = Unmanaged.passRetained(ServerContext(
+            gateway: gateway, maximumBodyBytes: configuration.maximumBodyBytes,
+            scheme: configuration.tls == nil ? "http" : "https"
+        ))
+        var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
+        var tlsBuffers: [UnsafeMutablePointer<CChar>] = []
+        var options: [MHD_OptionItem] = [
+            MHD_OptionItem(option: MHD_OPTION.CONNECTION_TIMEOUT, value: configuration.connectionTimeoutSeconds, ptr_value: nil),
+            MHD_OptionItem(option: MHD_OPTION.CONNECTION_LIMIT, value: configuration.connectionLimit, ptr_value: nil),
+            MHD_OptionItem(option: MHD_OPTION.CONNECTION_MEMORY_LIMIT, value: 256 * 1024, ptr_value: nil),
+            MHD_OptionItem(option: MHD_OPTION.LISTEN_BACKLOG_SIZE, value: 1024, ptr_value: nil),
+        ]
+        if configuration.threads > 1 {
+            options.append(MHD_OptionItem(option: MHD_OPTION.THREAD_POOL_SIZE, value: configuration.threads, ptr_value: nil))
+        }
+        if let tls = configuration.tls {
+            guard MHD_is_feature_supported(MHD_FEATURE.FEATURE_TLS) == .YES else {
+                context.release()
+                throw ServerError("this libmicrohttpd was built without TLS support")
+            }
+            flags |= MHD_USE_TLS.rawValue
+            let certificate = strdup(tls.certificatePEM)!
+            let key = strdup(tls.privateKeyPEM)!
+            tlsBuffers = [certificate, key]
+            options.append(MHD_OptionItem(option: MHD_OPTION.HTTPS_MEM_CERT, value: 0, ptr_value: UnsafeMutableRawPointer(certificate)))
+            options.append(MHD_OptionItem(option: MHD_OPTION.HTTPS_MEM_KEY, value: 0, ptr_value: UnsafeMutableRawPointer(key)))
+        }
+        let daemon = withUnsafePointer(to: &address) { addressPointer in
+            addressPointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                options.append(MHD_OptionItem(option: MHD_OPTION.SOCK_ADDR, value: 0, ptr_value: UnsafeMutableRawPointer(mutating: socketAddress)))
+                options.append(MHD_OptionItem(option: MHD_OPTION.END, value: 0, ptr_value: nil))
+                return options.withUnsafeBufferPointer { optionBuffer in
+                    cmhd_start_daemon(
+                        flags, configuration.port,
+                        mhdAccessHandler, context.toOpaque(),
+                        mhdRequestCompleted, context.toOpaque(),
+                        mhdURILog, context.toOpaque(),
+                        optionBuffer.baseAddress
+                    )
+                }
+            }
+        }
+        guard let daemon else {
+            context.release()
+            tlsBuffers.forEach { free($0) }
+            throw ServerError("cannot listen on \(configuration.host):\(configuration.port) (port in use, or invalid TLS material)")
+        }
+        return FakeServer(daemon: daemon, context: context, gateway: gateway, configuration: configuration, tlsBuffers: tlsBuffers)
+    }
+
+    /// Stops accepting, answers nothing more, closes all connections. Safe to call twice.
+    public func stop() {
+        stopLock.withLock {
+            guard let daemon else { return }
+            let serverContext = context.takeUnretainedValue()
+            serverContext.stopping.store(true, ordering: .relaxed)
+            serverContext.resumeAll()
+            MHD_stop_daemon(daemon)
+            self.daemon = nil
+            context.release()
+            tlsBuffers.forEach { free($0) }
+        }
+    }
+
+    deinit {
+        stop()
+    }
+}

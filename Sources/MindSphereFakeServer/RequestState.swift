@@ -1,0 +1,20 @@
+import MindSphereFake
+
+/// Per-request bookkeeping kept in libmicrohttpd's `con_cls`: raw target, body bytes, and a delayed response.
+/// Only the thread serving the connection touches it, so it needs no locking.
+final class RequestState {
+    /// The raw request-target from the URI-log callback (undecoded, with query).
+    let rawTarget: String
+    /// Body bytes received so far.
+    var body: [UInt8] = []
+    /// Whether the first (headers-only) callback has been seen.
+    var started = false
+    /// Whether the body outgrew the limit (the rest is discarded, then 413).
+    var tooLarge = false
+    /// A response computed before the connection was suspended for an injected delay.
+    var pendingResponse: FakeResponse?
+
+    init(rawTarget: String) {
+        self.rawTarget = rawTarget
+    }
+}

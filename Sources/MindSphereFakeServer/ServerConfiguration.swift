@@ -1,0 +1,50 @@
+/// How the HTTP server listens and what it tolerates; every field has a default.
+public struct ServerConfiguration: Sendable {
+    /// The IPv4 address to bind (`127.0.0.1` by default; `0.0.0.0` for all interfaces).
+    public var host: String
+    /// The port; 0 picks a free one.
+    public var port: UInt16
+    /// Request bodies larger than this get 413.
+    public var maximumBodyBytes: Int
+    /// Idle connections are closed after this many seconds.
+    public var connectionTimeoutSeconds: Int
+    /// At most this many connections at once; more wait in the kernel's backlog.
+    public var connectionLimit: Int
+    /// Worker threads polling connections (each serves many connections).
+    public var threads: Int
+    /// PEM certificate and key to serve HTTPS; `nil` serves plain HTTP.
+    public var tls: TLSMaterial?
+
+    /// A PEM certificate with its private key.
+    public struct TLSMaterial: Sendable {
+        /// The certificate chain, PEM.
+        public var certificatePEM: String
+        /// The private key, PEM (PKCS#8 or PKCS#1).
+        public var privateKeyPEM: String
+
+        /// TLS material.
+        public init(certificatePEM: String, privateKeyPEM: String) {
+            self.certificatePEM = certificatePEM
+            self.privateKeyPEM = privateKeyPEM
+        }
+    }
+
+    /// A configuration.
+    public init(
+        host: String = "127.0.0.1",
+        port: UInt16 = 0,
+        maximumBodyBytes: Int = 2 * 1024 * 1024,
+        connectionTimeoutSeconds: Int = 30,
+        connectionLimit: Int = 1000,
+        threads: Int = 2,
+        tls: TLSMaterial? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.maximumBodyBytes = maximumBodyBytes
+        self.connectionTimeoutSeconds = connectionTimeoutSeconds
+        self.connectionLimit = connectionLimit
+        self.threads = threads
+        self.tls = tls
+    }
+}
