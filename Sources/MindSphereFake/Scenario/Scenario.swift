@@ -20,6 +20,10 @@ public struct Scenario: Sendable {
     public var timeSeries: [ScenarioTimeSeries] = []
     /// Seed for generated ids, so runs repeat.
     public var seed: UInt64 = 1
+    /// Fault rules active from the start (and again after every reset).
+    public var faults: [FaultRule] = []
+    /// Milliseconds after which written time-series data becomes readable; 0 (the default) means at once.
+    public var ingestionDelayMilliseconds: Int = 0
 
     /// A scenario.
     public init(
