@@ -1,4 +1,7 @@
-/// Asset Management v3 under `/api/assetmanagement/v3` (placeholder until the API lands).
+import HTTPTypes
+
+/// Asset Management v3 under `/api/assetmanagement/v3`: aspect types, asset types and assets, tenant-scoped by
+/// the caller's token, with HAL paging, the JSON filter language and integer etags.
 public struct AssetManagementAPI: Sendable {
     let store: AssetStore
 
@@ -8,5 +11,90 @@ public struct AssetManagementAPI: Sendable {
     }
 
     /// The routes of this API.
-    public var routes: [Route] { [] }
+    public var routes: [Route] {
+        let aspectTypes = AspectTypeEndpoints(store: store)
+        let assetTypes = AssetTypeEndpoints(store: store)
+        let assets = AssetEndpoints(store: store)
+        let details = AssetDetailEndpoints(store: store)
+        let base = AssetManagementLinks.basePath
+        func route(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping RouteHandler) -> Route {
+            Route(method, base + path, errorShape: .platform, access: .bearerToken, handler: handler)
+        }
+        return [
+            route(.get, "", Self.billboard),
+            route(.get, "/aspecttypes", aspectTypes.list),
+            route(.get, "/aspecttypes/{id}", aspectTypes.read),
+            route(.put, "/aspecttypes/{id}", aspectTypes.put),
+            route(.patch, "/aspecttypes/{id}", aspectTypes.patch),
+            route(.delete, "/aspecttypes/{id}", aspectTypes.delete),
+            route(.get, "/assettypes", assetTypes.list),
+            route(.get, "/assettypes/{id}", assetTypes.read),
+            route(.put, "/assettypes/{id}", assetTypes.put),
+            route(.patch, "/assettypes/{id}", assetTypes.patch),
+            route(.delete, "/assettypes/{id}", assetTypes.delete),
+            route(.patch, "/assettypes/{id}/variables", assetTypes.patchVariables),
+            route(.get, "/assets", assets.list),
+            route(.post, "/assets", assets.create),
+            route(.get, "/assets/root", assets.root),
+            route(.get, "/assets/{id}", assets.read),
+            route(.put, "/assets/{id}", assets.put),
+            route(.patch, "/assets/{id}", assets.patch),
+            route(.delete, "/assets/{id}", assets.delete),
+            route(.post, "/assets/{id}/move", details.move),
+            route(.get, "/assets/{id}/aspects", details.aspects),
+            route(.get, "/assets/{id}/variables", details.variables),
+            route(.put, "/assets/{id}/location", details.putLocation),
+            route(.delete, "/assets/{id}/location", details.deleteLocation),
+        ]
+    }
+
+    /// `GET /api/assetmanagement/v3/`: links to the API's collections.
+    @Sendable static func billboard(_ context: RequestContext) throws -> FakeResponse {
+        let links = AssetManagementLinks(baseURL: context.baseURL)
+        return .json(.object(["_links": .object([
+            "self": .object(["href": .string(links.root + "/")]),
+            "aspectTypes": links.href("aspecttypes"),
+            "assetTypes": links.href("assettypes"),
+            "assets": links.href("assets"),
+            "files": links.href("files"),
+        ])]))
+    }
+}
+
+/// What every Asset Management list reads from its query: paging, filter and links.
+struct ListQuery {
+    let page: PageRequest
+    let filter: FilterExpression?
+    let links: AssetManagementLinks
+    let extraQuery: [(name: String, value: String)]
+
+    /// Reads `page`, `size`, `sort`, `filter` and `includeShared` (plus `flags`, repeated in links).
+    /// - Throws: `FakeError` (400) naming the bad parameter.
+    init(_ context: RequestContext, sortable: Set<String>, defaultSort: [String], flags: [(String, Bool)] = []) throws(FakeError) {
+        page = try PageRequest(context, sortable: sortable, defaultSort: defaultSort)
+        links = AssetManagementLinks(baseURL: context.baseURL)
+        var extra = flags.map { (name: $0.0, value: $0.1 ? "true" : "false") }
+        if let text = context.query["filter"], !text.trimmingSpaces().isEmpty {
+            filter = try FilterParser.parse(text)
+            extra.append((name: "filter", value: text))
+        } else {
+            filter = nil
+        }
+        if try Self.flag(context, "includeShared") { extra.append((name: "includeShared", value: "true")) }
+        extraQuery = extra
+    }
+
+    /// A Boolean query parameter (`true`/`false` in any letter case).
+    /// - Throws: `FakeError` (400) for other values.
+    static func flag(_ context: RequestContext, _ name: String) throws(FakeError) -> Bool {
+        do { return try context.booleanQuery(name, default: false) } catch let error as FakeError { throw error } catch {
+            throw FakeError.invalidParameter("query parameter '\(name)' must be true or false")
+        }
+    }
+
+    /// The page document for `all` matching items, rendered with `render`.
+    func response<Item>(collection: String, path: String, all: [Item], render: (Item) -> JSONValue) -> FakeResponse {
+        let hal = HALPage(collection: collection, listURL: links.root + "/" + path, extraQuery: extraQuery)
+        return .json(hal.json(items: page.slice(all).map(render), total: all.count, request: page))
+    }
 }

@@ -1,14 +1,103 @@
-/// Asset Management's in-memory state per tenant (placeholder until the Asset Management API lands).
+import Synchronization
+
+/// Asset Management's in-memory state per tenant. Every read and change of a tenant runs under one lock, so a
+/// check of `If-Match` and the change it guards happen together (of two updates with the same etag, one wins).
 public final class AssetStore: AspectSchemaProvider {
-    /// An empty store.
-    public init(identifiers: Identifiers) {}
+    private let state = Mutex<[String: TenantAssetModel]>([:])
+    private let identifiers: Identifiers
+
+    /// An empty store; tenants appear with their built-in types and root asset on first use.
+    public init(identifiers: Identifiers) {
+        self.identifiers = identifiers
+    }
+
+    /// A fresh 32-hex asset id.
+    func newAssetID() -> String { identifiers.next() }
+
+    /// Runs `body` on `tenant`'s model under the store lock (creating the tenant on first use).
+    /// - Throws: whatever `body` throws; the model keeps only changes made before the throw.
+    func withTenant<Result: Sendable, Failure: Error>(
+        _ tenant: String, _ body: (inout TenantAssetModel) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try state.withLock { (tenants: inout [String: TenantAssetModel]) throws(Failure) -> Result in
+            var model = tenants.removeValue(forKey: tenant) ?? TenantAssetModel(tenant: tenant)
+            defer { tenants[tenant] = model }
+            return try body(&model)
+        }
+    }
 
     /// Replaces all state with the scenario's aspect types, asset types and assets.
     /// - Throws: `ScenarioError` naming the resource that cannot be created.
-    public func load(_ scenario: Scenario) throws(ScenarioError) {}
+    public func load(_ scenario: Scenario) throws(ScenarioError) {
+        var tenants: [String: TenantAssetModel] = [:]
+        for tenant in scenario.tenants { tenants[tenant] = TenantAssetModel(tenant: tenant) }
+        func model(_ tenant: String) -> TenantAssetModel { tenants[tenant] ?? TenantAssetModel(tenant: tenant) }
+        for resource in scenario.aspectTypes {
+            var tenantModel = model(resource.tenant)
+            let id = resource.id ?? "\(resource.tenant).\(resource.body["name"]?.stringValue ?? "")"
+            do {
+                let record = try AspectTypeRules.build(id: id, body: resource.body, tenant: resource.tenant, existing: nil)
+                tenantModel.aspectTypes[id.lowercased()] = record
+            } catch {
+                throw ScenarioError("aspect type '\(id)': \(error.message)", at: resource.origin)
+            }
+            tenants[resource.tenant] = tenantModel
+        }
+        for resource in scenario.assetTypes {
+            var tenantModel = model(resource.tenant)
+            let id = resource.id ?? "\(resource.tenant).\(resource.body["name"]?.stringValue ?? "")"
+            do {
+                let record = try AssetTypeRules.build(id: id, body: resource.body, model: tenantModel, existing: nil)
+                tenantModel.assetTypes[id.lowercased()] = record
+            } catch {
+                throw ScenarioError("asset type '\(id)': \(error.message)", at: resource.origin)
+            }
+            tenants[resource.tenant] = tenantModel
+        }
+        for resource in scenario.assets {
+            var tenantModel = model(resource.tenant)
+            let name = resource.body["name"]?.stringValue ?? ""
+            do {
+                try Self.seed(resource, into: &tenantModel)
+            } catch {
+                throw ScenarioError("asset '\(resource.id ?? name)': \(error.message)", at: resource.origin)
+            }
+            tenants[resource.tenant] = tenantModel
+        }
+        state.withLock { $0 = tenants }
+    }
+
+    private static func seed(_ resource: ScenarioResource, into model: inout TenantAssetModel) throws(FakeError) {
+        let body = resource.body
+        let parent = body["parentId"]?.stringValue ?? ""
+        if parent.isEmpty {
+            var root = try model.existingAsset(model.rootAssetID)
+            model.assets[root.assetID] = nil
+            if let id = resource.id { root.assetID = id }
+            if let name = body["name"]?.stringValue { root.rename(name) }
+            if let description = body["description"]?.stringValue { root.description = description }
+            if let timezone = body["timezone"]?.stringValue { root.timezone = timezone }
+            model.rootAssetID = root.assetID
+            model.assets[root.assetID] = root
+            return
+        }
+        let id = resource.id ?? Identifiers.derived(from: "\(resource.tenant)/\(parent)/\(body["name"]?.stringValue ?? "")")
+        guard model.assets[id] == nil else { throw FakeError.conflict("asset id '\(id)' is used twice") }
+        model.assets[id] = try AssetRules.create(id: id, body: body, model: model)
+    }
 
     /// The schema of `aspectName` on `assetID` in `tenant`.
     public func aspectSchema(tenant: String, assetID: String, aspectName: String) -> AspectSchemaLookup {
-        .assetNotFound
+        state.withLock { tenants -> AspectSchemaLookup in
+            guard let model = tenants[tenant], let asset = model.assets[assetID], asset.deletedAt == nil else {
+                return .assetNotFound
+            }
+            guard let slot = model.explodedAspects(of: asset.typeID).first(where: { $0.slot.name == aspectName })?.slot,
+                  let type = model.aspectType(slot.aspectTypeID)
+            else { return .aspectNotFound }
+            return .found(AspectSchema(
+                assetID: assetID, aspectName: aspectName, aspectTypeID: type.id, category: type.category,
+                variables: type.variables, twinType: asset.twinType))
+        }
     }
 }

@@ -1,0 +1,111 @@
+import HTTPTypes
+
+/// `/assets`, `/assets/root` and `/assets/{id}`.
+struct AssetEndpoints: Sendable {
+    let store: AssetStore
+
+    /// Sort properties of the asset list.
+    static let sortable: Set<String> = ["name", "id", "assetId", "typeId", "parentId", "externalId", "timezone", "twinType", "etag"]
+
+    /// The sort key of `asset` for `field`.
+    static func sortKey(_ asset: AssetRecord, _ field: String) -> String {
+        switch field {
+        case "id", "assetId": asset.assetID
+        case "typeId": asset.typeID.lowercased()
+        case "parentId": asset.parentID
+        case "externalId": asset.externalID ?? ""
+        case "timezone": asset.timezone
+        case "twinType": asset.twinType
+        case "etag": String(repeating: "0", count: max(0, 12 - String(asset.etag).count)) + String(asset.etag)
+        default: asset.sortName
+        }
+    }
+
+    /// `GET /assets`.
+    func list(_ context: RequestContext) throws -> FakeResponse {
+        let basicFieldsOnly = try ListQuery.flag(context, "basicFieldsOnly")
+        let query = try ListQuery(
+            context, sortable: Self.sortable, defaultSort: ["name", "id"], flags: [("basicFieldsOnly", basicFieldsOnly)])
+        return store.withTenant(context.tenant) { model in
+            let evaluator = FilterEvaluator(query.filter, descendants: { model.descendantTypeIDs(of: $0) })
+            let tenant = model.tenant
+            let matching = model.assets.values.filter { evaluator.matches(AssetFilterView(asset: $0, tenant: tenant)) }
+            let sorted = query.page.sorted(Array(matching), key: Self.sortKey)
+            return query.response(collection: "assets", path: "assets", all: sorted) {
+                model.json(asset: $0, links: query.links, basicFieldsOnly: basicFieldsOnly)
+            }
+        }
+    }
+
+    /// `POST /assets`: creates an asset of an instantiable type under an existing parent (201).
+    func create(_ context: RequestContext) throws -> FakeResponse {
+        _ = try ListQuery.flag(context, "includeShared")
+        let body = try BodyReader(context).object
+        let id = store.newAssetID()
+        return try store.withTenant(context.tenant) { model in
+            let asset = try AssetRules.create(id: id, body: body, model: model)
+            model.assets[id] = asset
+            return .json(model.json(asset: asset, links: AssetManagementLinks(baseURL: context.baseURL), withHierarchy: true), status: .created)
+        }
+    }
+
+    /// `GET /assets/root`.
+    func root(_ context: RequestContext) throws -> FakeResponse {
+        try store.withTenant(context.tenant) { model in
+            let asset = try model.existingAsset(model.rootAssetID)
+            if EntityTagCheck.isNotModified(context, current: asset.etag) { return .empty(.notModified) }
+            return .json(model.json(asset: asset, links: AssetManagementLinks(baseURL: context.baseURL), withHierarchy: true))
+        }
+    }
+
+    /// `GET /assets/{id}` (deleted assets stay readable).
+    func read(_ context: RequestContext) throws -> FakeResponse {
+        _ = try ListQuery.flag(context, "includeShared")
+        let id = context.parameter("id")
+        return try store.withTenant(context.tenant) { model in
+            let asset = try model.existingAsset(id)
+            if EntityTagCheck.isNotModified(context, current: asset.etag) { return .empty(.notModified) }
+            return .json(model.json(asset: asset, links: AssetManagementLinks(baseURL: context.baseURL), withHierarchy: true))
+        }
+    }
+
+    /// `PUT /assets/{id}`: replaces the asset's values (`If-Match` required).
+    func put(_ context: RequestContext) throws -> FakeResponse {
+        try update(context, merge: false)
+    }
+
+    /// `PATCH /assets/{id}`: merge-patch (`If-Match` required); read-only members in the body are tolerated.
+    func patch(_ context: RequestContext) throws -> FakeResponse {
+        try update(context, merge: true)
+    }
+
+    private func update(_ context: RequestContext, merge: Bool) throws -> FakeResponse {
+        let body = try BodyReader(context).object
+        let id = context.parameter("id")
+        return try store.withTenant(context.tenant) { model in
+            let asset = try model.modifiableAsset(id)
+            try EntityTagCheck.requireMatch(context, current: asset.etag, resource: "asset '\(id)'")
+            var updated = try AssetRules.update(asset, body: body, model: model, merge: merge)
+            updated.etag = asset.etag + 1
+            model.assets[id] = updated
+            return .json(model.json(asset: updated, links: AssetManagementLinks(baseURL: context.baseURL), withHierarchy: true))
+        }
+    }
+
+    /// `DELETE /assets/{id}`: refused for the root and while children exist; afterwards `deleted` is set (204).
+    func delete(_ context: RequestContext) throws -> FakeResponse {
+        let id = context.parameter("id")
+        return try store.withTenant(context.tenant) { model in
+            var asset = try model.modifiableAsset(id)
+            try EntityTagCheck.requireMatch(context, current: asset.etag, resource: "asset '\(id)'")
+            if asset.isRoot { throw FakeError.conflict("asset '\(id)' is the tenant's root asset and cannot be deleted") }
+            if let child = model.assets.values.first(where: { $0.parentID == id && $0.deletedAt == nil }) {
+                throw FakeError.conflict("asset '\(id)' has children (e.g. '\(child.assetID)') and cannot be deleted")
+            }
+            asset.deletedAt = context.nowMilliseconds
+            asset.etag += 1
+            model.assets[id] = asset
+            return .empty()
+        }
+    }
+}

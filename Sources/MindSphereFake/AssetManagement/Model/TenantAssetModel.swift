@@ -1,0 +1,104 @@
+/// All Asset Management state of one tenant: its aspect types, asset types (with the built-in ones) and assets.
+struct TenantAssetModel: Sendable {
+    /// The tenant.
+    let tenant: String
+    /// Aspect types by lowercased id.
+    var aspectTypes: [String: AspectTypeRecord] = [:]
+    /// Asset types by lowercased id.
+    var assetTypes: [String: AssetTypeRecord] = [:]
+    /// Assets by id.
+    var assets: [String: AssetRecord] = [:]
+    /// The root asset's id.
+    var rootAssetID: String
+
+    /// A fresh tenant with the built-in types and its root asset.
+    init(tenant: String) {
+        self.tenant = tenant
+        for aspectType in CoreTypeCatalog.aspectTypes { aspectTypes[aspectType.id.lowercased()] = aspectType }
+        for assetType in CoreTypeCatalog.assetTypes { assetTypes[assetType.id.lowercased()] = assetType }
+        let root = CoreTypeCatalog.rootAsset(tenant: tenant)
+        rootAssetID = root.assetID
+        assets[root.assetID] = root
+    }
+
+    /// The aspect type with `id` (ids compare case-insensitively).
+    func aspectType(_ id: String) -> AspectTypeRecord? { aspectTypes[id.lowercased()] }
+
+    /// The asset type with `id` (ids compare case-insensitively).
+    func assetType(_ id: String) -> AssetTypeRecord? { assetTypes[id.lowercased()] }
+
+    /// The type and its ancestors, root first.
+    func lineage(of typeID: String) -> [AssetTypeRecord] {
+        var chain: [AssetTypeRecord] = []
+        var next: String? = typeID
+        while let id = next, let type = assetType(id), !chain.contains(where: { $0.id == type.id }) {
+            chain.insert(type, at: 0)
+            next = type.parentTypeID
+        }
+        return chain
+    }
+
+    /// The lowercased ids of `typeID` and every type below it.
+    func descendantTypeIDs(of typeID: String) -> Set<String> {
+        var result: Set<String> = [typeID.lowercased()]
+        var grew = true
+        while grew {
+            grew = false
+            for (key, type) in assetTypes where !result.contains(key) {
+                if let parent = type.parentTypeID?.lowercased(), result.contains(parent) {
+                    result.insert(key)
+                    grew = true
+                }
+            }
+        }
+        return result
+    }
+
+    /// Variables of a type with the id of the type that defines each, root type first.
+    func explodedVariables(of typeID: String) -> [(variable: VariableDefinition, origin: String)] {
+        lineage(of: typeID).flatMap { type in type.variables.map { (variable: $0, origin: type.id) } }
+    }
+
+    /// Aspects of a type with the id of the type that defines each, root type first.
+    func explodedAspects(of typeID: String) -> [(slot: AssetTypeRecord.AspectSlot, origin: String)] {
+        lineage(of: typeID).flatMap { type in type.aspects.map { (slot: $0, origin: type.id) } }
+    }
+
+    /// The asset with `id`, or a 404 naming it.
+    /// - Throws: `FakeError` (404).
+    func existingAsset(_ id: String) throws(FakeError) -> AssetRecord {
+        guard let asset = assets[id] else { throw FakeError.notFound("asset '\(id)' not found") }
+        return asset
+    }
+
+    /// The asset with `id` if it may still change, else a 404 naming it.
+    /// - Throws: `FakeError` (404) for unknown and deleted assets.
+    func modifiableAsset(_ id: String) throws(FakeError) -> AssetRecord {
+        let asset = try existingAsset(id)
+        guard asset.deletedAt == nil else { throw FakeError.notFound("asset '\(id)' is deleted and can no longer be changed") }
+        return asset
+    }
+
+    /// The ancestors of an asset, root first, as `{assetId, name}` objects.
+    func hierarchyPath(of asset: AssetRecord) -> [JSONValue] {
+        var path: [JSONValue] = []
+        var next = asset.parentID
+        var seen: Set<String> = []
+        while !next.isEmpty, let parent = assets[next], seen.insert(next).inserted {
+            path.insert(.object(["assetId": .string(parent.assetID), "name": .string(parent.name)]), at: 0)
+            next = parent.parentID
+        }
+        return path
+    }
+
+    /// Whether `candidate` is `assetID` or lies below it.
+    func isSelfOrDescendant(_ candidate: String, of assetID: String) -> Bool {
+        var next = candidate
+        var seen: Set<String> = []
+        while !next.isEmpty, seen.insert(next).inserted {
+            if next == assetID { return true }
+            next = assets[next]?.parentID ?? ""
+        }
+        return false
+    }
+}

@@ -1,0 +1,70 @@
+/// The `page`, `size` and `sort` query parameters of an Asset Management list, read the way the platform reads them.
+struct PageRequest: Sendable {
+    /// The default and the largest page size.
+    static let defaultSize = 10, maximumSize = 2000
+
+    /// The 0-based page number.
+    let page: Int
+    /// The page size.
+    let size: Int
+    /// The sort properties, in priority order.
+    let sortFields: [String]
+    /// Whether the order is ascending.
+    let ascending: Bool
+
+    /// The `sort` value as written in links, e.g. `name,id,asc`.
+    var sortText: String { (sortFields + [ascending ? "asc" : "desc"]).joined(separator: ",") }
+
+    /// Reads the parameters; `sortable` names the fields a list can sort by, `defaultSort` its default fields.
+    /// `size=0` means the default size; sizes above the maximum are capped; `sort=ASC` or `DESC` alone sorts the
+    /// default fields in that direction.
+    /// - Throws: `FakeError` (400) naming the bad parameter.
+    init(_ context: RequestContext, sortable: Set<String>, defaultSort: [String]) throws(FakeError) {
+        page = try Self.integer(context, "page", default: 0)
+        let requested = try Self.integer(context, "size", default: Self.defaultSize)
+        size = requested == 0 ? Self.defaultSize : min(requested, Self.maximumSize)
+        guard let raw = context.query["sort"], !raw.trimmingSpaces().isEmpty else {
+            sortFields = defaultSort
+            ascending = true
+            return
+        }
+        var pieces = raw.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        var direction = true
+        if let last = pieces.last?.lowercased(), last == "asc" || last == "desc" {
+            direction = last == "asc"
+            pieces.removeLast()
+        }
+        for field in pieces where !sortable.contains(field) {
+            throw FakeError.invalidParameter(
+                "sort property '\(field)' is not supported; use one of \(sortable.sorted().joined(separator: ", ")) with asc or desc")
+        }
+        sortFields = pieces.isEmpty ? defaultSort : pieces
+        ascending = direction
+    }
+
+    private static func integer(_ context: RequestContext, _ name: String, default value: Int) throws(FakeError) -> Int {
+        guard let raw = context.query[name], !raw.isEmpty else { return value }
+        guard let number = Int(raw), number >= 0 else {
+            throw FakeError.invalidParameter("query parameter '\(name)' must be a non-negative integer, got '\(raw)'")
+        }
+        return number
+    }
+
+    /// Sorts `items` by the requested fields, reading each with `key`.
+    func sorted<Item>(_ items: [Item], key: (Item, String) -> String) -> [Item] {
+        items.sorted { left, right in
+            for field in sortFields {
+                let a = key(left, field), b = key(right, field)
+                if a != b { return ascending ? a < b : a > b }
+            }
+            return false
+        }
+    }
+
+    /// The slice of `items` this page holds.
+    func slice<Item>(_ items: [Item]) -> ArraySlice<Item> {
+        let (start, overflow) = page.multipliedReportingOverflow(by: size)
+        guard !overflow, start < items.count else { return [] }
+        return items[start..<min(start + size, items.count)]
+    }
+}
