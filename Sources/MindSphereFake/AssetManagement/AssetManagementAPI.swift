@@ -74,7 +74,7 @@ struct ListQuery {
         page = try PageRequest(context, sortable: sortable, defaultSort: defaultSort)
         links = AssetManagementLinks(baseURL: context.baseURL)
         var extra = flags.map { (name: $0.0, value: $0.1 ? "true" : "false") }
-        if let text = context.query["filter"], !text.trimmingSpaces().isEmpty {
+        if let text = context.query["filter"], !text.withoutSurroundingSpaces().isEmpty {
             filter = try FilterParser.parse(text)
             extra.append((name: "filter", value: text))
         } else {

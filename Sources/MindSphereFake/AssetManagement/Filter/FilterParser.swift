@@ -142,15 +142,15 @@ enum FilterParser {
 
     /// `"[t1, t2)"`: `[`/`]` include an end, `(`/`)` exclude it.
     private static func interval(_ value: JSONValue, field: String) throws(FakeError) -> FilterCondition {
-        let raw = try text(value, function: "between", field: field).trimmingSpaces()
+        let raw = try text(value, function: "between", field: field).withoutSurroundingSpaces()
         let problem = invalid("'between' on field '\(field)': '\(raw)' is not an interval like \"[2018-01-01T00:00:00.000Z, 2019-01-01T00:00:00.000Z)\"")
         guard let first = raw.first, let last = raw.last, "[(".contains(first), "])".contains(last), raw.count >= 3 else {
             throw problem
         }
         let inner = raw.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
         guard inner.count == 2 else { throw problem }
-        let lower = FilterBound(String(inner[0]).trimmingSpaces())
-        let upper = FilterBound(String(inner[1]).trimmingSpaces())
+        let lower = FilterBound(String(inner[0]).withoutSurroundingSpaces())
+        let upper = FilterBound(String(inner[1]).withoutSurroundingSpaces())
         guard lower.milliseconds != nil, upper.milliseconds != nil else { throw problem }
         return .between(lower: lower, lowerInclusive: first == "[", upper: upper, upperInclusive: last == "]")
     }
@@ -158,7 +158,7 @@ enum FilterParser {
 
 extension String {
     /// The text without leading and trailing spaces.
-    func trimmingSpaces() -> String {
+    func withoutSurroundingSpaces() -> String {
         var slice = Substring(self)
         while slice.first == " " { slice = slice.dropFirst() }
         while slice.last == " " { slice = slice.dropLast() }

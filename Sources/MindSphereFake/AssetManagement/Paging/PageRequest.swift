@@ -23,12 +23,12 @@ struct PageRequest: Sendable {
         page = try Self.integer(context, "page", default: 0)
         let requested = try Self.integer(context, "size", default: Self.defaultSize)
         size = requested == 0 ? Self.defaultSize : min(requested, Self.maximumSize)
-        guard let raw = context.query["sort"], !raw.trimmingSpaces().isEmpty else {
+        guard let raw = context.query["sort"], !raw.withoutSurroundingSpaces().isEmpty else {
             sortFields = defaultSort
             ascending = true
             return
         }
-        var pieces = raw.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        var pieces = raw.split(separator: ",").map { String($0).withoutSurroundingSpaces() }.filter { !$0.isEmpty }
         var direction = true
         if let last = pieces.last?.lowercased(), last == "asc" || last == "desc" {
             direction = last == "asc"

@@ -26,22 +26,22 @@ enum EntityTagCheck {
 
     /// Whether `If-None-Match` is `*` (create only).
     static func isCreateOnly(_ context: RequestContext) -> Bool {
-        context.request.header("If-None-Match")?.trimmingSpaces() == "*"
+        context.request.header("If-None-Match")?.withoutSurroundingSpaces() == "*"
     }
 
     /// Whether `If-None-Match` names `current` (the caller's copy is fresh).
     static func isNotModified(_ context: RequestContext, current: Int) -> Bool {
-        guard let raw = context.request.header("If-None-Match"), raw.trimmingSpaces() != "*" else { return false }
+        guard let raw = context.request.header("If-None-Match"), raw.withoutSurroundingSpaces() != "*" else { return false }
         return raw.split(separator: ",").contains { piece in
             (try? parse(String(piece), header: "If-None-Match")) == .some(current)
         }
     }
 
     private static func parse(_ raw: String?, header: String) throws(FakeError) -> Int? {
-        guard var text = raw?.trimmingSpaces(), !text.isEmpty else { return nil }
+        guard var text = raw?.withoutSurroundingSpaces(), !text.isEmpty else { return nil }
         if text.hasPrefix("W/") { text.removeFirst(2) }
         if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
-        guard let value = Int(text.trimmingSpaces()) else {
+        guard let value = Int(text.withoutSurroundingSpaces()) else {
             throw FakeError.invalidParameter("the \(header) header must hold an integer etag such as 0, got '\(raw ?? "")'")
         }
         return value
