@@ -14,4 +14,4 @@ test:
 
 bench:
 	./scripts/setup.sh --bench
-	./bench/run.sh
+	./bench/run.py --update BENCHMARKS.md

@@ -1,0 +1,62 @@
+import Glibc
+
+/// A raw TCP client for sending deliberately malformed HTTP to the server under test.
+struct RawHTTPClient {
+    let port: UInt16
+
+    /// Sends `bytes`, then reads until the server closes or `timeoutSeconds` pass. Returns what was read.
+    func exchange(_ bytes: [UInt8], timeoutSeconds: Int = 5) throws -> String {
+        let socketFD = try connected()
+        defer { close(socketFD) }
+        var sent = 0
+        while sent < bytes.count {
+            let result = bytes[sent...].withUnsafeBytes { send(socketFD, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if result <= 0 { break }
+            sent += result
+        }
+        return readAll(socketFD, timeoutSeconds: timeoutSeconds)
+    }
+
+    /// Opens a connection, sends nothing, and reports whether the server closed it within `timeoutSeconds`.
+    func idleConnectionIsClosed(within timeoutSeconds: Int) throws -> Bool {
+        let socketFD = try connected()
+        defer { close(socketFD) }
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let count = recv(socketFD, &buffer, buffer.count, 0)
+        return count == 0
+    }
+
+    private func connected() throws -> Int32 {
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketFD >= 0 else { throw RawClientError.socket }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else {
+            close(socketFD)
+            throw RawClientError.connect
+        }
+        return socketFD
+    }
+
+    private func readAll(_ socketFD: Int32, timeoutSeconds: Int) -> String {
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = recv(socketFD, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    enum RawClientError: Error { case socket, connect }
+}

@@ -1,0 +1,41 @@
+import HTTPTypes
+import Testing
+@testable import MindSphereFake
+
+@Suite struct RouterTests {
+    private func router() -> Router {
+        var router = Router()
+        router.add(Route(.get, "/a/{id}", errorShape: .platform, access: .open) { _ in .empty(.ok) })
+        router.add(Route(.put, "/a/{id}", errorShape: .platform, access: .open) { _ in .empty(.ok) })
+        return router
+    }
+
+    @Test func match_bindsParameters() {
+        guard case .found(_, let parameters) = router().match(method: .get, path: "/a/xyz") else {
+            Issue.record("no match")
+            return
+        }
+        #expect(parameters == ["id": "xyz"])
+    }
+
+    @Test func trailingSlash_isTolerated_butEmptySegmentsAreNot() {
+        if case .found = router().match(method: .get, path: "/a/xyz/") {} else { Issue.record("trailing slash refused") }
+        if case .notFound = router().match(method: .get, path: "/a//") {} else { Issue.record("empty segment accepted") }
+    }
+
+    @Test func head_isAnsweredByGet() {
+        if case .found(let route, _) = router().match(method: .head, path: "/a/1") {
+            #expect(route.method == .get)
+        } else {
+            Issue.record("HEAD not routed")
+        }
+    }
+
+    @Test func wrongMethod_listsAllowedMethods() {
+        guard case .methodNotAllowed(let allowed, _, _) = router().match(method: .delete, path: "/a/1") else {
+            Issue.record("expected 405")
+            return
+        }
+        #expect(allowed == ["GET", "PUT"])
+    }
+}

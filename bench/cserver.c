@@ -1,0 +1,65 @@
+/* The C baseline for the benchmarks: libmicrohttpd answering a fixed JSON body, with the same threading mode as the
+ * fake (internal polling thread(s) + epoll) and the same two-callback pattern (queue on the final callback).
+ * Usage: cserver PORT THREADS  -- prints "listening on PORT" once ready; stops on SIGINT/SIGTERM. */
+#include <microhttpd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+static const char BODY[] =
+    "{\"assetId\":\"343a6a61f5ef48c899b13f9c1be45b07\",\"tenantId\":\"iiotuxpc\",\"name\":\"iiotuxpc\",\"etag\":0}";
+static struct MHD_Response *shared_response;
+static int first_call_marker;
+
+static enum MHD_Result handler(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
+                               const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+    (void)cls; (void)url; (void)method; (void)version; (void)upload_data;
+    if (*con_cls == NULL) {
+        *con_cls = &first_call_marker;
+        return MHD_YES;
+    }
+    if (*upload_data_size != 0) {
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    return MHD_queue_response(connection, MHD_HTTP_OK, shared_response);
+}
+
+int main(int argc, char **argv)
+{
+    unsigned short port = argc > 1 ? (unsigned short)atoi(argv[1]) : 0;
+    unsigned int threads = argc > 2 ? (unsigned int)atoi(argv[2]) : 1;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+
+    shared_response = MHD_create_response_from_buffer(strlen(BODY), (void *)BODY, MHD_RESPMEM_PERSISTENT);
+    MHD_add_response_header(shared_response, "Content-Type", "application/json");
+    struct sockaddr_in address;
+    memset(&address, 0, sizeof address);
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    struct MHD_Daemon *daemon = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, port, NULL, NULL, handler, NULL,
+        MHD_OPTION_SOCK_ADDR, &address, MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+        threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, threads, MHD_OPTION_END);
+    if (daemon == NULL) {
+        fprintf(stderr, "cannot start\n");
+        return 1;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    printf("listening on %u\n", info ? info->port : 0);
+    fflush(stdout);
+    int received;
+    sigwait(&set, &received);
+    MHD_stop_daemon(daemon);
+    MHD_destroy_response(shared_response);
+    return 0;
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Gateway benchmark: the release `mindsphere-fake` against a plain C libmicrohttpd server, in one run, on loopback.
+
+Starts both servers, drives each with wrk (keep-alive, `-t2 -c32`), and reports throughput and p50/p99 latency of
+each case as a ratio to the C baseline measured in the same run (the machine is noisy: compare ratios, not absolutes).
+
+    bench/run.py                     # build, run, print a Markdown table
+    bench/run.py --update BENCHMARKS.md   # also replace the "gateway" section of BENCHMARKS.md
+"""
+import argparse
+import base64
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCRATCH = os.path.join(ROOT, ".build-bench")
+CLIENT_ID = "iiotuxpc-testdm-v1.0.0"
+SECRET = "fake-secret-for-local-use"
+TOKEN_BODY = json.dumps({"grant_type": "client_credentials", "appName": "testdm", "appVersion": "v1.0.0",
+                         "hostTenant": "iiotuxpc", "userTenant": "iiotuxpc"})
+
+
+def sh(*args, **kwargs):
+    return subprocess.run(args, check=True, text=True, capture_output=True, **kwargs).stdout
+
+
+def build(args):
+    if not args.no_build:
+        print("building release binary ...", file=sys.stderr)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "mindsphere-fake"], cwd=ROOT, check=True)
+    os.makedirs(SCRATCH, exist_ok=True)
+    cserver = os.path.join(SCRATCH, "cserver")
+    flags = sh("pkg-config", "--cflags", "--libs", "libmicrohttpd").split()
+    subprocess.run(["gcc", "-O2", os.path.join(ROOT, "bench", "cserver.c"), "-o", cserver, *flags], check=True)
+    binary = os.path.join(ROOT, ".build", "release", "mindsphere-fake")
+    return binary, cserver
+
+
+def start(command, pattern):
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    match = re.search(pattern, line)
+    if not match:
+        process.kill()
+        raise SystemExit(f"server did not start: {line!r}")
+    return process, match.group(1)
+
+
+def http(method, url, headers=None, body=None):
+    request = urllib.request.Request(url, data=body.encode() if body else None, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def wrk(url, args, script=None):
+    command = ["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
+    if script:
+        command += ["-s", script]
+    subprocess.run(command[:4] + ["-d1s"] + command[5:] + [url], check=True, capture_output=True)  # warm-up
+    output = sh(*command, url)
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    def percentile(name):
+        value, unit = re.search(rf"\s{name}%\s+([\d.]+)(us|ms|s)", output).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {"rps": rate, "p50": percentile("50"), "p99": percentile("99"), "errors": int(non2xx.group(1)) if non2xx else 0}
+
+
+def lua(method, headers, body=None):
+    lines = [f'wrk.method = "{method}"']
+    for name, value in headers.items():
+        lines.append(f'wrk.headers["{name}"] = "{value}"')
+    if body is not None:
+        lines.append("wrk.body = " + json.dumps(body))
+    handle = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    handle.write("\n".join(lines) + "\n")
+    handle.close()
+    return handle.name
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measured wrk run (default 10)")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--server-threads", type=int, default=2, help="worker threads of both servers")
+    parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--update", metavar="FILE", help="replace the gateway section of FILE with the results")
+    args = parser.parse_args()
+
+    binary, cserver_binary = build(args)
+    cserver, cport = start([cserver_binary, "0", str(args.server_threads)], r"listening on (\d+)")
+    fake, base = start([binary, "serve", "--port", "0", "--threads", str(args.server_threads)],
+                       r"listening on (http://\S+)")
+    try:
+        key = "Basic " + base64.b64encode(f"{CLIENT_ID}:{SECRET}".encode()).decode()
+        status, text = http("POST", base + "/api/technicaltokenmanager/v3/oauth/token",
+                            {"X-SPACE-AUTH-KEY": key, "Content-Type": "application/json"}, TOKEN_BODY)
+        assert status == 200, text
+        token = json.loads(text)["access_token"]
+        auth = {"Authorization": "Bearer " + token}
+        status, text = http("GET", base + "/api/assetmanagement/v3/assets?size=1", auth)
+        if status == 200 and json.loads(text).get("_embedded"):
+            asset_id = json.loads(text)["_embedded"]["assets"][0]["assetId"]
+            get_path = f"/api/assetmanagement/v3/assets/{asset_id}"
+        else:
+            get_path = "/api/assetmanagement/v3/assets?size=1"
+        status, _ = http("GET", base + get_path, auth)
+        assert status in (200, 404), status
+
+        cases = [
+            ("C baseline: GET fixed JSON body", f"http://127.0.0.1:{cport}/", None),
+            ("fake: GET /_fake/health (no token)", base + "/_fake/health", None),
+            (f"fake: authenticated GET {re.sub('[0-9a-f]{32}', '{id}', get_path)}", base + get_path,
+             lua("GET", auth)),
+            ("fake: POST .../technicaltokenmanager/v3/oauth/token", base + "/api/technicaltokenmanager/v3/oauth/token",
+             lua("POST", {"X-SPACE-AUTH-KEY": key, "Content-Type": "application/json"}, TOKEN_BODY)),
+        ]
+        results = []
+        for name, url, script in cases:
+            print(f"running: {name}", file=sys.stderr)
+            results.append((name, wrk(url, args, script)))
+        fake_rss = rss_kib(fake.pid)
+    finally:
+        for process in (fake, cserver):
+            process.terminate()
+            process.wait(timeout=10)
+
+    baseline = results[0][1]["rps"]
+    commit = sh("git", "-C", ROOT, "rev-parse", "--short", "HEAD").strip()
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    lines = [
+        f"Run: {time.strftime('%Y-%m-%d')}, commit `{commit}`, {os.cpu_count()} cores ({cpu}), {platform.system()} "
+        f"{platform.release()}; wrk `-t{args.wrk_threads} -c{args.connections} -d{args.duration}s`, "
+        f"both servers with {args.server_threads} worker threads (epoll). Fake RSS after the run: {fake_rss // 1024} MiB.",
+        "",
+        "| case | req/s | ratio to C baseline | p50 ms | p99 ms | non-2xx |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, result in results:
+        lines.append(f"| {name} | {result['rps']:,.0f} | {result['rps'] / baseline:.2f} | {result['p50']:.2f} | "
+                     f"{result['p99']:.2f} | {result['errors']} |")
+    report = "\n".join(lines)
+    print(report)
+    if args.update:
+        path = os.path.join(ROOT, args.update) if not os.path.isabs(args.update) else args.update
+        text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
+        begin, end = "<!-- gateway:begin -->", "<!-- gateway:end -->"
+        block = f"{begin}\n{report}\n{end}"
+        text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S) \
+            if begin in text else text.rstrip() + f"\n\n## Gateway (token and authenticated GET)\n\n{block}\n"
+        open(path, "w").write(text)
+
+
+if __name__ == "__main__":
+    main()
