@@ -11,7 +11,7 @@ struct MindSphereFakeCommand: ParsableCommand {
           mindsphere-fake serve                      # default scenario on http://127.0.0.1:8080
           mindsphere-fake serve --port 0             # pick a free port; the URL is printed on stdout
         """,
-        subcommands: [ServeCommand.self],
+        subcommands: [ServeCommand.self, ContractCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -1,0 +1,14 @@
+import Foundation
+import HTTPTypes
+/// Every contract check the kit has, in run order (token first, then Asset Management, Time Series, fake-only).
+public enum ContractCatalog {
+    /// All checks.
+    public static var all: [ContractCheck] {
+        TokenManagerChecks.all + GatewayChecks.all + AssetManagementChecks.all + TimeSeriesChecks.all + ClockChecks.all
+    }
+
+    /// The ids of the assumptions the checks verify.
+    public static var verifiedAssumptions: Set<String> {
+        Set(all.flatMap(\.verifies))
+    }
+}

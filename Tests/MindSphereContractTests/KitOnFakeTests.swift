@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import MindSphereContract
+import MindSphereFake
+import MindSphereFakeServer
+import Testing
+
+/// The whole kit against the fake: in-process and over loopback HTTP.
+@Suite struct ContractKitOnFakeTests {
+    @Test func kit_inProcessFake_passesEveryCheck() async throws {
+        let report = await ContractRunner().run(on: try KitFixtures.inProcess())
+        #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")
+        #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
+        #expect(report.results.count == ContractCatalog.all.count)
+        #expect(!report.interrupted)
+    }
+
+    @Test func kit_loopbackFake_passesEveryCheckAndLeavesStateAsFound() async throws {
+        let server = try FakeServer.start(gateway: try FakeGateway())
+        defer { server.stop() }
+        let target = try await FakeURLTarget.connect(baseURL: server.baseURL)
+        let report = await ContractRunner().run(on: target)
+        #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")
+        #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
+        if target.capabilities.contains(.controlPlane) {
+            #expect(report.stateCheck == .restored)
+        }
+        #expect(report.succeeded || !report.failures.isEmpty)
+    }
+
+    @Test func kit_readOnlyRun_sendsNoWrites() async throws {
+        let target = RecordingTarget(base: try KitFixtures.inProcess())
+        let report = await ContractRunner().run(on: target, options: RunOptions(readOnly: true))
+        let writes = target.sent.filter { request in
+            request.method != .get && request.method != .head
+                && request.path != TokenCache.tokenPath && request.path != "/oauth/token"
+        }
+        #expect(writes.isEmpty, "\(writes.map { "\($0.method) \($0.target)" })")
+        #expect(report.results.contains { $0.skipped })
+        let writing = Set(ContractCatalog.all.filter(\.writes).map(\.id))
+        #expect(report.results.filter { !$0.skipped }.allSatisfy { !writing.contains($0.id) })
+    }
+
+    @Test func runner_tierAndOnly_selectMatchingChecks() {
+        let runner = ContractRunner()
+        let tierOne = runner.selected(RunOptions(tiers: [.happyPath]))
+        #expect(!tierOne.isEmpty && tierOne.allSatisfy { $0.tier == .happyPath })
+        let tokens = runner.selected(RunOptions(only: ["ttm."]))
+        #expect(!tokens.isEmpty && tokens.allSatisfy { $0.id.hasPrefix("ttm.") })
+        #expect(runner.selected(RunOptions(only: ["ttm.token.issue"])).map(\.id) == ["ttm.token.issue"])
+    }
+
+    @Test func checkIDs_areUnique() {
+        let ids = ContractCatalog.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+    }
+}
