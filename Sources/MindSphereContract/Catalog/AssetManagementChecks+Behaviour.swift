@@ -4,7 +4,7 @@ public import MindSphereFake
 
 extension AssetManagementChecks {
     static let behaviour: [ContractCheck] = [
-        ContractCheck("am.assets.paging", tier: .behaviour, requires: .writes,
+        ContractCheck("am.assets.paging", tier: .behaviour, requires: .writes, verifies: ["am.list.links"],
                       "size=1 over the run's two assets gives two pages with next/prev links") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             try context.expectStatus(try await createAsset(context, "create second asset", name: "paged", ids: ids), 200, 201,
@@ -52,7 +52,7 @@ extension AssetManagementChecks {
             try context.ensure(body["_embedded"] == nil, "an empty page carries _embedded")
             try context.ensure(try context.integer(body, "page.totalElements", step: "filter no match") == 0, "totalElements is not 0")
         },
-        ContractCheck("am.asset.etag", tier: .behaviour, requires: .writes,
+        ContractCheck("am.asset.etag", tier: .behaviour, requires: .writes, verifies: ["am.etag.initial"],
                       "PUT with the current If-Match increments the etag; a stale etag is refused") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let created = try context.json(try await createAsset(context, "create asset", name: "etag", ids: ids), step: "create asset")
@@ -68,7 +68,7 @@ extension AssetManagementChecks {
                                                headers: ["If-Match": String(etag)])
             try context.ensure((400..<500).contains(stale.status.code), "a stale If-Match answered \(stale.status.code)")
         },
-        ContractCheck("am.aspecttype.delete-in-use", tier: .behaviour, requires: .writes,
+        ContractCheck("am.aspecttype.delete-in-use", tier: .behaviour, requires: .writes, verifies: ["am.delete.referenced"],
                       "deleting an aspect type that an asset type uses is refused with 409") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let current = try context.json(try await context.send("read aspect type", .get, base + "/aspecttypes/" + ids.aspectTypeID),
@@ -85,22 +85,22 @@ extension AssetManagementChecks {
     ]
 
     static let strict: [ContractCheck] = [
-        ContractCheck("am.asset.not-found.body", tier: .strict,
+        ContractCheck("am.asset.not-found.body", tier: .strict, verifies: ["am.not-found"],
                       "an unknown asset answers 404 {errors:[{code,logref,message}]} naming the id") { context in
             let id = context.unknownID()
             let response = try await context.send("unknown asset", .get, base + "/assets/" + id)
-            try context.expectPlatformError(response, status: 404, code: nil, step: "unknown asset")
+            try context.expectPlatformError(response, status: 404, code: "mdsp.core.generic.notFound", step: "unknown asset")
             let message = try context.string(try context.json(response, step: "unknown asset"), "errors.0.message", step: "unknown asset")
             try context.ensure(message.contains(id), "the message does not name the id")
         },
-        ContractCheck("am.asset.create.status", tier: .strict, requires: .writes, "POST /assets answers 201 with etag 0") { context in
+        ContractCheck("am.asset.create.status", tier: .strict, requires: .writes, verifies: ["am.create.status"], "POST /assets answers 201 with etag 0") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let response = try await createAsset(context, "create asset", name: "status", ids: ids)
             try context.expectStatus(response, 201, step: "create asset")
             try context.ensure(try context.integer(try context.json(response, step: "create asset"), "etag", step: "create asset") == 0,
                                "a new asset's etag is not 0")
         },
-        ContractCheck("am.asset.delete.status", tier: .strict, requires: .writes, "DELETE /assets/{id} answers 204 without a body") { context in
+        ContractCheck("am.asset.delete.status", tier: .strict, requires: .writes, verifies: ["am.delete.status"], "DELETE /assets/{id} answers 204 without a body") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let created = try context.json(try await createAsset(context, "create asset", name: "del204", ids: ids), step: "create asset")
             let id = try context.string(created, "assetId", step: "create asset")
@@ -109,7 +109,7 @@ extension AssetManagementChecks {
             try context.expectStatus(response, 204, step: "delete asset")
             try context.ensure(response.body.isEmpty, "DELETE answered with a body")
         },
-        ContractCheck("am.asset.if-match.stale", tier: .strict, requires: .writes,
+        ContractCheck("am.asset.if-match.stale", tier: .strict, requires: .writes, verifies: ["am.if-match.stale"],
                       "a stale If-Match answers 412 mdsp.core.generic.noMatch") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let created = try context.json(try await createAsset(context, "create asset", name: "stale", ids: ids), step: "create asset")
@@ -119,7 +119,7 @@ extension AssetManagementChecks {
                                                   json: .object(["name": .string(context.prefix.name("stale"))]), headers: ["If-Match": stale])
             try context.expectPlatformError(response, status: 412, code: "mdsp.core.generic.noMatch", step: "stale etag")
         },
-        ContractCheck("am.asset.if-match.missing", tier: .strict, requires: .writes,
+        ContractCheck("am.asset.if-match.missing", tier: .strict, requires: .writes, verifies: ["am.if-match.missing"],
                       "an update without If-Match answers 400 mdsp.core.generic.missingParameter") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let created = try context.json(try await createAsset(context, "create asset", name: "nomatch", ids: ids), step: "create asset")
@@ -128,9 +128,9 @@ extension AssetManagementChecks {
                                                   json: .object(["name": .string(context.prefix.name("nomatch"))]))
             try context.expectPlatformError(response, status: 400, code: "mdsp.core.generic.missingParameter", step: "no If-Match")
         },
-        ContractCheck("am.assets.filter.malformed", tier: .strict, "a filter that is not JSON answers 400") { context in
+        ContractCheck("am.assets.filter.malformed", tier: .strict, verifies: ["am.filter.malformed"], "a filter that is not JSON answers 400") { context in
             let response = try await context.send("malformed filter", .get, base + "/assets?filter=" + PercentDecoding.encode("{name"))
-            try context.expectPlatformError(response, status: 400, code: nil, step: "malformed filter")
+            try context.expectPlatformError(response, status: 400, code: "mdsp.core.generic.invalidParameter", step: "malformed filter")
         },
     ]
 }

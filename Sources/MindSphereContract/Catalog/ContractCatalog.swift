@@ -4,7 +4,8 @@ import HTTPTypes
 public enum ContractCatalog {
     /// All checks.
     public static var all: [ContractCheck] {
-        TokenManagerChecks.all + GatewayChecks.all + AssetManagementChecks.all + TimeSeriesChecks.all + ClockChecks.all
+        TokenManagerChecks.all + GatewayChecks.all + AssetManagementChecks.all + AssetManagementAssumptionChecks.all
+            + TimeSeriesChecks.all + ClockChecks.all
     }
 
     /// The ids of the assumptions the checks verify.

@@ -40,7 +40,7 @@ public struct ContractRunner: Sendable {
         progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async -> RunReport {
         var capabilities = target.capabilities
-        if options.readOnly { capabilities.remove(.writes) }
+        if options.readOnly { capabilities.subtract([.writes, .disposable]) }
         let session = RunSession(target: target, capabilities: capabilities, prefix: options.prefix)
         let before = await Self.state(of: target, capabilities)
         let selection = selected(options)

@@ -9,7 +9,7 @@ public struct FakeURLTarget: ContractTarget {
     public let transport: HTTPTransport
     /// The credentials the kit uses.
     public let credentials: ContractCredentials
-    /// What the probe found: writes always; control plane and clock when the fake answers them.
+    /// What the probe found: writes and disposable always; control plane and clock when the fake answers them.
     public let capabilities: TargetCapabilities
 
     /// Connects to the fake at `baseURL` and probes its control plane.
@@ -22,7 +22,7 @@ public struct FakeURLTarget: ContractTarget {
         guard health.status == .ok else {
             throw ContractTransportError("\(baseURL) is not a mindsphere-fake (GET /_fake/health answered \(health.status.code))")
         }
-        var capabilities: TargetCapabilities = [.writes]
+        var capabilities: TargetCapabilities = [.writes, .disposable]
         if try await transport.send(FakeRequest(method: .get, target: "/_fake/state")).status == .ok {
             capabilities.insert(.controlPlane)
         }

@@ -18,7 +18,7 @@ public struct InProcessTarget: ContractTarget {
         self.gateway = gateway
         self.credentials = credentials
         self.host = host
-        var capabilities: TargetCapabilities = [.writes, .controlsClock]
+        var capabilities: TargetCapabilities = [.writes, .controlsClock, .disposable]
         if gateway.handle(FakeRequest(method: .get, target: "/_fake/state", headerFields: [Self.hostField: host])).status == .ok {
             capabilities.insert(.controlPlane)
         }

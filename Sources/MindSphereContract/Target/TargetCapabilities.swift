@@ -15,12 +15,17 @@ public struct TargetCapabilities: OptionSet, Sendable, Hashable, CustomStringCon
     /// The target's clock can be moved (token expiry, time windows).
     public static let controlsClock = TargetCapabilities(rawValue: 1 << 2)
 
+    /// The target's data may be changed freely, even things the run did not create (a fake, never a real tenant);
+    /// checks that would risk a tenant's own data (its root asset, core types) run only here.
+    public static let disposable = TargetCapabilities(rawValue: 1 << 3)
+
     /// Names of the capabilities, for reports.
     public var description: String {
         var names: [String] = []
         if contains(.writes) { names.append("writes") }
         if contains(.controlPlane) { names.append("controlPlane") }
         if contains(.controlsClock) { names.append("controlsClock") }
+        if contains(.disposable) { names.append("disposable") }
         return names.isEmpty ? "none" : names.joined(separator: ", ")
     }
 }
