@@ -67,6 +67,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // In-process IoT Time Series measurements (memory per record, GET latency on a large series).
+        .executableTarget(
+            name: "mindsphere-fake-bench",
+            dependencies: [
+                "MindSphereFake",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MindSphereFakeTests",
             dependencies: [

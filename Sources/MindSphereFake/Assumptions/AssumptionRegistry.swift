@@ -4,7 +4,7 @@
 public enum AssumptionRegistry {
     /// All assumptions, by area.
     public static var all: [Assumption] {
-        gateway + tokenManager + assetManagement
+        gateway + tokenManager + assetManagement + timeSeries
     }
 
     /// The assumption with `id`.

@@ -1,6 +1,13 @@
-/// IoT Time Series v3 under `/api/iottimeseries/v3` (placeholder until the API lands).
+import HTTPTypes
+
+/// IoT Time Series v3 under `/api/iottimeseries/v3`: write, read and delete one asset's aspect data, and write
+/// several asset-aspect pairs at once.
 public struct TimeSeriesAPI: Sendable {
     let store: TimeSeriesStore
+
+    /// The largest body `PUT /timeseries/{entityId}/{propertySetName}` accepts (1 MB).
+    public static let maximumPayloadBytes = 1_048_576
+    private static let linkHeader = HTTPField.Name("Link")!
 
     /// The API over `store`.
     public init(store: TimeSeriesStore) {
@@ -8,5 +15,63 @@ public struct TimeSeriesAPI: Sendable {
     }
 
     /// The routes of this API.
-    public var routes: [Route] { [] }
+    public var routes: [Route] {
+        let series = "/api/iottimeseries/v3/timeseries/{entityId}/{propertySetName}"
+        return [
+            Route(.put, series, errorShape: .timeSeries, access: .bearerToken) { context in try put(context) },
+            Route(.get, series, errorShape: .timeSeries, access: .bearerToken) { context in try get(context) },
+            Route(.delete, series, errorShape: .timeSeries, access: .bearerToken) { context in try delete(context) },
+            Route(.put, "/api/iottimeseries/v3/timeseries", errorShape: .timeSeries, access: .bearerToken) { context in
+                try MultiSeriesWrite(store: store).put(context)
+            },
+        ]
+    }
+
+    private func put(_ context: RequestContext) throws -> FakeResponse {
+        guard context.request.body.count <= Self.maximumPayloadBytes else {
+            throw FakeError(.payloadTooLarge,
+                            "the request body has \(context.request.body.count) bytes; at most \(Self.maximumPayloadBytes) (1 MB) are accepted")
+        }
+        let body = try context.jsonBody()
+        try store.write(tenant: context.tenant, assetID: context.parameter("entityId"),
+                        aspectName: context.parameter("propertySetName"), body: body,
+                        nowMilliseconds: context.nowMilliseconds)
+        return .empty(.noContent)
+    }
+
+    private func get(_ context: RequestContext) throws -> FakeResponse {
+        let query = try TimeSeriesQuery(context)
+        let (series, layout) = try store.resolve(tenant: context.tenant, assetID: context.parameter("entityId"),
+                                                 aspectName: context.parameter("propertySetName"))
+        let page = try TimeSeriesReader(query: query).read(series, layout: layout, nowMilliseconds: context.nowMilliseconds,
+                                                            delay: store.ingestionDelayMilliseconds)
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
+        if let boundary = page.nextBoundary {
+            fields[Self.linkHeader] = NextPageLink.header(context, boundary: boundary, descending: query.descending,
+                                                precision: layout.precision)
+        }
+        return FakeResponse(status: .ok, headerFields: fields, body: RecordRenderer.json(page.slice, layout: page.layout))
+    }
+
+    private func delete(_ context: RequestContext) throws -> FakeResponse {
+        var bounds: [Int64] = []
+        for name in ["from", "to"] {
+            guard let raw = context.query[name], !raw.isEmpty else {
+                throw FakeError.missingParameter("query parameter '\(name)' is required; DELETE needs both 'from' (exclusive) and 'to' (inclusive)")
+            }
+            guard let micros = TimeRules.parseQueryTime(raw) else {
+                throw FakeError.invalidParameter(
+                    "query parameter '\(name)' value '\(raw)' is not a valid timestamp; expected \(TimeRules.expectedFormat)")
+            }
+            bounds.append(micros)
+        }
+        guard bounds[0] <= bounds[1] else {
+            throw FakeError.invalidParameter("'from' (\(context.query["from"] ?? "")) must not be after 'to' (\(context.query["to"] ?? ""))")
+        }
+        try store.delete(tenant: context.tenant, assetID: context.parameter("entityId"),
+                         aspectName: context.parameter("propertySetName"), after: bounds[0], upTo: bounds[1],
+                         nowMilliseconds: context.nowMilliseconds)
+        return .empty(.noContent)
+    }
 }

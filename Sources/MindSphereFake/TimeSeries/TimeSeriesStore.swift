@@ -1,13 +1,112 @@
-/// IoT Time Series' in-memory series (placeholder until the Time Series API lands).
+import Synchronization
+
+/// IoT Time Series' in-memory series: one `Series` per (tenant, asset, aspect), each with its own lock; writes are
+/// checked against the aspect's schema from Asset Management. Thread-safe.
 public final class TimeSeriesStore: Sendable {
     let schemas: any AspectSchemaProvider
+    private let directory = Mutex([SeriesKey: Series]())
+    private let delay = Atomic<Int64>(0)
 
     /// An empty store validating writes against `schemas`.
     public init(schemas: any AspectSchemaProvider) {
         self.schemas = schemas
     }
 
-    /// Replaces all series with the scenario's records.
-    /// - Throws: `ScenarioError` naming the records that do not fit their aspect.
-    public func load(_ scenario: Scenario) throws(ScenarioError) {}
+    /// How long after a write (fake time, ms) its records become visible to reads; 0 (the default) means at once.
+    public var ingestionDelayMilliseconds: Int64 {
+        get { delay.load(ordering: .relaxed) }
+        set { delay.store(max(0, newValue), ordering: .relaxed) }
+    }
+
+    /// Replaces all series with the scenario's records, each record checked like a PUT, and takes the scenario's
+    /// ingestion delay.
+    /// - Throws: `ScenarioError` at the records' origin naming the problem.
+    public func load(_ scenario: Scenario) throws(ScenarioError) {
+        removeAll()
+        ingestionDelayMilliseconds = Int64(scenario.ingestionDelayMilliseconds)
+        for seeded in scenario.timeSeries {
+            do {
+                let (series, layout) = try resolve(tenant: seeded.tenant, assetID: seeded.assetID, aspectName: seeded.aspectName)
+                let batch = try RecordValidator(layout: layout).batch(seeded.records.map(JSONValue.object))
+                series.write(batch, writtenAt: .min, delay: 0)
+            } catch {
+                throw ScenarioError(
+                    "time series of asset '\(seeded.assetID)' aspect '\(seeded.aspectName)' in tenant '\(seeded.tenant)': \(error.message)",
+                    at: seeded.origin)
+            }
+        }
+    }
+
+    /// Removes every series.
+    public func removeAll() {
+        directory.withLock { $0.removeAll() }
+    }
+
+    /// The number of stored records of all series (including writes not yet visible).
+    public func recordCount() -> Int {
+        allSeries().reduce(0) { $0 + $1.series.recordCount }
+    }
+
+    /// All series as JSON, for the control plane: `[{"tenant","entityId","propertySetName","records":[...],"pendingRecords"}]`.
+    public func snapshot() -> JSONValue {
+        let entries = allSeries().sorted {
+            ($0.key.tenant, $0.key.assetID, $0.key.aspectName) < ($1.key.tenant, $1.key.assetID, $1.key.aspectName)
+        }
+        return .array(entries.map { key, series in
+            let (bytes, pending): ([UInt8], Int) = series.read(now: .min, delay: 0) { state in
+                guard let layout = state.layout else { return ("[]".utf8.map { $0 }, 0) }
+                let slice = state.storage.slice(0..<state.storage.count, fields: Array(layout.fields.indices))
+                return (RecordRenderer.json(slice, layout: layout), state.recordCount - state.storage.count)
+            }
+            return .object([
+                "tenant": .string(key.tenant),
+                "entityId": .string(key.assetID),
+                "propertySetName": .string(key.aspectName),
+                "records": (try? JSONParser.parse(bytes)) ?? .array([]),
+                "pendingRecords": .int(pending),
+            ])
+        })
+    }
+
+    /// Stores `records` (the JSON body of a PUT) for an asset's aspect, all or nothing.
+    /// - Throws: `FakeError` 404 for an unknown asset or aspect, 400 for a static aspect or any invalid record.
+    public func write(tenant: String, assetID: String, aspectName: String, body: JSONValue, nowMilliseconds: Int64) throws(FakeError) {
+        let (series, layout) = try resolve(tenant: tenant, assetID: assetID, aspectName: aspectName)
+        let batch = try RecordValidator(layout: layout).batch(fromBody: body)
+        series.write(batch, writtenAt: nowMilliseconds, delay: ingestionDelayMilliseconds)
+    }
+
+    /// Removes the records with `from` < `_time` <= `to` (microseconds).
+    /// - Throws: `FakeError` 404 for an unknown asset or aspect, 400 for a static aspect.
+    func delete(tenant: String, assetID: String, aspectName: String, after from: Int64, upTo to: Int64, nowMilliseconds: Int64) throws(FakeError) {
+        let (series, _) = try resolve(tenant: tenant, assetID: assetID, aspectName: aspectName)
+        series.remove(after: from, upTo: to, now: nowMilliseconds, delay: ingestionDelayMilliseconds)
+    }
+
+    /// The series of an asset's aspect with the layout of its current schema (created empty when new).
+    /// - Throws: `FakeError` 404 for an unknown asset or aspect, 400 for a static aspect.
+    func resolve(tenant: String, assetID: String, aspectName: String) throws(FakeError) -> (Series, SeriesLayout) {
+        let schema: AspectSchema
+        switch schemas.aspectSchema(tenant: tenant, assetID: assetID, aspectName: aspectName) {
+        case .found(let found): schema = found
+        case .assetNotFound: throw FakeError.notFound("asset '\(assetID)' does not exist")
+        case .aspectNotFound: throw FakeError.notFound("asset '\(assetID)' has no aspect '\(aspectName)'")
+        }
+        guard schema.category == .dynamic else {
+            throw FakeError.invalidParameter(
+                "aspect '\(aspectName)' of asset '\(assetID)' is static (aspect type '\(schema.aspectTypeID)'); time series exist only for dynamic aspects")
+        }
+        let key = SeriesKey(tenant: tenant, assetID: assetID, aspectName: aspectName)
+        let series = directory.withLock { directory in
+            if let existing = directory[key] { return existing }
+            let created = Series()
+            directory[key] = created
+            return created
+        }
+        return (series, series.layout(for: schema))
+    }
+
+    private func allSeries() -> [(key: SeriesKey, series: Series)] {
+        directory.withLock { directory in directory.map { (key: $0.key, series: $0.value) } }
+    }
 }

@@ -1,0 +1,110 @@
+/// Checks the records of a write against an aspect's layout and turns them into a `RecordBatch`.
+/// Any invalid record refuses the whole write, with a message naming the record index and field.
+struct RecordValidator {
+    /// The layout the records must fit.
+    let layout: SeriesLayout
+
+    /// A batch of the records in `body`, which must be a JSON array of record objects.
+    /// - Throws: `FakeError` (400) for the first problem found.
+    func batch(fromBody body: JSONValue) throws(FakeError) -> RecordBatch {
+        guard case .array(let records) = body else {
+            throw FakeError.invalidBody("the request body must be a JSON array of records, got a \(body.typeName)")
+        }
+        guard !records.isEmpty else {
+            throw FakeError.invalidBody("the request body is an empty array; send at least one record with '_time'")
+        }
+        return try batch(records)
+    }
+
+    /// A batch of `records`.
+    /// - Throws: `FakeError` (400) for the first problem found.
+    func batch(_ records: [JSONValue]) throws(FakeError) -> RecordBatch {
+        var times: [Int64] = []
+        times.reserveCapacity(records.count)
+        var columns = layout.emptyColumns(capacity: records.count)
+        var seen = [Bool](repeating: false, count: columns.count)
+        for (index, record) in records.enumerated() {
+            guard case .object(let object) = record else {
+                throw FakeError.invalidBody("record \(index): must be a JSON object, got a \(record.typeName)")
+            }
+            for column in seen.indices { seen[column] = false }
+            var time: Int64?
+            for member in object.members {
+                if member.key == "_time" {
+                    do {
+                        time = try TimeRules.parse(member.value, precision: layout.precision)
+                    } catch {
+                        throw FakeError.invalidBody("record \(index): " + error.message(field: "_time"))
+                    }
+                    continue
+                }
+                guard let column = layout.columnByName[member.key] else {
+                    throw FakeError.invalidBody(unknownFieldMessage(member.key, index: index))
+                }
+                try store(member.value, in: &columns[column], rule: layout.fields[column].rule,
+                          field: member.key, index: index)
+                seen[column] = true
+            }
+            guard let time else {
+                throw FakeError.missingBody("record \(index): '_time' is missing; every record needs '_time' in the format \(TimeRules.expectedFormat)")
+            }
+            times.append(time)
+            for column in columns.indices where !seen[column] { columns[column].appendAbsent() }
+        }
+        return RecordBatch(times: times, columns: columns)
+    }
+
+    private func unknownFieldMessage(_ key: String, index: Int) -> String {
+        let names = layout.outputOrder.map { layout.fields[$0].name }
+        if key.hasSuffix("_qc"), layout.columnByName[String(key.dropLast(3))] != nil {
+            return "record \(index): field '\(key)' is not allowed: variable '\(key.dropLast(3))' has no quality code"
+        }
+        return "record \(index): field '\(key)' is not a variable of this aspect; allowed: _time"
+            + names.map { ", " + $0 }.joined()
+    }
+
+    private func store(_ value: JSONValue, in column: inout Column, rule: FieldRule, field: String, index: Int) throws(FakeError) {
+        func refuse(_ detail: String = "") -> FakeError {
+            FakeError.invalidBody("record \(index): field '\(field)' must be \(rule.expectation), got \(describe(value))\(detail)")
+        }
+        if case .null = value {
+            column.appendAbsent()
+            return
+        }
+        switch rule {
+        case .double:
+            guard case .number(let number) = value else { throw refuse() }
+            column.doubles.append(number.doubleValue)
+        case .integer(let range, _):
+            guard case .number(.integer(let integer)) = value, range.contains(integer) else { throw refuse() }
+            column.integers.append(integer)
+        case .qualityCode:
+            guard case .number(.integer(let integer)) = value, (0...Int64(UInt32.max)).contains(integer) else { throw refuse() }
+            column.integers.append(integer)
+        case .boolean:
+            guard case .bool(let flag) = value else { throw refuse() }
+            column.booleans.append(flag)
+        case .string(let maximumLength, _):
+            guard case .string(let text) = value else { throw refuse() }
+            let length = text.count
+            guard length <= maximumLength else { throw refuse(" of \(length) characters") }
+            column.strings.append(text)
+        case .timestamp:
+            guard case .string(let text) = value, let millis = Timestamp.parseMilliseconds(text) else { throw refuse() }
+            column.integers.append(millis)
+        }
+        column.present.append(true)
+    }
+
+    private func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text):
+            let shown = text.count > 40 ? String(text.prefix(40)) + "..." : text
+            return "the string \"\(shown)\""
+        case .number, .bool:
+            return JSONWriter.string(value)
+        default:
+            return "a \(value.typeName)"
+        }
+    }
+}

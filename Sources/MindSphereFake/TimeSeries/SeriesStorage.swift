@@ -1,0 +1,141 @@
+/// The visible records of one series: a sorted, unique `_time` column (microseconds) and one typed column per field.
+/// Appending in time order is amortised O(1) per record; earlier or repeated times are inserted or replace in place.
+struct SeriesStorage: Sendable {
+    /// `_time` of each record, strictly increasing.
+    private(set) var times: [Int64] = []
+    /// One column per layout field, each as long as `times`.
+    private(set) var columns: [Column] = []
+
+    /// The number of records.
+    var count: Int { times.count }
+
+    /// Adds columns so there is one per field of `layout` (new fields are absent in existing records).
+    mutating func conform(to layout: SeriesLayout) {
+        while columns.count < layout.fields.count {
+            var column = Column(storage: layout.fields[columns.count].rule.storage)
+            column.appendAbsent(count: times.count)
+            columns.append(column)
+        }
+    }
+
+    /// Stores `batch`; a record at an existing `_time` replaces the whole old record.
+    mutating func merge(_ batch: RecordBatch) {
+        let batch = batch.sortedUnique()
+        guard let first = batch.times.first else { return }
+        if times.last.map({ $0 < first }) ?? true {
+            times.append(contentsOf: batch.times)
+            for index in columns.indices {
+                if index < batch.columns.count {
+                    columns[index].append(contentsOf: batch.columns[index])
+                } else {
+                    columns[index].appendAbsent(count: batch.count)
+                }
+            }
+            return
+        }
+        mergeTail(batch, from: firstIndex(after: first - 1))
+    }
+
+    /// Merges the sorted, unique `batch` with the records from `start` on (all later records), rewriting only that
+    /// tail: O(tail + batch), so writes that arrive slightly out of order stay cheap.
+    private mutating func mergeTail(_ batch: RecordBatch, from start: Int) {
+        let tailCount = times.count - start
+        var mergedTimes: [Int64] = []
+        mergedTimes.reserveCapacity(tailCount + batch.count)
+        var merged = columns.map { Column(storage: $0.storage, capacity: tailCount + batch.count) }
+        var old = start
+        var new = 0
+        while old < times.count || new < batch.count {
+            let takeOld = new == batch.count || (old < times.count && times[old] < batch.times[new])
+            if takeOld {
+                mergedTimes.append(times[old])
+                for index in columns.indices { merged[index].append(from: columns[index], row: old) }
+                old += 1
+                continue
+            }
+            if old < times.count && times[old] == batch.times[new] { old += 1 }
+            mergedTimes.append(batch.times[new])
+            for index in columns.indices {
+                if index < batch.columns.count {
+                    merged[index].append(from: batch.columns[index], row: new)
+                } else {
+                    merged[index].appendAbsent()
+                }
+            }
+            new += 1
+        }
+        times.removeSubrange(start...)
+        times.append(contentsOf: mergedTimes)
+        for index in columns.indices {
+            columns[index].removeSubrange(start..<columns[index].count)
+            columns[index].append(contentsOf: merged[index])
+        }
+    }
+
+    /// The index of the first record with `_time` > `time` (binary search).
+    func firstIndex(after time: Int64) -> Int {
+        var low = 0
+        var high = times.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if times[middle] <= time { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The indices of records with `from` < `_time` <= `to`.
+    func range(after from: Int64, upTo to: Int64) -> Range<Int> {
+        guard from < to else { return 0..<0 }
+        let lower = firstIndex(after: from)
+        let upper = firstIndex(after: to)
+        return lower..<max(lower, upper)
+    }
+
+    /// Removes the records with `from` < `_time` <= `to`; returns how many.
+    @discardableResult
+    mutating func remove(after from: Int64, upTo to: Int64) -> Int {
+        let doomed = range(after: from, upTo: to)
+        guard !doomed.isEmpty else { return 0 }
+        times.removeSubrange(doomed)
+        for index in columns.indices { columns[index].removeSubrange(doomed) }
+        return doomed.count
+    }
+
+    /// A copy of the records in `rows` limited to `fields` (column indices).
+    func slice(_ rows: Range<Int>, fields: [Int]) -> SeriesSlice {
+        SeriesSlice(
+            times: Array(times[rows]),
+            columns: fields.map { columns[$0].slice(rows) },
+            fieldIndices: fields
+        )
+    }
+
+    /// A copy of the records at `rows` (any order) limited to `fields`.
+    func gathering(_ rows: [Int], fields: [Int]) -> SeriesSlice {
+        SeriesSlice(
+            times: rows.map { times[$0] },
+            columns: fields.map { columns[$0].gathering(rows) },
+            fieldIndices: fields
+        )
+    }
+
+    /// Whether record `row` has a value in column `field`.
+    func isPresent(row: Int, field: Int) -> Bool {
+        columns[field].present[row]
+    }
+}
+
+/// Records copied out of a series for rendering outside its lock.
+struct SeriesSlice: Sendable {
+    /// `_time` per record, in output order.
+    var times: [Int64]
+    /// The copied columns, parallel to `fieldIndices`.
+    var columns: [Column]
+    /// The layout field index of each copied column.
+    var fieldIndices: [Int]
+    /// Whether to write the records last to first.
+    var descending = false
+
+    /// No records.
+    static let empty = SeriesSlice(times: [], columns: [], fieldIndices: [])
+}

@@ -1,0 +1,92 @@
+/// The query parameters of `GET /timeseries/{entityId}/{propertySetName}`, checked.
+struct TimeSeriesQuery: Sendable {
+    /// The default and maximum `limit`.
+    static let maximumLimit = 2000
+
+    /// `from` (exclusive) in microseconds; `nil` when absent.
+    var from: Int64?
+    /// `to` (inclusive) in microseconds; `nil` when absent.
+    var to: Int64?
+    /// At most this many records per page.
+    var limit: Int
+    /// The requested variable names (`nil`: all).
+    var select: [String]?
+    /// Newest first.
+    var descending: Bool
+    /// The latest value of each variable instead of records.
+    var latestValue: Bool
+
+    /// Whether neither `from` nor `to` was given: the single latest record is asked for.
+    var asksForLatestRecord: Bool { from == nil && to == nil && !latestValue }
+
+    /// The checked query of `context`.
+    /// - Throws: `FakeError` (400) naming the bad parameter.
+    init(_ context: RequestContext) throws(FakeError) {
+        let query = context.query
+        from = try Self.time(query["from"], name: "from")
+        to = try Self.time(query["to"], name: "to")
+        if let from, let to, from > to {
+            throw FakeError.invalidParameter(
+                "'from' (\(query["from"] ?? "")) must not be after 'to' (\(query["to"] ?? ""))")
+        }
+        limit = Self.maximumLimit
+        if let raw = query["limit"], !raw.isEmpty {
+            guard let value = Int(raw), (1...Self.maximumLimit).contains(value) else {
+                throw FakeError.invalidParameter(
+                    "query parameter 'limit' must be an integer from 1 to \(Self.maximumLimit), got '\(raw)'")
+            }
+            limit = value
+        }
+        switch query["sort"]?.lowercased() {
+        case nil, "", "asc": descending = false
+        case "desc": descending = true
+        default:
+            throw FakeError.invalidParameter("query parameter 'sort' must be 'asc' or 'desc', got '\(query["sort"] ?? "")'")
+        }
+        do {
+            latestValue = try context.booleanQuery("latestValue", default: false)
+        } catch let error as FakeError {
+            throw error
+        } catch {
+            throw FakeError.invalidParameter("query parameter 'latestValue' must be true or false")
+        }
+        if let raw = query["select"], !raw.isEmpty {
+            select = raw.split(separator: ",").map(Self.trimmedName).filter { !$0.isEmpty }
+        }
+    }
+
+    private static func trimmedName(_ text: Substring) -> String {
+        var text = text
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+
+    private static func time(_ raw: String?, name: String) throws(FakeError) -> Int64? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let micros = TimeRules.parseQueryTime(raw) else {
+            throw FakeError.invalidParameter(
+                "query parameter '\(name)' value '\(raw)' is not a valid timestamp; expected \(TimeRules.expectedFormat)")
+        }
+        return micros
+    }
+
+    /// The column indices to output for `layout`, in output order.
+    /// - Throws: `FakeError` (400) for a name that is not a variable of the aspect.
+    func fields(in layout: SeriesLayout) throws(FakeError) -> [Int] {
+        guard let select else { return layout.outputOrder }
+        var wanted = Set<Int>()
+        for name in select where name != "_time" {
+            guard let column = layout.columnByName[name] else {
+                let names = layout.outputOrder.map { layout.fields[$0].name }.joined(separator: ", ")
+                throw FakeError.invalidParameter(
+                    "query parameter 'select' names '\(name)', which is not a variable of this aspect; variables: \(names)")
+            }
+            wanted.insert(column)
+            if let qualityCode = layout.columnByName[name + "_qc"], layout.fields[column].rule != .qualityCode {
+                wanted.insert(qualityCode)
+            }
+        }
+        return layout.outputOrder.filter(wanted.contains)
+    }
+}

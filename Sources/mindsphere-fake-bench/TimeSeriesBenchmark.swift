@@ -1,0 +1,101 @@
+import Foundation
+import Glibc
+import HTTPTypes
+import MindSphereFake
+
+/// `mindsphere-fake-bench`: in-process IoT Time Series measurements that do not need a socket: resident bytes per
+/// stored 3-double record and the latency of a 2000-record range GET from a large series. Prints one JSON line.
+///
+///     mindsphere-fake-bench [records] [gets]     # defaults: 10000000 records, 2000 GETs
+@main
+struct TimeSeriesBenchmark {
+    static let tenant = "iiotuxpc"
+    static let asset = "0123456789abcdef0123456789abcdef"
+    static let start: Int64 = 1_600_000_000_000
+
+    static func main() throws {
+        let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+        let recordCount = arguments.first ?? 10_000_000
+        let getCount = arguments.dropFirst().first ?? 2000
+        let store = TimeSeriesStore(schemas: AccelerationSchema())
+
+        let residentBefore = residentBytes()
+        let loadStart = monotonicNanoseconds()
+        try load(store, count: recordCount)
+        let loadSeconds = Double(monotonicNanoseconds() - loadStart) / 1e9
+        let residentAfter = residentBytes()
+
+        var route: Route?
+        for candidate in TimeSeriesAPI(store: store).routes where candidate.method == .get { route = candidate }
+        guard let route else { fatalError("no GET route") }
+        var latencies: [Double] = []
+        var generator = SplitMix(seed: 7)
+        var checked = false
+        for _ in 0..<getCount {
+            let offset = Int64(generator.next() % UInt64(max(1, recordCount - 2000)))
+            let from = Timestamp.format(milliseconds: start + offset * 1000 - 1)
+            let to = Timestamp.format(milliseconds: start + (offset + 1999) * 1000)
+            let context = requestContext(target: "/api/iottimeseries/v3/timeseries/\(asset)/acceleration?from=\(from)&to=\(to)&limit=2000")
+            let began = monotonicNanoseconds()
+            let response = try route.handler(context)
+            latencies.append(Double(monotonicNanoseconds() - began) / 1e6)
+            if !checked {
+                checked = true
+                let records = response.bodyJSON?.arrayValue?.count ?? 0
+                guard records == min(2000, recordCount) else { fatalError("GET returned \(records) records: \(response.bodyText.prefix(200))") }
+            }
+        }
+        latencies.sort()
+        func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+        let bytesPerRecord = Double(residentAfter - residentBefore) / Double(max(1, recordCount))
+        print("""
+            {"records":\(store.recordCount()),"loadSeconds":\(rounded(loadSeconds)),"residentBytesPerRecord":\(rounded(bytesPerRecord)),\
+            "getCount":\(getCount),"getP50Milliseconds":\(rounded(percentile(0.5))),"getP99Milliseconds":\(rounded(percentile(0.99)))}
+            """)
+    }
+
+    /// Writes `count` records one second apart in PUTs of 10,000 records, like a client backfilling a series.
+    static func load(_ store: TimeSeriesStore, count: Int) throws {
+        var written = 0
+        while written < count {
+            let batch = min(10_000, count - written)
+            var records: [JSONValue] = []
+            records.reserveCapacity(batch)
+            for index in written..<(written + batch) {
+                let value = Double(index % 1000) * 0.001
+                records.append(.object([
+                    "_time": .string(Timestamp.format(milliseconds: start + Int64(index) * 1000)),
+                    "x": .double(value), "y": .double(value + 1), "z": .double(value + 2),
+                ]))
+            }
+            try store.write(tenant: tenant, assetID: asset, aspectName: "acceleration", body: .array(records), nowMilliseconds: 0)
+            written += batch
+        }
+    }
+
+    static func requestContext(target: String) -> RequestContext {
+        let request = FakeRequest(method: .get, target: target, headerFields: [HTTPField.Name("Host")!: "127.0.0.1:8080"])
+        return RequestContext(
+            request: request, path: request.path, query: request.query,
+            pathParameters: ["entityId": asset, "propertySetName": "acceleration"],
+            principal: Principal(tenant: tenant, clientID: "bench", scopes: [], tokenID: "bench", expiresAt: .max),
+            nowMilliseconds: start + 100_000_000_000)
+    }
+
+    static func residentBytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    static func monotonicNanoseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    static func rounded(_ value: Double) -> String {
+        String(Double(Int((value * 1000).rounded())) / 1000)
+    }
+}
