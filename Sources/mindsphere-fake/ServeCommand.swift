@@ -12,10 +12,26 @@ struct ServeCommand: ParsableCommand {
         Prints exactly one line 'mindsphere-fake listening on http://HOST:PORT' once it accepts connections.
         Stops gracefully on SIGINT (Ctrl-C) or SIGTERM.
 
+        Without --scenario it serves the built-in default scenario (scenarios/default.yaml): tenant iiotuxpc, app
+        credential iiotuxpc-testdm-v1.0.0 / fake-secret-for-local-use, and the seed's four assets.
+
+        The control plane lives under /_fake/ (no token needed; JSON in and out):
+          POST /_fake/reset              back to the loaded scenario
+          POST /_fake/scenario           load another scenario (YAML or JSON body)
+          GET  /_fake/state              dump the whole state
+          GET|POST /_fake/clock          {"advanceSeconds":N} | {"set":"<ISO 8601>"} | {"frozen":true|false}
+          POST /_fake/tokens/expire      all tokens, or {"token":"<token or jti>"}
+          GET  /_fake/requests           journal; ?path=<substring>&status=<code|4xx>&limit=<n>
+          GET|POST|DELETE /_fake/faults  e.g. {"method":"PUT","path":"/api/iottimeseries/**","status":429,"times":2}
+          GET|POST /_fake/ingestion-delay {"milliseconds":N}
+          GET  /_fake/health
+
         Examples:
           mindsphere-fake serve
           mindsphere-fake serve --port 0
+          mindsphere-fake serve --scenario scenarios/plant.yaml
           mindsphere-fake serve --host 0.0.0.0 --port 9000 --token-lifetime 300
+          curl -X POST localhost:8080/_fake/clock -d '{"advanceSeconds":1801}'
         """
     )
 
@@ -40,16 +56,31 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seed for generated ids, so runs repeat.")
     var seed: UInt64?
 
+    @Option(help: "Scenario file (YAML or JSON) to load instead of the built-in default scenario.")
+    var scenario: String?
+
+    @Option(name: .customLong("journal-size"), help: "How many requests GET /_fake/requests keeps (0 turns the journal off).")
+    var journalSize = 1000
+
     func validate() throws {
         if maximumBodyBytes < 1 { throw ValidationError("--max-body-bytes must be positive") }
         if threads < 1 || threads > 64 { throw ValidationError("--threads must be from 1 to 64") }
         if let lifetime = tokenLifetimeSeconds, lifetime < 1 { throw ValidationError("--token-lifetime must be positive") }
+        if journalSize < 0 { throw ValidationError("--journal-size must not be negative") }
     }
 
     func run() throws {
-        var scenario = Scenario.minimal
-        if let tokenLifetimeSeconds { scenario.tokenLifetimeSeconds = tokenLifetimeSeconds }
-        let gateway = try FakeGateway(configuration: FakeConfiguration(scenario: scenario, seed: seed))
+        let reader = DiskScenarioFileReader()
+        let gateway: FakeGateway
+        do {
+            var loaded = try scenario.map { try ScenarioLoader(reader: reader).load(path: $0) } ?? Scenario.defaultScenario()
+            if let tokenLifetimeSeconds { loaded.tokenLifetimeSeconds = tokenLifetimeSeconds }
+            gateway = try FakeGateway(configuration: FakeConfiguration(
+                scenario: loaded, seed: seed, journalCapacity: journalSize, scenarioFileReader: reader))
+        } catch {
+            Output.error("mindsphere-fake: scenario not loaded: \(error)")
+            throw ExitCode.failure
+        }
         try SignalWaiter.blockTerminationSignals()
         let server: FakeServer
         do {

@@ -6,11 +6,23 @@ public struct FakeConfiguration: Sendable {
     public var signingKey: SigningKey
     /// Seed for generated ids, so runs can repeat; `nil` seeds from the system's random source.
     public var seed: UInt64?
+    /// How many requests the journal keeps (0 turns it off).
+    public var journalCapacity: Int
+    /// Reads files named by scenarios posted at run time (`include:`, fixtures); `nil` refuses such scenarios.
+    public var scenarioFileReader: (any ScenarioFileReader)?
 
     /// A configuration.
-    public init(scenario: Scenario = .minimal, signingKey: SigningKey = .processDefault, seed: UInt64? = nil) {
+    public init(
+        scenario: Scenario = .minimal,
+        signingKey: SigningKey = .processDefault,
+        seed: UInt64? = nil,
+        journalCapacity: Int = 1000,
+        scenarioFileReader: (any ScenarioFileReader)? = nil
+    ) {
         self.scenario = scenario
         self.signingKey = signingKey
         self.seed = seed
+        self.journalCapacity = journalCapacity
+        self.scenarioFileReader = scenarioFileReader
     }
 }

@@ -23,6 +23,8 @@ public final class FakeGateway: Sendable {
     public let assets: AssetStore
     /// IoT Time Series' state.
     public let timeSeries: TimeSeriesStore
+    /// Reset, scenario loading, clock, token expiry, faults and the request journal, as plain methods.
+    public let control: FakeControl
     private let router: Router
 
     /// A fake with `configuration`, reading time from `clock` (the system wall clock by default).
@@ -36,20 +38,64 @@ public final class FakeGateway: Sendable {
         self.credentials = CredentialDirectory(scenario: configuration.scenario)
         self.assets = AssetStore(identifiers: identifiers)
         self.timeSeries = TimeSeriesStore(schemas: assets)
+        self.control = FakeControl(
+            scenario: configuration.scenario, clock: clock, tokens: tokens, credentials: credentials, assets: assets,
+            timeSeries: timeSeries, faults: FaultInjector(identifiers: identifiers),
+            journal: RequestJournal(capacity: configuration.journalCapacity),
+            fileReader: configuration.scenarioFileReader)
         var router = Router()
         router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials, clock: clock).routes)
         router.add(contentsOf: AssetManagementAPI(store: assets).routes)
         router.add(contentsOf: TimeSeriesAPI(store: timeSeries).routes)
-        router.add(contentsOf: ControlAPI().routes)
+        router.add(contentsOf: ControlAPI(control: control).routes)
         self.router = router
-        try assets.load(configuration.scenario)
-        try timeSeries.load(configuration.scenario)
+        try control.start()
     }
 
     /// Answers one request. Never throws and never traps on bad input: every refusal is a documented error response.
+    /// API requests pass the fault rules first and are recorded in the journal; `/_fake/` requests are neither.
     public func handle(_ request: FakeRequest) -> FakeResponse {
         let path = request.path
         let now = clock.nowMilliseconds()
+        if path.hasPrefix(ControlAPI.prefix) { return dispatch(request, path: path, now: now) }
+        var response: FakeResponse
+        let fault = control.faults.match(method: request.method.rawValue, path: path)
+        if let fault {
+            response = apply(fault, to: request, path: path, now: now)
+        } else {
+            response = dispatch(request, path: path, now: now)
+        }
+        control.journal.record(request, path: path, response: response, nowMilliseconds: now, faultID: fault?.id)
+        return response
+    }
+
+    private func apply(_ fault: FaultRule, to request: FakeRequest, path: String, now: Int64) -> FakeResponse {
+        switch fault.action {
+        case .dropConnection:
+            return FakeResponse(status: .serviceUnavailable, transport: TransportDirective(dropConnection: true))
+        case .latency(let delay):
+            var response = dispatch(request, path: path, now: now)
+            response.transport.delayMilliseconds += delay
+            return response
+        case .status(let status, let retryAfter, let delay):
+            let error = FaultRule.fakeError(status: status, retryAfterSeconds: retryAfter)
+                ?? FakeError(.internalError, "injected fault: status \(status)")
+            var response = errorResponse(error, shape: errorShape(method: request.method, path: path))
+            response.transport.delayMilliseconds = delay
+            return response
+        }
+    }
+
+    /// The error shape of the API that serves `path` (the route's, else by path prefix).
+    func errorShape(method: HTTPRequest.Method, path: String) -> ErrorShape {
+        switch router.match(method: method, path: path) {
+        case .found(let route, _): return route.errorShape
+        case .methodNotAllowed(_, let shape, _): return shape
+        case .notFound: return path.hasPrefix("/api/iottimeseries") ? .timeSeries : path.hasPrefix("/api/") ? .platform : .control
+        }
+    }
+
+    private func dispatch(_ request: FakeRequest, path: String, now: Int64) -> FakeResponse {
         switch router.match(method: request.method, path: path) {
         case .found(let route, let parameters):
             var principal: Principal?

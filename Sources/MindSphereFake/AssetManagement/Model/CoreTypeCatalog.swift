@@ -45,6 +45,9 @@ enum CoreTypeCatalog {
         AssetTypeRecord(
             id: "core.mclib", tenantID: "core", name: "mclib", description: "A MindConnect Library agent",
             parentTypeID: "core.basicagent", scope: "public"),
+        AssetTypeRecord(
+            id: "core.starteragentrpiassettype", tenantID: "core", name: "starteragentrpiassettype",
+            description: "A Raspberry Pi starter-kit agent", parentTypeID: "core.basicagent", scope: "public"),
     ]
 
     /// The root asset of `tenant`, with a deterministic id.
