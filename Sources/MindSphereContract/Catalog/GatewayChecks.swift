@@ -59,21 +59,12 @@ public enum GatewayChecks {
                       "GET /assets/ (one trailing slash) answers like GET /assets") { context in
             try context.expectStatus(try await context.send("assets with slash", .get, assets + "/"), 200, step: "assets with slash")
         },
-        ContractCheck("gateway.body.too-large", tier: .strict, requires: .writes, verifies: ["gateway.payload-too-large"],
-                      "a time-series PUT above 1 MB answers 413") { context in
-            let ids = try await context.session.fixtures.ids(context.session)
-            var records: [JSONValue] = []
-            let filler = String(repeating: "x", count: 20)
-            var size = 0, millisecond: Int64 = 1_600_000_000_000
-            while size < 1_100_000 {
-                records.append(.object(["_time": .string(Timestamp.format(milliseconds: millisecond)), "label": .string(filler)]))
-                millisecond += 1
-                size += 60
-            }
-            let response = try await context.send("PUT 1.1 MB", .put,
-                                                  "/api/iottimeseries/v3/timeseries/\(ids.assetID)/\(ids.aspectName)",
-                                                  json: .array(records))
-            try context.expectStatus(response, 413, step: "PUT 1.1 MB")
+        ContractCheck("gateway.body.too-large", tier: .strict, requires: .transport, verifies: ["gateway.payload-too-large"],
+                      "a body above the gateway's limit (3 MB to the token endpoint) answers 413 payloadTooLarge") { context in
+            let body = Array(repeating: UInt8(ascii: " "), count: 3 * 1024 * 1024)
+            let response = try await context.send("POST 3 MB", .post, TokenCache.tokenPath, body: body,
+                                                  headers: ["Content-Type": "application/json"], authorization: .none)
+            try context.expectPlatformError(response, status: 413, code: "mdsp.core.generic.payloadTooLarge", step: "POST 3 MB")
         },
     ]
 }

@@ -54,11 +54,13 @@ public enum TimeSeriesChecks {
     ]
 
     static let behaviour: [ContractCheck] = [
-        ContractCheck("ts.put.time-format", tier: .behaviour, requires: .writes,
+        ContractCheck("ts.put.time-format", tier: .behaviour, requires: .writes, verifies: ["ts.time-formats"],
                       "a _time without T and Z ('2023-02-20 02:01:01') is refused with 400") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let bad: JSONValue = .array([.object(["_time": .string("2023-02-20 02:01:01"), "temperature": .double(1.5)])])
             try context.expectStatus(try await context.send("put bad _time", .put, series(ids), json: bad), 400, step: "bad _time")
+            let offset: JSONValue = .array([.object(["_time": .string("2023-02-20T02:01:01.000+01:00"), "temperature": .double(1.5)])])
+            try context.expectStatus(try await context.send("put offset _time", .put, series(ids), json: offset), 400, step: "offset _time")
         },
         ContractCheck("ts.put.time-without-millis", tier: .behaviour, requires: .writes,
                       "a _time without fraction is accepted and read back with .000Z") { context in
@@ -75,13 +77,15 @@ public enum TimeSeriesChecks {
             }
             try context.ensure(time == Timestamp.format(milliseconds: start + 1000), "_time read back as '\(time)'")
         },
-        ContractCheck("ts.put.type-mismatch", tier: .behaviour, requires: .writes,
+        ContractCheck("ts.put.type-mismatch", tier: .behaviour, requires: .writes, verifies: ["ts.strict-types"],
                       "a string in a DOUBLE variable is refused with 400") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let bad: JSONValue = .array([.object(["_time": .string(Timestamp.format(milliseconds: window(2))), "temperature": .string("warm")])])
             try context.expectStatus(try await context.send("put string in DOUBLE", .put, series(ids), json: bad), 400, step: "string in DOUBLE")
+            let quoted: JSONValue = .array([.object(["_time": .string(Timestamp.format(milliseconds: window(2))), "counter": .string("15")])])
+            try context.expectStatus(try await context.send("put quoted INT", .put, series(ids), json: quoted), 400, step: "\"15\" in INT")
         },
-        ContractCheck("ts.put.unknown-variable", tier: .behaviour, requires: .writes,
+        ContractCheck("ts.put.unknown-variable", tier: .behaviour, requires: .writes, verifies: ["ts.unknown-variable"],
                       "a field that is no variable of the aspect is refused with 400") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let bad: JSONValue = .array([.object(["_time": .string(Timestamp.format(milliseconds: window(2))), "pressure": .double(1)])])
@@ -101,7 +105,7 @@ public enum TimeSeriesChecks {
                 try context.ensure(array == [second], "read back \(array.map(JSONWriter.string)), expected only the replacement")
             }
         },
-        ContractCheck("ts.get.paging", tier: .behaviour, requires: .writes,
+        ContractCheck("ts.get.paging", tier: .behaviour, requires: .writes, verifies: ["ts.link-header"],
                       "more records than limit answers a page with Link rel=next that leads to the rest") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let start = window(4)
@@ -134,7 +138,7 @@ public enum TimeSeriesChecks {
                 try context.ensure(array == [records[1]], "GET without range answered \(array.count) records, expected the latest only")
             }
         },
-        ContractCheck("ts.get.latest-value", tier: .behaviour, requires: .writes,
+        ContractCheck("ts.get.latest-value", tier: .behaviour, requires: .writes, verifies: ["ts.latest-value-shape"],
                       "latestValue=true answers the latest value of each variable, from different records") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let created = try context.json(try await AssetManagementChecks.createAsset(context, "create asset", name: "latestvalue", ids: ids),
@@ -151,7 +155,7 @@ public enum TimeSeriesChecks {
                 try context.ensure(array.contains { $0["temperature"] == .double(3.5) }, "latestValue lacks temperature 3.5")
             }
         },
-        ContractCheck("ts.put.multi-partial", tier: .behaviour, requires: .writes,
+        ContractCheck("ts.put.multi-partial", tier: .behaviour, requires: .writes, verifies: ["ts.multi-put-body"],
                       "PUT /timeseries answers 202; a bad pair is skipped and the good one stored") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let time = window(7) + 1000
@@ -161,13 +165,17 @@ public enum TimeSeriesChecks {
                 .object(["entityId": .string(ids.assetID), "propertySetName": .string(context.prefix.name("noaspect")),
                          "data": .array([record(time, temperature: 6.5, counter: 6)])]),
             ])])
-            try context.expectStatus(try await context.send("multi put", .put, base, json: body), 202, step: "multi put")
+            let multi = try await context.send("multi put", .put, base, json: body)
+            try context.expectStatus(multi, 202, step: "multi put")
+            let skipped = try context.json(multi, step: "multi put")["errors"]?.arrayValue ?? []
+            try context.ensure(skipped.count == 1 && skipped[0]["propertySetName"]?.stringValue == context.prefix.name("noaspect"),
+                               "the 202 body does not name the skipped pair")
             try await context.eventually {
                 let array = try context.json(try await context.send("get", .get, series(ids) + "?" + range(time - 1, time)), step: "get").arrayValue ?? []
                 try context.ensure(array == [record(time, temperature: 5.5, counter: 5)], "the good pair's record was not stored")
             }
         },
-        ContractCheck("ts.delete", tier: .behaviour, requires: .writes, "DELETE with from/to removes the range") { context in
+        ContractCheck("ts.delete", tier: .behaviour, requires: .writes, verifies: ["ts.delete"], "DELETE with from/to removes the range") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let start = window(8)
             try context.expectStatus(try await context.send("put", .put, series(ids), json: .array([record(start + 1000, temperature: 1.5, counter: 1)])),

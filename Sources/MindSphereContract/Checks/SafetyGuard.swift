@@ -20,6 +20,9 @@ public final class SafetyGuard: Sendable {
         owned.withLock { _ = $0.insert(id) }
     }
 
+    /// Every id the run created or reserved.
+    public var ownedIDs: Set<String> { owned.withLock { $0 } }
+
     /// Whether the run created or reserved `id`.
     public func owns(_ id: String) -> Bool {
         owned.withLock { $0.contains(id) } || id.contains(prefix.value)

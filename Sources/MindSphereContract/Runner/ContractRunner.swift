@@ -59,7 +59,9 @@ public struct ContractRunner: Sendable {
         if let before {
             let after = await Task.detached { await Self.state(of: target, capabilities) }.value
             if let after {
-                stateCheck = before == after ? .restored : .changed(JSONDifference.paths(before, after))
+                let comparison = StateComparison(prefix: options.prefix, ownedIDs: session.safety.ownedIDs)
+                let (old, new) = (comparison.comparable(before), comparison.comparable(after))
+                stateCheck = old == new ? .restored : .changed(JSONDifference.paths(old, new))
             } else {
                 stateCheck = .unavailable
             }

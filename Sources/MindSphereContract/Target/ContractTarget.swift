@@ -20,7 +20,7 @@ public protocol ContractTarget: Sendable {
     func send(_ request: FakeRequest) async throws -> FakeResponse
     /// Performs a fake-only control operation (clock, state); only called when `capabilities` allow it.
     /// - Throws: `ContractTransportError` when the operation is not available.
-    func control(_ operation: FakeControl) async throws -> FakeControlResult
+    func control(_ operation: TargetControl) async throws -> TargetControlResult
 }
 
 extension ContractTarget {
@@ -28,7 +28,7 @@ extension ContractTarget {
     public var settleSeconds: Double { 0 }
 
     /// By default no control operation is available.
-    public func control(_ operation: FakeControl) async throws -> FakeControlResult {
+    public func control(_ operation: TargetControl) async throws -> TargetControlResult {
         throw ContractTransportError("\(name) does not support \(operation)")
     }
 }

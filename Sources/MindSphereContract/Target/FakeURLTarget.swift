@@ -22,7 +22,7 @@ public struct FakeURLTarget: ContractTarget {
         guard health.status == .ok else {
             throw ContractTransportError("\(baseURL) is not a mindsphere-fake (GET /_fake/health answered \(health.status.code))")
         }
-        var capabilities: TargetCapabilities = [.writes, .disposable]
+        var capabilities: TargetCapabilities = [.writes, .disposable, .transport]
         if try await transport.send(FakeRequest(method: .get, target: "/_fake/state")).status == .ok {
             capabilities.insert(.controlPlane)
         }
@@ -49,7 +49,7 @@ public struct FakeURLTarget: ContractTarget {
     }
 
     /// Uses `GET/POST /_fake/clock` and `GET /_fake/state`.
-    public func control(_ operation: FakeControl) async throws -> FakeControlResult {
+    public func control(_ operation: TargetControl) async throws -> TargetControlResult {
         switch operation {
         case .readClock:
             let response = try await transport.send(FakeRequest(method: .get, target: "/_fake/clock"))

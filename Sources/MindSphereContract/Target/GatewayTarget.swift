@@ -30,7 +30,7 @@ public struct GatewayTarget: ContractTarget {
     public var name: String { transport.baseURL }
 
     /// A real tenant can be written to; nothing else.
-    public var capabilities: TargetCapabilities { [.writes] }
+    public var capabilities: TargetCapabilities { [.writes, .transport] }
 
     /// Sends the request, paced and retried on 429.
     public func send(_ request: FakeRequest) async throws -> FakeResponse {

@@ -13,6 +13,7 @@ public final class HTTPTransport: Sendable {
     /// The base URL requests go to, e.g. `https://gateway.eu1.mindsphere.io` (no trailing slash).
     public let baseURL: String
     private let session: URLSession
+    private let challenges: ChallengeDelegate
 
     /// A transport to `baseURL`.
     /// - Throws: `ContractTransportError` when the URL is not http(s) or the trust settings cannot be applied.
@@ -29,7 +30,8 @@ public final class HTTPTransport: Sendable {
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        self.session = try trust.makeSession(configuration: configuration)
+        self.challenges = ChallengeDelegate(trust: try trust.anchors())
+        self.session = URLSession(configuration: configuration, delegate: challenges, delegateQueue: nil)
     }
 
     /// Sends `request` to `baseURL` + its target.
@@ -45,10 +47,17 @@ public final class HTTPTransport: Sendable {
         }
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
         let data: Data, response: URLResponse
+        var withheld = false
         do {
             (data, response) = try await session.data(for: urlRequest)
         } catch {
-            throw ContractTransportError("\(request.method.rawValue) \(url.path): \(error.localizedDescription)")
+            // URLSession on Linux cannot hand over a 401 that carries a Basic challenge; the delegate cancels the
+            // challenge and keeps the response head, which is answered here (without its body).
+            guard let refused = challenges.takeRefusedResponse(for: url) else {
+                throw ContractTransportError("\(request.method.rawValue) \(url.path): \(error.localizedDescription)")
+            }
+            (data, response) = (Data(), refused)
+            withheld = true
         }
         guard let http = response as? HTTPURLResponse else {
             throw ContractTransportError("\(request.method.rawValue) \(url.path): not an HTTP response")
@@ -59,6 +68,15 @@ public final class HTTPTransport: Sendable {
             if name == .contentLength || name == .connection || name == .date { continue }
             fields[name] = text
         }
+        if withheld { fields[Self.bodyWithheldField] = "URLSession withholds the body of a 401 with a Basic challenge" }
         return FakeResponse(status: HTTPResponse.Status(code: http.statusCode), headerFields: fields, body: Array(data))
+    }
+
+    /// Marks a response whose body the platform's URLSession did not hand over (a 401 with a Basic challenge on Linux).
+    public static let bodyWithheldField = HTTPField.Name("X-Contract-Body-Withheld")!
+
+    /// Whether `response` lacks its body because the transport withheld it.
+    public static func bodyWithheld(_ response: FakeResponse) -> Bool {
+        response.headerFields[bodyWithheldField] != nil
     }
 }

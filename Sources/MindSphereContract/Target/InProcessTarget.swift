@@ -38,7 +38,7 @@ public struct InProcessTarget: ContractTarget {
     }
 
     /// Moves or reads the core's clock directly; reads state through `GET /_fake/state`.
-    public func control(_ operation: FakeControl) async throws -> FakeControlResult {
+    public func control(_ operation: TargetControl) async throws -> TargetControlResult {
         switch operation {
         case .readClock:
             return .clock(ClockReading(milliseconds: gateway.clock.nowMilliseconds(), frozen: gateway.clock.isFrozen))

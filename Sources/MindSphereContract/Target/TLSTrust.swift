@@ -19,18 +19,20 @@ public enum TLSTrust: Sendable {
     /// The system trust store plus the certificate(s) in a PEM file.
     case certificateAuthority(pemFile: String)
 
-    func makeSession(configuration: URLSessionConfiguration) throws -> URLSession {
+    /// The PEM text of the extra anchors, or `nil` for the system store.
+    /// - Throws: `ContractTransportError` when the file cannot be read, or on Linux (see above).
+    func anchors() throws -> String? {
         switch self {
         case .system:
-            return URLSession(configuration: configuration)
+            return nil
         case .certificateAuthority(let pemFile):
-            guard FileManager.default.isReadableFile(atPath: pemFile) else {
+            guard let text = try? String(contentsOfFile: pemFile, encoding: .utf8) else {
                 throw ContractTransportError("the CA certificate file '\(pemFile)' cannot be read")
             }
             #if canImport(Security)
-            let delegate = try AnchorTrustDelegate(pemFile: pemFile)
-            return URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+            return text
             #else
+            _ = text
             throw ContractTransportError("""
                 trusting a given certificate is not possible with URLSession on Linux; add '\(pemFile)' to the \
                 system trust store (copy it to /usr/local/share/ca-certificates/<name>.crt and run \
@@ -41,43 +43,3 @@ public enum TLSTrust: Sendable {
     }
 }
 
-#if canImport(Security)
-import Security
-
-/// Accepts a server whose chain ends in the given anchor certificates (or in the system store).
-final class AnchorTrustDelegate: NSObject, URLSessionDelegate, @unchecked Sendable {
-    // @unchecked: `anchors` is set once in init and only read afterwards.
-    private let anchors: [SecCertificate]
-
-    init(pemFile: String) throws {
-        let text = try String(contentsOfFile: pemFile, encoding: .utf8)
-        var anchors: [SecCertificate] = []
-        for block in text.components(separatedBy: "-----BEGIN CERTIFICATE-----").dropFirst() {
-            guard let body = block.components(separatedBy: "-----END CERTIFICATE-----").first,
-                  let der = Data(base64Encoded: body.filter { !$0.isWhitespace }),
-                  let certificate = SecCertificateCreateWithData(nil, der as CFData) else { continue }
-            anchors.append(certificate)
-        }
-        guard !anchors.isEmpty else { throw ContractTransportError("no PEM certificate found in '\(pemFile)'") }
-        self.anchors = anchors
-    }
-
-    func urlSession(
-        _ session: URLSession, didReceive challenge: URLAuthenticationChallenge,
-        completionHandler: @escaping (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
-    ) {
-        guard challenge.protectionSpace.authenticationMethod == NSURLAuthenticationMethodServerTrust,
-              let trust = challenge.protectionSpace.serverTrust else {
-            completionHandler(.performDefaultHandling, nil)
-            return
-        }
-        SecTrustSetAnchorCertificates(trust, anchors as CFArray)
-        SecTrustSetAnchorCertificatesOnly(trust, false)
-        if SecTrustEvaluateWithError(trust, nil) {
-            completionHandler(.useCredential, URLCredential(trust: trust))
-        } else {
-            completionHandler(.cancelAuthenticationChallenge, nil)
-        }
-    }
-}
-#endif

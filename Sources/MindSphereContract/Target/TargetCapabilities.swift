@@ -19,6 +19,9 @@ public struct TargetCapabilities: OptionSet, Sendable, Hashable, CustomStringCon
     /// checks that would risk a tenant's own data (its root asset, core types) run only here.
     public static let disposable = TargetCapabilities(rawValue: 1 << 3)
 
+    /// Requests cross a real HTTP transport, so transport rules (body size limits) apply; the in-process core has none.
+    public static let transport = TargetCapabilities(rawValue: 1 << 4)
+
     /// Names of the capabilities, for reports.
     public var description: String {
         var names: [String] = []
@@ -26,6 +29,7 @@ public struct TargetCapabilities: OptionSet, Sendable, Hashable, CustomStringCon
         if contains(.controlPlane) { names.append("controlPlane") }
         if contains(.controlsClock) { names.append("controlsClock") }
         if contains(.disposable) { names.append("disposable") }
+        if contains(.transport) { names.append("transport") }
         return names.isEmpty ? "none" : names.joined(separator: ", ")
     }
 }

@@ -17,7 +17,7 @@ struct RuleBreakingTarget: ContractTarget {
         return rewrite(request, response) ?? response
     }
 
-    func control(_ operation: FakeControl) async throws -> FakeControlResult {
+    func control(_ operation: TargetControl) async throws -> TargetControlResult {
         try await base.control(operation)
     }
 }
@@ -39,7 +39,7 @@ struct RecordingTarget: ContractTarget {
         return try await base.send(request)
     }
 
-    func control(_ operation: FakeControl) async throws -> FakeControlResult {
+    func control(_ operation: TargetControl) async throws -> TargetControlResult {
         try await base.control(operation)
     }
 }

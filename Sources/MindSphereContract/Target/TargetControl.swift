@@ -3,7 +3,7 @@ import HTTPTypes
 public import MindSphereFake
 
 /// A fake-only operation a check or the runner may ask a target for.
-public enum FakeControl: Sendable, CustomStringConvertible {
+public enum TargetControl: Sendable, CustomStringConvertible {
     /// Reads the clock (milliseconds since 1970 and whether it is frozen).
     case readClock
     /// Moves the clock forward by seconds.
@@ -39,7 +39,7 @@ public struct ClockReading: Sendable, Equatable {
 }
 
 /// What a control operation returns.
-public enum FakeControlResult: Sendable {
+public enum TargetControlResult: Sendable {
     /// Nothing to report.
     case done
     /// The clock.
