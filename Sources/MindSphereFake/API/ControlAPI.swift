@@ -28,6 +28,11 @@ public struct ControlAPI: Sendable {
             },
             route(.get, "/_fake/scenario") { _ in .json(Self.summary(control.scenario, status: "loaded")) },
             route(.get, "/_fake/state") { _ in .json(control.state()) },
+            route(.post, "/_fake/state") { context in
+                let dump = try context.jsonBody()
+                try loading { () throws(ScenarioError) in try control.loadState(dump) }
+                return .json(Self.summary(control.scenario, status: "loaded"))
+            },
             route(.get, "/_fake/clock") { _ in .json(control.clockJSON) },
             route(.post, "/_fake/clock") { context in
                 try ClockCommand(try Self.object(context)).apply(to: control)

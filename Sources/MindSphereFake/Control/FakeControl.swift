@@ -155,6 +155,17 @@ public final class FakeControl: Sendable {
 
     // MARK: State
 
+    /// Loads a dump as `state()` returns it (credentials stay those of the current scenario); it becomes what reset
+    /// restores. The clock is set to the dump's reading.
+    /// - Throws: `ScenarioError` when the dump does not load.
+    public func loadState(_ dump: JSONValue) throws(ScenarioError) {
+        try loadScenario(try StateDumpReader(base: scenario).scenario(from: dump))
+        if case .number(.integer(let now))? = dump["clock"]?["epochMilliseconds"] {
+            clock.set(milliseconds: now)
+            clock.freeze(dump["clock"]?["frozen"]?.boolValue ?? false)
+        }
+    }
+
     /// A dump of the whole state: the scenario's settings, clock, faults, Asset Management and IoT Time Series.
     public func state() -> JSONValue {
         let scenario = self.scenario
@@ -168,7 +179,7 @@ public final class FakeControl: Sendable {
             ]),
             "clock": clockJSON,
             "faults": .array(faults.list().map(\.json)),
-            "assetManagement": .null,
+            "assetManagement": assets.stateDump(tenants: scenario.tenants),
             "timeSeries": timeSeries.snapshot(),
         ])
     }

@@ -26,7 +26,7 @@ tenants:
       - id: iiotuxpc.real_log
         name: real_log
         category: dynamic
-        scopes: private
+        scope: private
         description: Activity log of a station
         variables:
           - {name: activity_type, dataType: STRING, length: 255, unit: "", searchable: false, qualityCode: false}
@@ -37,7 +37,7 @@ tenants:
       - id: iiotuxpc.acceleration
         name: acceleration
         category: dynamic
-        scopes: private
+        scope: private
         description: Acceleration measured by a mobile phone
         variables:
           - {name: x, dataType: DOUBLE, unit: m/s^2, searchable: false, qualityCode: false}
@@ -50,7 +50,7 @@ tenants:
         description: A station of the shop floor
         parentTypeId: core.basicasset
         instantiable: true
-        scopes: private
+        scope: private
         aspects:
           - {name: connectivityStatus, aspectTypeId: core.connectivityStatus}
           - {name: real_log, aspectTypeId: iiotuxpc.real_log}
@@ -59,7 +59,7 @@ tenants:
         description: Digital representation of a mobile phone of both types, Android and iPhone
         parentTypeId: core.basicasset
         instantiable: true
-        scopes: private
+        scope: private
         aspects:
           - {name: connectivityStatus, aspectTypeId: core.connectivityStatus}
           - {name: acceleration, aspectTypeId: iiotuxpc.acceleration}

@@ -1,0 +1,82 @@
+/// Turns a `GET /_fake/state` dump back into a scenario, so a saved state can be loaded again (`POST /_fake/state`).
+/// Credentials are not in the dump: they are taken from `base` (the scenario loaded when the dump is posted).
+struct StateDumpReader {
+    let base: Scenario
+
+    private static let origin = SourceLocation(file: "<posted state>", line: 1)
+    private static let readOnlyKeys: Set<String> = [
+        "id", "assetId", "tenantId", "etag", "_links", "sharing", "locks", "deleted", "t2Tenant", "subTenant",
+        "fileAssignments", "hierarchyPath",
+    ]
+
+    /// The scenario the dump describes.
+    /// - Throws: `ScenarioError` when the dump is not shaped like one.
+    func scenario(from dump: JSONValue) throws(ScenarioError) -> Scenario {
+        guard let object = dump.objectValue, let tenants = object["assetManagement"]?.arrayValue else {
+            throw ScenarioError("post a dump as GET /_fake/state returns it (with 'assetManagement')", at: Self.origin)
+        }
+        var scenario = base
+        scenario.aspectTypes = []
+        scenario.assetTypes = []
+        scenario.assets = []
+        scenario.timeSeries = []
+        if let settings = object["scenario"] {
+            if let name = settings["name"]?.stringValue { scenario.name = name }
+            if case .number(.integer(let delay))? = settings["ingestionDelayMilliseconds"] { scenario.ingestionDelayMilliseconds = Int(delay) }
+            if case .number(.integer(let lifetime))? = settings["tokenLifetimeSeconds"] { scenario.tokenLifetimeSeconds = Int(lifetime) }
+        }
+        scenario.faults = []
+        for rule in object["faults"]?.arrayValue ?? [] {
+            guard var ruleObject = rule.objectValue else { continue }
+            ruleObject["fired"] = nil
+            ruleObject["remaining"] = nil
+            do { scenario.faults.append(try FaultRule(json: ruleObject)) } catch { throw ScenarioError(error.message, at: Self.origin) }
+        }
+        for entry in tenants {
+            guard let tenant = entry["tenant"]?.stringValue else { throw ScenarioError("a tenant entry has no 'tenant'", at: Self.origin) }
+            if !scenario.tenants.contains(tenant) { scenario.tenants.append(tenant) }
+            for type in entry["aspectTypes"]?.arrayValue ?? [] {
+                scenario.aspectTypes.append(ScenarioResource(tenant: tenant, id: type["id"]?.stringValue, body: Self.body(type), origin: Self.origin))
+            }
+            for type in entry["assetTypes"]?.arrayValue ?? [] {
+                scenario.assetTypes.append(ScenarioResource(tenant: tenant, id: type["id"]?.stringValue, body: Self.body(type), origin: Self.origin))
+            }
+            let assets = (entry["assets"]?.arrayValue ?? []).compactMap(\.objectValue)
+            for asset in Self.parentsFirst(assets) {
+                scenario.assets.append(ScenarioResource(
+                    tenant: tenant, id: asset["assetId"]?.stringValue, body: Self.body(.object(asset)), origin: Self.origin))
+            }
+        }
+        for series in object["timeSeries"]?.arrayValue ?? [] {
+            guard let tenant = series["tenant"]?.stringValue, let asset = series["entityId"]?.stringValue,
+                  let aspect = series["propertySetName"]?.stringValue else { continue }
+            let records = (series["records"]?.arrayValue ?? []).compactMap(\.objectValue)
+            scenario.timeSeries.append(ScenarioTimeSeries(tenant: tenant, assetID: asset, aspectName: aspect, records: records, origin: Self.origin))
+        }
+        return scenario
+    }
+
+    private static func body(_ value: JSONValue) -> JSONObject {
+        var body = JSONObject()
+        for member in value.objectValue?.members ?? [] where !readOnlyKeys.contains(member.key) {
+            body[member.key] = member.value
+        }
+        return body
+    }
+
+    /// Assets ordered so every parent comes before its children.
+    private static func parentsFirst(_ assets: [JSONObject]) -> [JSONObject] {
+        let byID = Dictionary(assets.map { ($0["assetId"]?.stringValue ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        func depth(_ asset: JSONObject) -> Int {
+            var depth = 0
+            var parent = asset["parentId"]?.stringValue ?? ""
+            while !parent.isEmpty, let next = byID[parent], depth < byID.count {
+                depth += 1
+                parent = next["parentId"]?.stringValue ?? ""
+            }
+            return depth
+        }
+        return assets.enumerated().map { (depth: depth($0.element), index: $0.offset, asset: $0.element) }
+            .sorted { ($0.depth, $0.index) < ($1.depth, $1.index) }.map(\.asset)
+    }
+}
