@@ -113,7 +113,9 @@ struct ContractCommand: ParsableCommand {
         switch outcome.get() {
         case .success(true)?: return
         case .success(false)?: throw ExitCode(1)
-        case .failure(let error)?: throw ValidationError("\(error)")
+        case .failure(let error)?:
+            Output.error("mindsphere-fake contract: \(error)")
+            throw ExitCode(2)
         case nil: throw ExitCode(1)
         }
     }

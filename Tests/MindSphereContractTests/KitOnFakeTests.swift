@@ -28,6 +28,19 @@ import Testing
         #expect(report.succeeded || !report.failures.isEmpty)
     }
 
+    @Test func kit_gatewayTargetOnLoopbackFake_passesWithoutFakeOnlyChecks() async throws {
+        let server = try FakeServer.start(gateway: try FakeGateway())
+        defer { server.stop() }
+        let target = try GatewayTarget(baseURL: server.baseURL, credentials: .fakeDefault,
+                                       pacing: .init(minimumIntervalMilliseconds: 0), settleSeconds: 0)
+        let report = await ContractRunner().run(on: target)
+        #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")
+        #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
+        let fakeOnly = Set(ContractCatalog.all.filter { !$0.requires.isSubset(of: [.writes, .transport]) }.map(\.id))
+        #expect(Set(report.results.filter(\.skipped).map(\.id)) == fakeOnly)
+        #expect(report.stateCheck == .unavailable)
+    }
+
     @Test func kit_readOnlyRun_sendsNoWrites() async throws {
         let target = RecordingTarget(base: try KitFixtures.inProcess())
         let report = await ContractRunner().run(on: target, options: RunOptions(readOnly: true))
