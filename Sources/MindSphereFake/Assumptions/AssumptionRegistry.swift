@@ -4,7 +4,7 @@
 public enum AssumptionRegistry {
     /// All assumptions, by area.
     public static var all: [Assumption] {
-        gateway + tokenManager + assetManagement + timeSeries
+        gateway + tokenManager + assetManagement + timeSeries + scenario
     }
 
     /// The assumption with `id`.
