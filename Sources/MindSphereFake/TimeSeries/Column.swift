@@ -3,14 +3,25 @@
 struct Column: Sendable {
     /// Which value array a column uses.
     enum Storage: Sendable, Equatable {
-        case double, integer, boolean, string
+        /// `doubles`.
+        case double
+        /// `integers`.
+        case integer
+        /// `booleans`.
+        case boolean
+        /// `strings`.
+        case string
     }
 
     /// The value array in use.
     let storage: Storage
+    /// Values of DOUBLE fields.
     var doubles: [Double] = []
+    /// Values of INT, LONG, TIMESTAMP (ms since 1970) and quality-code fields.
     var integers: [Int64] = []
+    /// Values of BOOLEAN fields.
     var booleans: [Bool] = []
+    /// Values of STRING and BIG_STRING fields.
     var strings: [String] = []
     /// Whether record `i` has a value.
     var present: [Bool] = []

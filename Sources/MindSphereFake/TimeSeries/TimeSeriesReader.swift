@@ -22,7 +22,7 @@ struct TimeSeriesReader {
         return series.read(now: now, delay: delay) { state in
             let storage = state.storage
             if query.latestValue {
-                return Page(slice: latestValues(storage, fields: fields, nowMicros: now &* 1000), layout: layout)
+                return Page(slice: latestValues(storage, layout: layout, fields: fields, nowMicros: now &* 1000), layout: layout)
             }
             if query.asksForLatestRecord {
                 guard storage.count > 0 else { return Page(slice: .empty, layout: layout) }
@@ -44,22 +44,31 @@ struct TimeSeriesReader {
     }
 
     /// The latest value of each field within the `latestValue` window (and `from`/`to` when given), as records
-    /// holding only the values that are latest at their `_time`, oldest first.
-    private func latestValues(_ storage: SeriesStorage, fields: [Int], nowMicros: Int64) -> SeriesSlice {
+    /// holding only the values that are latest at their `_time`, oldest first. A quality code goes with its variable.
+    private func latestValues(_ storage: SeriesStorage, layout: SeriesLayout, fields: [Int], nowMicros: Int64) -> SeriesSlice {
         var lower = nowMicros &- Self.latestValueMaximumAgeMicros &- 1
         var upper = nowMicros &- Self.latestValueMinimumAgeMicros
         if let from = query.from { lower = max(lower, from) }
         if let to = query.to { upper = min(upper, to) }
         let rows = storage.range(after: lower, upTo: upper)
+        let isQualityCode = fields.map { layout.fields[$0].rule == .qualityCode }
         var latestRow = [Int?](repeating: nil, count: fields.count)
-        var missing = fields.count
+        var missing = isQualityCode.filter { !$0 }.count
         var row = rows.upperBound - 1
         while missing > 0 && row >= rows.lowerBound {
-            for (offset, field) in fields.enumerated() where latestRow[offset] == nil && storage.isPresent(row: row, field: field) {
+            for (offset, field) in fields.enumerated()
+            where !isQualityCode[offset] && latestRow[offset] == nil && storage.isPresent(row: row, field: field) {
                 latestRow[offset] = row
                 missing -= 1
             }
             row -= 1
+        }
+        for (offset, field) in fields.enumerated() where isQualityCode[offset] {
+            let variable = layout.fields[field].variableName
+            if let owner = fields.firstIndex(where: { layout.fields[$0].name == variable }), let ownerRow = latestRow[owner],
+               storage.isPresent(row: ownerRow, field: field) {
+                latestRow[offset] = ownerRow
+            }
         }
         let chosenRows = Array(Set(latestRow.compactMap { $0 })).sorted()
         var slice = storage.gathering(chosenRows, fields: fields)

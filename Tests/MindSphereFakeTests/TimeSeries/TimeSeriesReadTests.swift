@@ -160,6 +160,19 @@ import Testing
         #expect(selected.map(\.keys) == [["_time", "y"]])
     }
 
+    @Test func get_latestValue_takesTheQualityCodeOfTheChosenValue() {
+        let harness = TimeSeriesHarness()
+        let now = harness.clock.nowMilliseconds()
+        func time(_ minutesAgo: Int64) -> String { Timestamp.format(milliseconds: now - minutesAgo * 60_000) }
+        harness.put("mixed", """
+            [{"_time":"\(time(30))","count":1,"count_qc":5},{"_time":"\(time(20))","count_qc":7,"total":2}]
+            """)
+        let records = harness.records(harness.get("mixed", "latestValue=true&select=count"))
+        #expect(records.count == 1)
+        #expect(records.first?["count"] == .int(1))
+        #expect(records.first?["count_qc"] == .int(5))
+    }
+
     @Test func get_ingestionDelay_hidesRecordsUntilTheClockPassesIt() {
         let harness = TimeSeriesHarness()
         harness.store.ingestionDelayMilliseconds = 2000
