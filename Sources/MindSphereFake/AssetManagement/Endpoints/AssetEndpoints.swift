@@ -27,7 +27,7 @@ struct AssetEndpoints: Sendable {
         let query = try ListQuery(
             context, sortable: Self.sortable, defaultSort: ["name", "id"], flags: [("basicFieldsOnly", basicFieldsOnly)])
         return store.withTenant(context.tenant) { model in
-            let evaluator = FilterEvaluator(query.filter, descendants: { model.descendantTypeIDs(of: $0) })
+            let evaluator = FilterEvaluator(query.filter, descendants: { model.typeFamily(of: $0) })
             let tenant = model.tenant
             let matching = model.assets.values.filter { evaluator.matches(AssetFilterView(asset: $0, tenant: tenant)) }
             let sorted = query.page.sorted(Array(matching), key: Self.sortKey)

@@ -10,7 +10,7 @@ struct AssetTypeEndpoints: Sendable {
         let query = try ListQuery(
             context, sortable: ["id", "name", "parentTypeId", "tenantId"], defaultSort: ["name", "id"], flags: [("exploded", exploded)])
         return store.withTenant(context.tenant) { model in
-            let evaluator = FilterEvaluator(query.filter, descendants: { model.descendantTypeIDs(of: $0) })
+            let evaluator = FilterEvaluator(query.filter, descendants: { model.typeFamily(of: $0) })
             let matching = model.assetTypes.values.filter { evaluator.matches($0) }
             let sorted = query.page.sorted(Array(matching)) { type, field in
                 switch field {

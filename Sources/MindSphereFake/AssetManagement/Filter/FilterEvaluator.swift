@@ -21,8 +21,9 @@ struct FilterEvaluator {
     let expression: FilterExpression?
     let typeFamilies: [String: Set<String>]
 
-    /// An evaluator for `expression` (`nil` accepts everything); `descendants` gives a type and its subtypes, lowercased.
-    init(_ expression: FilterExpression?, descendants: (String) -> Set<String> = { [$0.lowercased()] }) {
+    /// An evaluator for `expression` (`nil` accepts everything); `descendants` gives the ids of a type and its subtypes,
+    /// spelled as the subjects' `filterTypeID` spells them.
+    init(_ expression: FilterExpression?, descendants: (String) -> Set<String> = { [$0] }) {
         self.expression = expression
         var families: [String: Set<String>] = [:]
         for type in expression?.typeReferences ?? [] { families[type] = descendants(type) }
@@ -42,7 +43,7 @@ struct FilterEvaluator {
         case .not(let part): return !evaluate(part, subject)
         case .hasType(let type):
             guard let typeID = subject.filterTypeID else { return false }
-            return typeFamilies[type]?.contains(typeID.lowercased()) ?? false
+            return typeFamilies[type]?.contains(typeID) ?? false
         case .field(let name, let condition):
             switch subject.filterValue(name) {
             case .unknownField: return true

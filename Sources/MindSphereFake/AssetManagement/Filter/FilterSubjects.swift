@@ -5,16 +5,16 @@ struct AssetFilterView: FilterSubject {
 
     func filterValue(_ field: String) -> FilterFieldValue {
         switch field {
-        case "assetId", "id": .text(asset.assetID)
-        case "tenantId": .text(tenant)
         case "name": .text(asset.name)
+        case "deleted": asset.deletedAt.map { .text(Timestamp.format(milliseconds: $0)) } ?? .null
+        case "typeId": .text(asset.typeID)
+        case "parentId": .text(asset.parentID)
+        case "assetId", "id": .text(asset.assetID)
         case "externalId": asset.externalID.map(FilterFieldValue.text) ?? .null
+        case "tenantId": .text(tenant)
         case "t2tenant", "t2Tenant", "subTenant": .null
         case "timezone": .text(asset.timezone)
         case "twinType": .text(asset.twinType)
-        case "deleted": asset.deletedAt.map { .text(Timestamp.format(milliseconds: $0)) } ?? .null
-        case "parentId": .text(asset.parentID)
-        case "typeId": .text(asset.typeID)
         case "fileId": .null
         case "description": asset.description.map(FilterFieldValue.text) ?? .null
         default: .unknownField

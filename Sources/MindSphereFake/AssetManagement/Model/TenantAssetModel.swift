@@ -54,6 +54,11 @@ struct TenantAssetModel: Sendable {
         return result
     }
 
+    /// The ids (as stored) of `typeID` and every type below it, for `hasType`.
+    func typeFamily(of typeID: String) -> Set<String> {
+        Set(descendantTypeIDs(of: typeID).compactMap { assetTypes[$0]?.id })
+    }
+
     /// Variables of a type with the id of the type that defines each, root type first.
     func explodedVariables(of typeID: String) -> [(variable: VariableDefinition, origin: String)] {
         lineage(of: typeID).flatMap { type in type.variables.map { (variable: $0, origin: type.id) } }

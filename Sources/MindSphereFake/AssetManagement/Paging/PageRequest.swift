@@ -50,15 +50,17 @@ struct PageRequest: Sendable {
         return number
     }
 
-    /// Sorts `items` by the requested fields, reading each with `key`.
+    /// Sorts `items` by the requested fields, reading each key once per item with `key`.
     func sorted<Item>(_ items: [Item], key: (Item, String) -> String) -> [Item] {
-        items.sorted { left, right in
-            for field in sortFields {
-                let a = key(left, field), b = key(right, field)
-                if a != b { return ascending ? a < b : a > b }
+        let fields = sortFields
+        let decorated = items.map { item in (keys: fields.map { key(item, $0) }, item: item) }
+        let ascending = self.ascending
+        return decorated.sorted { left, right in
+            for (a, b) in zip(left.keys, right.keys) where a != b {
+                return ascending ? a < b : a > b
             }
             return false
-        }
+        }.map(\.item)
     }
 
     /// The slice of `items` this page holds.
