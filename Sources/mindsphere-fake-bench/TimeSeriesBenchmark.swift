@@ -24,6 +24,7 @@ struct TimeSeriesBenchmark {
         try load(store, count: recordCount)
         let loadSeconds = Double(monotonicNanoseconds() - loadStart) / 1e9
         let residentAfter = residentBytes()
+        let storedRecords = store.recordCount()
 
         var route: Route?
         for candidate in TimeSeriesAPI(store: store).routes where candidate.method == .get { route = candidate }
@@ -46,11 +47,13 @@ struct TimeSeriesBenchmark {
             }
         }
         latencies.sort()
+        let putRecordsPerSecond = try measurePuts(route: TimeSeriesAPI(store: store).routes.first { $0.method == .put }!)
         func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         let bytesPerRecord = Double(residentAfter - residentBefore) / Double(max(1, recordCount))
         print("""
-            {"records":\(store.recordCount()),"loadSeconds":\(rounded(loadSeconds)),"residentBytesPerRecord":\(rounded(bytesPerRecord)),\
-            "getCount":\(getCount),"getP50Milliseconds":\(rounded(percentile(0.5))),"getP99Milliseconds":\(rounded(percentile(0.99)))}
+            {"records":\(storedRecords),"loadSeconds":\(rounded(loadSeconds)),"residentBytesPerRecord":\(rounded(bytesPerRecord)),\
+            "getCount":\(getCount),"getP50Milliseconds":\(rounded(percentile(0.5))),"getP99Milliseconds":\(rounded(percentile(0.99))),\
+            "inProcessPutRecordsPerSecond":\(Int(putRecordsPerSecond))}
             """)
     }
 
@@ -73,11 +76,30 @@ struct TimeSeriesBenchmark {
         }
     }
 
-    static func requestContext(target: String) -> RequestContext {
-        let request = FakeRequest(method: .get, target: target, headerFields: [HTTPField.Name("Host")!: "127.0.0.1:8080"])
+    /// Records per second through the PUT handler (JSON parse, checks, store) with 100-record bodies on one thread.
+    static func measurePuts(route: Route) throws -> Double {
+        let asset = "fedcba9876543210fedcba9876543210"
+        let bodies = (0..<2000).map { request in
+            Array(("[" + (0..<100).map { index in
+                let time = Timestamp.format(milliseconds: start + Int64(request * 100 + index) * 10)
+                return #"{"_time":"\#(time)","x":0.22505496442317963,"y":5.614402770996094,"z":7.467514991760254}"#
+            }.joined(separator: ",") + "]").utf8)
+        }
+        let began = monotonicNanoseconds()
+        for body in bodies {
+            _ = try route.handler(requestContext(target: "/api/iottimeseries/v3/timeseries/\(asset)/acceleration", method: .put,
+                                                 body: body, assetID: asset))
+        }
+        return Double(bodies.count * 100) / (Double(monotonicNanoseconds() - began) / 1e9)
+    }
+
+    static func requestContext(target: String, method: HTTPRequest.Method = .get, body: [UInt8] = [],
+                               assetID: String = asset) -> RequestContext {
+        let request = FakeRequest(method: method, target: target, headerFields: [HTTPField.Name("Host")!: "127.0.0.1:8080"],
+                                  body: body)
         return RequestContext(
             request: request, path: request.path, query: request.query,
-            pathParameters: ["entityId": asset, "propertySetName": "acceleration"],
+            pathParameters: ["entityId": assetID, "propertySetName": "acceleration"],
             principal: Principal(tenant: tenant, clientID: "bench", scopes: [], tokenID: "bench", expiresAt: .max),
             nowMilliseconds: start + 100_000_000_000)
     }

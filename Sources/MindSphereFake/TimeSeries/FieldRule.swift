@@ -3,11 +3,11 @@ enum FieldRule: Sendable, Equatable {
     /// Any JSON number, stored as `Double`.
     case double
     /// A JSON integer literal within the range (INT, LONG).
-    case integer(ClosedRange<Int64>, typeName: String)
+    case integer(ClosedRange<Int64>, typeName: StaticString)
     /// `true` or `false`.
     case boolean
     /// A string of at most this many characters (STRING, BIG_STRING).
-    case string(maximumLength: Int, typeName: String)
+    case string(maximumLength: Int, typeName: StaticString)
     /// An ISO 8601 UTC timestamp string, stored as milliseconds since 1970.
     case timestamp
     /// A `<variable>_qc` quality code: an unsigned 32-bit integer.
@@ -46,6 +46,19 @@ enum FieldRule: Sendable, Equatable {
         case .string(let maximumLength, let typeName): "a string of at most \(maximumLength) characters (\(typeName))"
         case .timestamp: "an ISO 8601 UTC timestamp string such as 2023-02-21T02:01:01.001Z (TIMESTAMP)"
         case .qualityCode: "an integer quality code from 0 to 4294967295"
+        }
+    }
+}
+
+extension FieldRule {
+    /// Rules are equal when they accept the same values.
+    static func == (lhs: FieldRule, rhs: FieldRule) -> Bool {
+        switch (lhs, rhs) {
+        case (.double, .double), (.boolean, .boolean), (.timestamp, .timestamp), (.qualityCode, .qualityCode): true
+        case (.integer(let left, _), .integer(let right, _)): left == right
+        case (.string(let left, let leftType), .string(let right, let rightType)):
+            left == right && leftType.description == rightType.description
+        default: false
         }
     }
 }
