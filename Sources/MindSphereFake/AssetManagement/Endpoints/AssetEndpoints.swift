@@ -28,9 +28,8 @@ struct AssetEndpoints: Sendable {
             context, sortable: Self.sortable, defaultSort: ["name", "id"], flags: [("basicFieldsOnly", basicFieldsOnly)])
         return store.withTenant(context.tenant) { model in
             let evaluator = FilterEvaluator(query.filter, descendants: { model.typeFamily(of: $0) })
-            let tenant = model.tenant
-            let matching = model.assets.values.filter { evaluator.matches(AssetFilterView(asset: $0, tenant: tenant)) }
-            let sorted = query.page.sorted(Array(matching), key: Self.sortKey)
+            let matching = model.assets.values.filter { evaluator.matches($0) }
+            let sorted = query.page.sorted(matching, key: Self.sortKey)
             return query.response(collection: "assets", path: "assets", all: sorted) {
                 model.json(asset: $0, links: query.links, basicFieldsOnly: basicFieldsOnly)
             }

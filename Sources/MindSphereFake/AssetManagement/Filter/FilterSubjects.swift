@@ -1,27 +1,24 @@
 /// An asset seen by the filter: the documented filterable fields; other fields are ignored.
-struct AssetFilterView: FilterSubject {
-    let asset: AssetRecord
-    let tenant: String
-
+extension AssetRecord: FilterSubject {
     func filterValue(_ field: String) -> FilterFieldValue {
         switch field {
-        case "name": .text(asset.name)
-        case "deleted": asset.deletedAt.map { .text(Timestamp.format(milliseconds: $0)) } ?? .null
-        case "typeId": .text(asset.typeID)
-        case "parentId": .text(asset.parentID)
-        case "assetId", "id": .text(asset.assetID)
-        case "externalId": asset.externalID.map(FilterFieldValue.text) ?? .null
-        case "tenantId": .text(tenant)
+        case "name": .text(name)
+        case "deleted": deletedAt.map { .text(Timestamp.format(milliseconds: $0)) } ?? .null
+        case "typeId": .text(typeID)
+        case "parentId": .text(parentID)
+        case "assetId", "id": .text(assetID)
+        case "externalId": externalID.map(FilterFieldValue.text) ?? .null
+        case "tenantId": .text(tenantID)
         case "t2tenant", "t2Tenant", "subTenant": .null
-        case "timezone": .text(asset.timezone)
-        case "twinType": .text(asset.twinType)
+        case "timezone": .text(timezone)
+        case "twinType": .text(twinType)
         case "fileId": .null
-        case "description": asset.description.map(FilterFieldValue.text) ?? .null
+        case "description": description.map(FilterFieldValue.text) ?? .null
         default: .unknownField
         }
     }
 
-    var filterTypeID: String? { asset.typeID }
+    var filterTypeID: String? { typeID }
 }
 
 extension AspectTypeRecord: FilterSubject {

@@ -2,6 +2,8 @@
 public struct AssetRecord: Sendable, Equatable {
     /// 32 lowercase hex characters.
     public var assetID: String
+    /// The owning tenant.
+    public var tenantID: String
     /// The name.
     public var name: String
     /// The name lowercased, for the default sort order.
@@ -31,12 +33,13 @@ public struct AssetRecord: Sendable, Equatable {
 
     /// A record.
     public init(
-        assetID: String, name: String, externalID: String? = nil, description: String? = nil,
+        assetID: String, tenantID: String, name: String, externalID: String? = nil, description: String? = nil,
         timezone: String = "Europe/Berlin", twinType: String = "performance", parentID: String, typeID: String,
         location: JSONObject? = nil, variableValues: [String: String] = [:], aspectValues: [String: [String: String]] = [:],
         deletedAt: Int64? = nil, etag: Int = 0
     ) {
         self.assetID = assetID
+        self.tenantID = tenantID
         self.name = name
         self.sortName = name.lowercased()
         self.externalID = externalID

@@ -53,7 +53,7 @@ enum CoreTypeCatalog {
     /// The root asset of `tenant`, with a deterministic id.
     static func rootAsset(tenant: String) -> AssetRecord {
         AssetRecord(
-            assetID: Identifiers.derived(from: "root-asset/" + tenant), name: tenant,
+            assetID: Identifiers.derived(from: "root-asset/" + tenant), tenantID: tenant, name: tenant,
             description: "Root Asset for \(tenant) tenant", timezone: defaultTimezone, parentID: "",
             typeID: enterpriseTypeID, variableValues: ["tenantFlag": "true"])
     }

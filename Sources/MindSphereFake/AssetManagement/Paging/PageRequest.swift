@@ -53,14 +53,15 @@ struct PageRequest: Sendable {
     /// Sorts `items` by the requested fields, reading each key once per item with `key`.
     func sorted<Item>(_ items: [Item], key: (Item, String) -> String) -> [Item] {
         let fields = sortFields
-        let decorated = items.map { item in (keys: fields.map { key(item, $0) }, item: item) }
+        let keys = items.map { item in fields.map { key(item, $0) } }
         let ascending = self.ascending
-        return decorated.sorted { left, right in
-            for (a, b) in zip(left.keys, right.keys) where a != b {
+        let order = keys.indices.sorted { left, right in
+            for (a, b) in zip(keys[left], keys[right]) where a != b {
                 return ascending ? a < b : a > b
             }
             return false
-        }.map(\.item)
+        }
+        return order.map { items[$0] }
     }
 
     /// The slice of `items` this page holds.

@@ -27,7 +27,7 @@ enum AssetRules {
         let timezone = try reader.string("timezone") ?? CoreTypeCatalog.defaultTimezone
         guard !timezone.isEmpty else { throw FakeError.invalidBody("'timezone' must not be empty") }
         var asset = AssetRecord(
-            assetID: id, name: name, externalID: try reader.string("externalId"), description: try reader.string("description"),
+            assetID: id, tenantID: model.tenant, name: name, externalID: try reader.string("externalId"), description: try reader.string("description"),
             timezone: timezone, twinType: twinType, parentID: parent.assetID, typeID: type.id,
             location: try location(body["location"]))
         try applyValues(body, to: &asset, model: model, replace: true)
