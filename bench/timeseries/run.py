@@ -97,12 +97,14 @@ def in_process(binary, records, gets):
 
 def section(ingested, memory, args):
     cpu = platform.processor() or platform.machine()
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     cores = os.cpu_count()
     ok = lambda good: "meets" if good else "misses"
     return f"""{SECTION}
 
 Reproduce: `bench/timeseries/run.py --update BENCHMARKS.md` (needs wrk; builds the release binaries).
-Machine: {cores} cores ({cpu}); wrk and the server share them.
+Machine: {cores} cores ({cpu}); wrk and the server share them. Load average when the report was written: {load}
+(other work on the machine lowers every figure).
 
 | Measure | Result | Target |
 | --- | --- | --- |
