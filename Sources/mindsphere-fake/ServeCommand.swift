@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Glibc
 import MindSphereFake
 import MindSphereFakeServer
@@ -31,6 +32,7 @@ struct ServeCommand: ParsableCommand {
           mindsphere-fake serve --port 0
           mindsphere-fake serve --scenario scenarios/plant.yaml
           mindsphere-fake serve --host 0.0.0.0 --port 9000 --token-lifetime 300
+          mindsphere-fake serve --tls-cert cert.pem --tls-key key.pem   # HTTPS
           curl -X POST localhost:8080/_fake/clock -d '{"advanceSeconds":1801}'
         """
     )
@@ -62,11 +64,31 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("journal-size"), help: "How many requests GET /_fake/requests keeps (0 turns the journal off).")
     var journalSize = 1000
 
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate file: serve HTTPS instead of HTTP (needs --tls-key).")
+    var tlsCertificateFile: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key file of --tls-cert.")
+    var tlsKeyFile: String?
+
     func validate() throws {
         if maximumBodyBytes < 1 { throw ValidationError("--max-body-bytes must be positive") }
         if threads < 1 || threads > 64 { throw ValidationError("--threads must be from 1 to 64") }
         if let lifetime = tokenLifetimeSeconds, lifetime < 1 { throw ValidationError("--token-lifetime must be positive") }
         if journalSize < 0 { throw ValidationError("--journal-size must not be negative") }
+        if (tlsCertificateFile == nil) != (tlsKeyFile == nil) {
+            throw ValidationError("--tls-cert and --tls-key go together")
+        }
+    }
+
+    private func tlsMaterial() throws -> ServerConfiguration.TLSMaterial? {
+        guard let tlsCertificateFile, let tlsKeyFile else { return nil }
+        do {
+            return ServerConfiguration.TLSMaterial(
+                certificatePEM: try String(contentsOfFile: tlsCertificateFile, encoding: .utf8),
+                privateKeyPEM: try String(contentsOfFile: tlsKeyFile, encoding: .utf8))
+        } catch {
+            throw ValidationError("cannot read the TLS certificate or key: \(error.localizedDescription)")
+        }
     }
 
     func run() throws {
@@ -81,12 +103,13 @@ struct ServeCommand: ParsableCommand {
             Output.error("mindsphere-fake: scenario not loaded: \(error)")
             throw ExitCode.failure
         }
+        let tls = try tlsMaterial()
         try SignalWaiter.blockTerminationSignals()
         let server: FakeServer
         do {
             server = try FakeServer.start(gateway: gateway, configuration: ServerConfiguration(
                 host: host, port: port, maximumBodyBytes: maximumBodyBytes,
-                connectionTimeoutSeconds: idleTimeoutSeconds, threads: threads
+                connectionTimeoutSeconds: idleTimeoutSeconds, threads: threads, tls: tls
             ))
         } catch {
             throw ValidationError("\(error)")
