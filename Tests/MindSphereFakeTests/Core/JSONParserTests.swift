@@ -26,3 +26,28 @@ import Testing
         #expect(JSONWriter.string(value) == "[0.22505496442317963,5.614402770996094,1000.0]")
     }
 }
+
+@Suite struct JSONNumberTests {
+    @Test(arguments: [
+        ("0", JSONNumber.integer(0)), ("-0", .integer(0)), ("42", .integer(42)), ("-2147483649", .integer(-2_147_483_649)),
+        ("9223372036854775807", .integer(Int64.max)), ("-9223372036854775808", .integer(Int64.min)),
+        ("9223372036854775808", .double(9_223_372_036_854_775_808)), ("1.5", .double(1.5)), ("-0.25", .double(-0.25)),
+        ("1e3", .double(1000)), ("2.5E-3", .double(0.0025)), ("0.1", .double(0.1)),
+        ("0.22505496442317963", .double(0.22505496442317963)), ("5.614402770996094", .double(5.614402770996094)),
+        ("123456789012345678901234567890", .double(1.2345678901234568e29)), ("1e-400", .double(0)),
+    ])
+    func numbers_parseExactly(text: String, expected: JSONNumber) throws {
+        #expect(try JSONParser.parse(text) == .number(expected))
+    }
+
+    @Test func randomDoubles_roundTripThroughWriterAndParser() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) * (Bool.random() ? 1 : -1)
+            let text = JSONWriter.string(.double(value))
+            #expect(try JSONParser.parse(text) == .number(.double(value)), "\(text)")
+            let short = Double(Int.random(in: -1_000_000...1_000_000)) / 1000
+            #expect(try JSONParser.parse(JSONWriter.string(.double(short))) == .number(.double(short)))
+        }
+    }
+}
