@@ -99,13 +99,7 @@ def main():
     report = "\n".join(lines)
     print(report)
     if args.update:
-        path = os.path.join(gateway.ROOT, args.update) if not os.path.isabs(args.update) else args.update
-        text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-        begin, end = "<!-- assets:begin -->", "<!-- assets:end -->"
-        block = f"{begin}\n{report}\n{end}"
-        text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S) \
-            if begin in text else text.rstrip() + f"\n\n## Asset Management (10,000 assets)\n\n{block}\n"
-        open(path, "w").write(text)
+        gateway.update_section(args.update, "assets", "Asset Management (10,000 assets)", report)
 
 
 if __name__ == "__main__":

@@ -62,6 +62,20 @@ def http(method, url, headers=None, body=None):
         return error.code, error.read().decode()
 
 
+def update_section(path, key, title, report):
+    """Replaces the `<!-- key:begin -->` ... `<!-- key:end -->` block of a Markdown file, or appends it under `title`."""
+    path = path if os.path.isabs(path) else os.path.join(ROOT, path)
+    text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
+    begin, end = f"<!-- {key}:begin -->", f"<!-- {key}:end -->"
+    block = f"{begin}\n{report}\n{end}"
+    if begin in text:
+        text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
+    else:
+        text = text.rstrip() + f"\n\n## {title}\n\n{block}\n"
+    with open(path, "w") as handle:
+        handle.write(text)
+
+
 def rss_kib(pid):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
@@ -161,13 +175,7 @@ def main():
     report = "\n".join(lines)
     print(report)
     if args.update:
-        path = os.path.join(ROOT, args.update) if not os.path.isabs(args.update) else args.update
-        text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-        begin, end = "<!-- gateway:begin -->", "<!-- gateway:end -->"
-        block = f"{begin}\n{report}\n{end}"
-        text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S) \
-            if begin in text else text.rstrip() + f"\n\n## Gateway (token and authenticated GET)\n\n{block}\n"
-        open(path, "w").write(text)
+        update_section(args.update, "gateway", "Gateway (token and authenticated GET)", report)
 
 
 if __name__ == "__main__":

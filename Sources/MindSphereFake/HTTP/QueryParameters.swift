@@ -50,14 +50,17 @@ public enum PercentDecoding {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    /// Percent-encodes everything except unreserved characters (RFC 3986).
-    public static func encode(_ text: String) -> String {
+    /// Percent-encodes everything except unreserved characters (RFC 3986) and the bytes in `alsoKeeping`.
+    public static func encode(_ text: String, alsoKeeping kept: String = "") -> String {
+        let keptBytes = Array(kept.utf8)
         var output = ""
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
                  UInt8(ascii: "_"), UInt8(ascii: "~"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            case _ where keptBytes.contains(byte):
                 output.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = Array("0123456789ABCDEF".unicodeScalars)
