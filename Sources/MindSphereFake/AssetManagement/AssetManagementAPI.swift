@@ -94,7 +94,12 @@ struct ListQuery {
 
     /// The page document for `all` matching items, rendered with `render`.
     func response<Item>(collection: String, path: String, all: [Item], render: (Item) -> JSONValue) -> FakeResponse {
+        response(collection: collection, path: path, items: page.slice(all).map(render), total: all.count)
+    }
+
+    /// The page document for this page's rendered `items` out of `total` matching items.
+    func response(collection: String, path: String, items: [JSONValue], total: Int) -> FakeResponse {
         let hal = HALPage(collection: collection, listURL: links.root + "/" + path, extraQuery: extraQuery)
-        return .json(hal.json(items: page.slice(all).map(render), total: all.count, request: page))
+        return .json(hal.json(items: items, total: total, request: page))
     }
 }

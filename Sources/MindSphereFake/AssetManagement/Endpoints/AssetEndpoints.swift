@@ -26,14 +26,19 @@ struct AssetEndpoints: Sendable {
         let basicFieldsOnly = try ListQuery.flag(context, "basicFieldsOnly")
         let query = try ListQuery(
             context, sortable: Self.sortable, defaultSort: ["name", "id"], flags: [("basicFieldsOnly", basicFieldsOnly)])
-        return store.withTenant(context.tenant) { model in
+        let (ordered, evaluator, types) = store.withTenant(context.tenant) { model in
             let evaluator = FilterEvaluator(query.filter, descendants: { model.typeFamily(of: $0) })
-            let matching = model.assets.values.filter { evaluator.matches($0) }
-            let sorted = query.page.sorted(matching, key: Self.sortKey)
-            return query.response(collection: "assets", path: "assets", all: sorted) {
-                model.json(asset: $0, links: query.links, basicFieldsOnly: basicFieldsOnly)
-            }
+            return (model.assetsSorted(by: query.page, key: Self.sortKey), evaluator, model.typesOnlyView)
         }
+        let window = query.page.window
+        var total = 0
+        var pageAssets: [AssetRecord] = []
+        for asset in ordered where evaluator.matches(asset) {
+            if window.contains(total) { pageAssets.append(asset) }
+            total += 1
+        }
+        let items = pageAssets.map { types.json(asset: $0, links: query.links, basicFieldsOnly: basicFieldsOnly) }
+        return query.response(collection: "assets", path: "assets", items: items, total: total)
     }
 
     /// `POST /assets`: creates an asset of an instantiable type under an existing parent (201).

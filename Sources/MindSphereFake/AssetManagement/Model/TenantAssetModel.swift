@@ -6,8 +6,14 @@ struct TenantAssetModel: Sendable {
     var aspectTypes: [String: AspectTypeRecord] = [:]
     /// Asset types by lowercased id.
     var assetTypes: [String: AssetTypeRecord] = [:]
-    /// Assets by id.
-    var assets: [String: AssetRecord] = [:]
+    /// Assets by id; every change bumps `assetGeneration`.
+    var assets: [String: AssetRecord] = [:] {
+        didSet { assetGeneration &+= 1 }
+    }
+    /// Counts changes of `assets`; a cached list order is valid only for the generation it was built from.
+    private(set) var assetGeneration = 0
+    /// Cached list orders of `assets` by sort spec (`PageRequest.sortText`).
+    var assetListOrders: [String: AssetListOrder] = [:]
     /// The root asset's id.
     var rootAssetID: String
 

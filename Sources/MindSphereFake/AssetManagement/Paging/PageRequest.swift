@@ -64,6 +64,14 @@ struct PageRequest: Sendable {
         return order.map { items[$0] }
     }
 
+    /// The 0-based positions in the whole list this page holds (they may lie beyond its end).
+    var window: Range<Int> {
+        let (start, overflow) = page.multipliedReportingOverflow(by: size)
+        guard !overflow else { return Int.max..<Int.max }
+        let (end, endOverflow) = start.addingReportingOverflow(size)
+        return start..<(endOverflow ? Int.max : end)
+    }
+
     /// The slice of `items` this page holds.
     func slice<Item>(_ items: [Item]) -> ArraySlice<Item> {
         let (start, overflow) = page.multipliedReportingOverflow(by: size)
