@@ -9,8 +9,22 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+/* The seed's MobilePhone asset as GET /assets/{id} renders it: the same bytes a fake's asset read sends, so the
+ * comparison measures the fake's own work, not a difference in response size. */
 static const char BODY[] =
-    "{\"assetId\":\"343a6a61f5ef48c899b13f9c1be45b07\",\"tenantId\":\"iiotuxpc\",\"name\":\"iiotuxpc\",\"etag\":0}";
+    "{\"assetId\":\"574fbc1ab7964fa3a6acf1173707a256\",\"tenantId\":\"iiotuxpc\",\"name\":\"MobilePhone\",\"etag\":0,"
+    "\"externalId\":null,\"t2Tenant\":null,\"subTenant\":null,\"description\":\"Digital representation of a mobile "
+    "phone of both types, Android and iPhone\",\"timezone\":\"Europe/Berlin\",\"twinType\":\"performance\","
+    "\"parentId\":\"343a6a61f5ef48c899b13f9c1be45b07\",\"typeId\":\"iiotuxpc.mobilephone\",\"location\":null,"
+    "\"fileAssignments\":[],\"variables\":[],\"aspects\":[{\"name\":\"connectivityStatus\",\"variables\":[{\"name\":"
+    "\"connected\",\"value\":\"false\"},{\"name\":\"lastUpdated\",\"value\":\"2023-02-22T20:04:49Z\"}]}],\"locks\":[],"
+    "\"deleted\":null,\"sharing\":{\"modes\":[]},\"hierarchyPath\":[{\"assetId\":\"343a6a61f5ef48c899b13f9c1be45b07\","
+    "\"name\":\"iiotuxpc\"}],\"_links\":{\"self\":{\"href\":\"http://127.0.0.1:8080/api/assetmanagement/v3/assets/"
+    "574fbc1ab7964fa3a6acf1173707a256\"},\"aspects\":{\"href\":\"http://127.0.0.1:8080/api/assetmanagement/v3/assets/"
+    "574fbc1ab7964fa3a6acf1173707a256/aspects\"},\"variables\":{\"href\":\"http://127.0.0.1:8080/api/assetmanagement/v3/"
+    "assets/574fbc1ab7964fa3a6acf1173707a256/variables\"},\"location\":{\"href\":\"http://127.0.0.1:8080/api/"
+    "assetmanagement/v3/assets/574fbc1ab7964fa3a6acf1173707a256/location\"},\"parent\":{\"href\":\"http://127.0.0.1:8080"
+    "/api/assetmanagement/v3/assets/343a6a61f5ef48c899b13f9c1be45b07\"}}}";
 static struct MHD_Response *shared_response;
 static int first_call_marker;
 

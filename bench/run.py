@@ -141,7 +141,7 @@ def main():
         assert status in (200, 404), status
 
         cases = [
-            ("C baseline: GET fixed JSON body", f"http://127.0.0.1:{cport}/", None),
+            ("C baseline: GET fixed JSON body (the same asset bytes)", f"http://127.0.0.1:{cport}/", None),
             ("fake: GET /_fake/health (no token)", base + "/_fake/health", None),
             (f"fake: authenticated GET {re.sub('[0-9a-f]{32}', '{id}', get_path)}", base + get_path,
              lua("GET", auth)),

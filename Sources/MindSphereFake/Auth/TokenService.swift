@@ -106,8 +106,12 @@ public final class TokenService: Sendable {
     /// - Returns: the principal, or why the token is refused.
     public func authenticate(authorization: String?, nowSeconds: Int64) -> Result<Principal, TokenRejection> {
         guard let authorization, !authorization.isEmpty else { return .failure(.missingHeader) }
-        guard authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else { return .failure(.notBearer) }
+        let scheme = authorization.utf8.prefix(7)
+        guard scheme.count == 7, scheme.elementsEqual("bearer ".utf8, by: { $0 | 0x20 == $1 }) else {
+            return .failure(.notBearer)
+        }
         let token = String(authorization.dropFirst(7).drop(while: { $0 == " " }))
+        guard !token.isEmpty else { return .failure(.notBearer) }
         let cached = cache.withLock { cache -> (Principal, Bool)? in
             guard let entry = cache.principals[token] else { return nil }
             let revoked = entry.sequence <= cache.revokedUpToSequence || cache.revokedTokenIDs.contains(entry.principal.tokenID)
