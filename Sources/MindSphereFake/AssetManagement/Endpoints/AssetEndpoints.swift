@@ -58,8 +58,22 @@ struct AssetEndpoints: Sendable {
         try store.withTenant(context.tenant) { model in
             let asset = try model.existingAsset(model.rootAssetID)
             if EntityTagCheck.isNotModified(context, current: asset.etag) { return .empty(.notModified) }
-            return .json(model.json(asset: asset, links: AssetManagementLinks(baseURL: context.baseURL), withHierarchy: true))
+            return Self.readResponse(asset, model: &model, context: context)
         }
+    }
+
+    /// The 200 answer of a single-asset read, reusing the bytes rendered at the same generation for the same host.
+    private static func readResponse(_ asset: AssetRecord, model: inout TenantAssetModel, context: RequestContext) -> FakeResponse {
+        let generation = (assets: model.assetGeneration, types: model.typeGeneration)
+        let body: [UInt8]
+        if let cached = model.renderedAssets.body(of: asset.assetID, generation: generation, baseURL: context.baseURL) {
+            body = cached
+        } else {
+            let links = AssetManagementLinks(baseURL: context.baseURL)
+            body = JSONWriter.bytes(model.json(asset: asset, links: links, withHierarchy: true))
+            model.renderedAssets.store(body, of: asset.assetID)
+        }
+        return FakeResponse(status: .ok, headerFields: [.contentType: "application/json"], body: body)
     }
 
     /// `GET /assets/{id}` (deleted assets stay readable).
@@ -69,7 +83,7 @@ struct AssetEndpoints: Sendable {
         return try store.withTenant(context.tenant) { model in
             let asset = try model.existingAsset(id)
             if EntityTagCheck.isNotModified(context, current: asset.etag) { return .empty(.notModified) }
-            return .json(model.json(asset: asset, links: AssetManagementLinks(baseURL: context.baseURL), withHierarchy: true))
+            return Self.readResponse(asset, model: &model, context: context)
         }
     }
 

@@ -2,10 +2,18 @@
 struct TenantAssetModel: Sendable {
     /// The tenant.
     let tenant: String
-    /// Aspect types by lowercased id.
-    var aspectTypes: [String: AspectTypeRecord] = [:]
-    /// Asset types by lowercased id.
-    var assetTypes: [String: AssetTypeRecord] = [:]
+    /// Aspect types by lowercased id; every change bumps `typeGeneration`.
+    var aspectTypes: [String: AspectTypeRecord] = [:] {
+        didSet { typeGeneration &+= 1 }
+    }
+    /// Asset types by lowercased id; every change bumps `typeGeneration`.
+    var assetTypes: [String: AssetTypeRecord] = [:] {
+        didSet { typeGeneration &+= 1 }
+    }
+    /// Counts changes of `aspectTypes` and `assetTypes` (they shape how assets render).
+    private(set) var typeGeneration = 0
+    /// Rendered single-asset reads of the current generations.
+    var renderedAssets = RenderedAssetCache()
     /// Assets by id; every change bumps `assetGeneration`.
     var assets: [String: AssetRecord] = [:] {
         didSet { assetGeneration &+= 1 }
