@@ -57,9 +57,9 @@ public final class RequestJournal: Sendable {
         guard capacity > 0 else { return }
         var entry = Entry(
             sequence: 0, timeMilliseconds: nowMilliseconds, method: request.method.rawValue, target: request.target,
-            path: path, requestHeaders: request.headerFields, requestBody: Array(request.body.prefix(bodyPrefixBytes)),
+            path: path, requestHeaders: request.headerFields, requestBody: prefix(of: request.body),
             requestBodyBytes: request.body.count, status: response.transport.dropConnection ? 0 : response.status.code,
-            responseHeaders: response.headerFields, responseBody: Array(response.body.prefix(bodyPrefixBytes)),
+            responseHeaders: response.headerFields, responseBody: prefix(of: response.body),
             responseBodyBytes: response.body.count, faultID: faultID)
         ring.withLock { ring in
             ring.sequence += 1
@@ -71,6 +71,11 @@ public final class RequestJournal: Sendable {
                 ring.head = (ring.head + 1) % capacity
             }
         }
+    }
+
+    /// The body itself when it fits (arrays share storage, so that costs no copy), else its first bytes.
+    private func prefix(of body: [UInt8]) -> [UInt8] {
+        body.count <= bodyPrefixBytes ? body : Array(body.prefix(bodyPrefixBytes))
     }
 
     /// The entries, oldest first, whose path contains `pathContains` and whose status matches `status` (`"429"`,

@@ -36,14 +36,19 @@ public struct FakeRequest: Sendable {
 
     /// The percent-decoded path, without the query.
     public var path: String {
-        let rawPath = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let rawPath = String(target[..<(queryMark ?? target.endIndex)])
         return PercentDecoding.decode(rawPath, plusAsSpace: false) ?? rawPath
     }
 
     /// The raw query string after `?`, or an empty string.
     public var rawQuery: Substring {
-        guard let mark = target.firstIndex(of: "?") else { return "" }
-        return target[target.index(after: mark)...]
+        guard let mark = queryMark else { return "" }
+        return target[target.utf8.index(after: mark)...]
+    }
+
+    /// The index of the first `?` in the target (found on bytes: the target is ASCII on the wire).
+    private var queryMark: String.Index? {
+        target.utf8.firstIndex(of: UInt8(ascii: "?"))
     }
 
     /// The parsed query parameters.

@@ -36,8 +36,8 @@ public struct Router: Sendable {
 
     /// Looks up `path` (decoded, without query; one trailing slash tolerated). HEAD is answered by GET routes.
     public func match(method: HTTPRequest.Method, path: String) -> Match {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        var pieces = Array(segments)
+        let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+        var pieces = segments.map { Substring($0) }
         if pieces.last == "" { pieces.removeLast() }
         if pieces.contains("") { return .notFound }
         let lookupMethod: HTTPRequest.Method = method == .head ? .get : method
