@@ -15,7 +15,7 @@ public final class FakeServer: @unchecked Sendable {
     // under the lock below); libmicrohttpd's daemon pointer is not Sendable as a C type.
     private var daemon: OpaquePointer?
     private let context: Unmanaged<ServerContext>
-    private let stopLock = NSLockLike()
+    private let stopLock = StopLock()
     private let tlsBuffers: [UnsafeMutablePointer<CChar>]
 
     /// The gateway being served.

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// A tiny mutual-exclusion helper for code that is not value-shaped (the server's stop path).
-final class NSLockLike: Sendable {
+/// Serialises the server's stop path, which is not value-shaped enough for a `Mutex` around state.
+final class StopLock: Sendable {
     private let mutex = Mutex(())
 
     /// Runs `body` while holding the lock.
