@@ -47,7 +47,13 @@ public final class Identifiers: Sendable {
         return hex(splitMix(&seed)) + hex(splitMix(&seed))
     }
 
-    private static func splitMix(_ seed: inout UInt64) -> UInt64 {
+    /// The next number in `[0, 1)` of a seeded SplitMix64 sequence (for seeded probabilities and generated data).
+    static func unitInterval(_ seed: inout UInt64) -> Double {
+        Double(splitMix(&seed) >> 11) / Double(1 << 53)
+    }
+
+    /// One step of SplitMix64.
+    static func splitMix(_ seed: inout UInt64) -> UInt64 {
         seed &+= 0x9E37_79B9_7F4A_7C15
         var z = seed
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
