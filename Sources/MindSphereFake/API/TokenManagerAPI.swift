@@ -5,13 +5,11 @@ import HTTPTypes
 public struct TokenManagerAPI: Sendable {
     let tokens: TokenService
     let credentials: CredentialDirectory
-    let clock: FakeClock
 
     /// The API over the fake's token service and credentials.
-    public init(tokens: TokenService, credentials: CredentialDirectory, clock: FakeClock) {
+    public init(tokens: TokenService, credentials: CredentialDirectory) {
         self.tokens = tokens
         self.credentials = credentials
-        self.clock = clock
     }
 
     /// The routes of this API.

@@ -44,7 +44,7 @@ public final class FakeGateway: Sendable {
             journal: RequestJournal(capacity: configuration.journalCapacity),
             fileReader: configuration.scenarioFileReader)
         var router = Router()
-        router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials, clock: clock).routes)
+        router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials).routes)
         router.add(contentsOf: AssetManagementAPI(store: assets).routes)
         router.add(contentsOf: TimeSeriesAPI(store: timeSeries).routes)
         router.add(contentsOf: ControlAPI(control: control).routes)
@@ -96,11 +96,12 @@ public final class FakeGateway: Sendable {
     }
 
     private func dispatch(_ request: FakeRequest, path: String, now: Int64) -> FakeResponse {
+        let authenticate = { self.tokens.authenticate(authorization: request.headerFields[.authorization], nowSeconds: now / 1000) }
         switch router.match(method: request.method, path: path) {
         case .found(let route, let parameters):
             var principal: Principal?
             if route.access == .bearerToken {
-                switch tokens.authenticate(authorization: request.headerFields[.authorization], nowSeconds: now / 1000) {
+                switch authenticate() {
                 case .success(let caller): principal = caller
                 case .failure(let rejection): return reject(rejection)
                 }
@@ -119,8 +120,7 @@ public final class FakeGateway: Sendable {
                 return errorResponse(FakeError(.internalError, "unexpected failure: \(error)"), shape: route.errorShape)
             }
         case .methodNotAllowed(let allowed, let shape, let access):
-            if access == .bearerToken, case .failure(let rejection) = tokens.authenticate(
-                authorization: request.headerFields[.authorization], nowSeconds: now / 1000) {
+            if access == .bearerToken, case .failure(let rejection) = authenticate() {
                 return reject(rejection)
             }
             return errorResponse(
@@ -128,8 +128,7 @@ public final class FakeGateway: Sendable {
                 shape: shape)
         case .notFound:
             if path.hasPrefix("/api/") {
-                if case .failure(let rejection) = tokens.authenticate(
-                    authorization: request.headerFields[.authorization], nowSeconds: now / 1000) {
+                if case .failure(let rejection) = authenticate() {
                     return reject(rejection)
                 }
                 return errorResponse(FakeError(.routeNotFound, "no API at \(request.method.rawValue) \(path)"), shape: .platform)
