@@ -6,6 +6,7 @@ each case as a ratio to the C baseline measured in the same run (the machine is 
 
     bench/run.py                     # build, run, print a Markdown table
     bench/run.py --update BENCHMARKS.md   # also replace the "gateway" section of BENCHMARKS.md
+    bench/run.py --scratch .build-other   # build and run the binary of another SwiftPM scratch path
 """
 import argparse
 import base64
@@ -34,12 +35,13 @@ def sh(*args, **kwargs):
 def build(args):
     if not args.no_build:
         print("building release binary ...", file=sys.stderr)
-        subprocess.run(["swift", "build", "-c", "release", "--product", "mindsphere-fake"], cwd=ROOT, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "mindsphere-fake", "--scratch-path", args.scratch],
+                       cwd=ROOT, check=True)
     os.makedirs(SCRATCH, exist_ok=True)
     cserver = os.path.join(SCRATCH, "cserver")
     flags = sh("pkg-config", "--cflags", "--libs", "libmicrohttpd").split()
     subprocess.run(["gcc", "-O2", os.path.join(ROOT, "bench", "cserver.c"), "-o", cserver, *flags], check=True)
-    binary = os.path.join(ROOT, ".build", "release", "mindsphere-fake")
+    binary = os.path.join(ROOT, args.scratch, "release", "mindsphere-fake")
     return binary, cserver
 
 
@@ -117,6 +119,8 @@ def main():
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--server-threads", type=int, default=2, help="worker threads of both servers")
     parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--scratch", metavar="PATH", default=".build",
+                        help="SwiftPM scratch path holding the release build (default .build)")
     parser.add_argument("--update", metavar="FILE", help="replace the gateway section of FILE with the results")
     args = parser.parse_args()
 

@@ -70,7 +70,7 @@ func mhdAccessHandler(
     if state.tooLarge {
         return queue(tooLarge(context), on: connection)
     }
-    let request = makeRequest(connection: connection, method: method, state: state, scheme: context.scheme)
+    let request = makeRequest(connection: connection, method: method, state: state, context: context)
     let response = context.gateway.handle(request)
     if response.transport.dropConnection {
         return .NO
@@ -90,25 +90,14 @@ private func tooLarge(_ context: ServerContext) -> FakeResponse {
     )
 }
 
-private func makeRequest(connection: OpaquePointer, method: UnsafePointer<CChar>?, state: RequestState, scheme: String) -> FakeRequest {
-    var fields = HTTPFields()
-    withUnsafeMutablePointer(to: &fields) { pointer in
-        _ = MHD_get_connection_values(connection, MHD_ValueKind.HEADER_KIND, { cls, _, key, value in
-            guard let cls, let key else { return .YES }
-            let fields = cls.assumingMemoryBound(to: HTTPFields.self)
-            if let name = HTTPField.Name(String(cString: key)) {
-                fields.pointee.append(HTTPField(name: name, value: value.map { String(cString: $0) } ?? ""))
-            }
-            return .YES
-        }, pointer)
-    }
+private func makeRequest(connection: OpaquePointer, method: UnsafePointer<CChar>?, state: RequestState, context: ServerContext) -> FakeRequest {
     let methodName = method.map { String(cString: $0) } ?? "GET"
     return FakeRequest(
         method: HTTPRequest.Method(methodName) ?? .get,
         target: state.rawTarget,
-        headerFields: fields,
+        headerFields: context.headers.headerFields(of: connection),
         body: state.body,
-        scheme: scheme
+        scheme: context.scheme
     )
 }
 

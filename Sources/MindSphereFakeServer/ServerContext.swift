@@ -9,6 +9,8 @@ final class ServerContext: Sendable {
     let gateway: FakeGateway
     let maximumBodyBytes: Int
     let scheme: String
+    /// Makes the header fields of each request.
+    let headers = HeaderFieldFactory()
     /// Connections suspended while an injected delay runs; resumed before the daemon stops.
     let suspended = Mutex<Set<ConnectionHandle>>([])
     let stopping = Atomic<Bool>(false)

@@ -15,8 +15,8 @@ public final class TokenService: Sendable {
     }
 
     private struct Cache {
-        var principals: [String: (principal: Principal, sequence: Int)] = [:]
-        var order: [String] = []
+        var principals: [IssuedTokenKey: (principal: Principal, sequence: Int)] = [:]
+        var order: [IssuedTokenKey] = []
         var head = 0
         var sequence = 0
         var revokedTokenIDs: Set<String> = []
@@ -89,6 +89,7 @@ public final class TokenService: Sendable {
     }
 
     private func remember(_ token: String, _ principal: Principal) {
+        guard let token = IssuedTokenKey(token[...]) else { return }
         cache.withLock { cache in
             cache.sequence += 1
             if cache.order.count < cacheCapacity {
@@ -110,10 +111,11 @@ public final class TokenService: Sendable {
         guard scheme.count == 7, scheme.elementsEqual("bearer ".utf8, by: { $0 | 0x20 == $1 }) else {
             return .failure(.notBearer)
         }
-        let token = String(authorization.dropFirst(7).drop(while: { $0 == " " }))
+        let token = Self.bearerToken(in: authorization)
         guard !token.isEmpty else { return .failure(.notBearer) }
+        let key = IssuedTokenKey(token) ?? IssuedTokenKey(Substring(String(token).precomposedStringWithCanonicalMapping))
         let cached = cache.withLock { cache -> (Principal, Bool)? in
-            guard let entry = cache.principals[token] else { return nil }
+            guard let key, let entry = cache.principals[key] else { return nil }
             let revoked = entry.sequence <= cache.revokedUpToSequence || cache.revokedTokenIDs.contains(entry.principal.tokenID)
             return (entry.principal, revoked)
         }
@@ -122,7 +124,17 @@ public final class TokenService: Sendable {
             if nowSeconds >= principal.expiresAt { return .failure(.expired) }
             return .success(principal)
         }
-        return verifyUncached(token, nowSeconds: nowSeconds)
+        return verifyUncached(String(token), nowSeconds: nowSeconds)
+    }
+
+    /// The token after `Bearer` and its spaces (the scheme is already checked). When the bytes there are ASCII it
+    /// is cut on bytes, else on characters; both give the same text.
+    private static func bearerToken(in authorization: String) -> Substring {
+        let utf8 = authorization.utf8
+        var start = utf8.index(utf8.startIndex, offsetBy: 7)
+        while start < utf8.endIndex, utf8[start] == UInt8(ascii: " ") { start = utf8.index(after: start) }
+        if start == utf8.endIndex || utf8[start] < 0x80 { return authorization[start...] }
+        return authorization.dropFirst(7).drop(while: { $0 == " " })
     }
 
     private func verifyUncached(_ token: String, nowSeconds: Int64) -> Result<Principal, TokenRejection> {

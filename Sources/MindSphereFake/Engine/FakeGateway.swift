@@ -96,7 +96,7 @@ public final class FakeGateway: Sendable {
     }
 
     private func dispatch(_ request: FakeRequest, path: String, now: Int64) -> FakeResponse {
-        let authenticate = { self.tokens.authenticate(authorization: request.headerFields[.authorization], nowSeconds: now / 1000) }
+        let authenticate = { self.tokens.authenticate(authorization: request.header(.authorization), nowSeconds: now / 1000) }
         switch router.match(method: request.method, path: path) {
         case .found(let route, let parameters):
             var principal: Principal?

@@ -48,7 +48,10 @@ public struct FakeRequest: Sendable {
 
     /// The index of the first `?` in the target (found on bytes: the target is ASCII on the wire).
     private var queryMark: String.Index? {
-        target.utf8.firstIndex(of: UInt8(ascii: "?"))
+        let mark = UInt8(ascii: "?")
+        let found: Int?? = target.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: mark) }
+        guard let found else { return target.utf8.firstIndex(of: mark) }
+        return found.map { target.utf8.index(target.utf8.startIndex, offsetBy: $0) }
     }
 
     /// The parsed query parameters.
@@ -57,12 +60,26 @@ public struct FakeRequest: Sendable {
     /// The value of a header, or `nil`.
     public func header(_ name: String) -> String? {
         guard let fieldName = HTTPField.Name(name) else { return nil }
-        return headerFields[fieldName]
+        return header(fieldName)
+    }
+
+    /// The value of a header, or `nil`: what `headerFields[name]` gives (several fields joined), found without
+    /// building a joined string when the header occurs once.
+    public func header(_ name: HTTPField.Name) -> String? {
+        var found: String?
+        for field in headerFields where field.name == name {
+            if found != nil { return headerFields[name] }
+            found = field.value
+        }
+        return found
     }
 
     /// The absolute base URL this request reached, e.g. `http://127.0.0.1:8080`.
     public var baseURL: String {
-        let host = headerFields[HTTPField.Name("Host")!] ?? "localhost"
+        let host = header(Self.hostName) ?? "localhost"
         return "\(scheme)://\(host)"
     }
+
+    /// The `Host` field name, made once.
+    private static let hostName = HTTPField.Name("Host")!
 }

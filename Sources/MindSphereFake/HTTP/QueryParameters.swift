@@ -31,7 +31,7 @@ public struct QueryParameters: Sendable {
 public enum PercentDecoding {
     /// Decodes `%XX` escapes (and `+` as space when asked); `nil` when an escape is malformed or the result is not UTF-8.
     public static func decode(_ text: String, plusAsSpace: Bool) -> String? {
-        if !text.utf8.contains(UInt8(ascii: "%")) && !(plusAsSpace && text.utf8.contains(UInt8(ascii: "+"))) {
+        if !contains(UInt8(ascii: "%"), in: text) && !(plusAsSpace && contains(UInt8(ascii: "+"), in: text)) {
             return text
         }
         var bytes: [UInt8] = []
@@ -70,6 +70,11 @@ public enum PercentDecoding {
             }
         }
         return output
+    }
+
+    /// Whether `text` holds `byte`, searched on contiguous bytes when the string has them.
+    private static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -36,16 +36,18 @@ public struct Router: Sendable {
 
     /// Looks up `path` (decoded, without query; one trailing slash tolerated). HEAD is answered by GET routes.
     public func match(method: HTTPRequest.Method, path: String) -> Match {
-        let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-        var pieces = segments.map { Substring($0) }
-        if pieces.last == "" { pieces.removeLast() }
-        if pieces.contains("") { return .notFound }
+        var path = path
+        return path.withUTF8 { match(method: method, segments: PathSegments($0)) }
+    }
+
+    private func match(method: HTTPRequest.Method, segments: PathSegments) -> Match {
+        if segments.hasEmptySegment { return .notFound }
         let lookupMethod: HTTPRequest.Method = method == .head ? .get : method
         var allowed: [String] = []
         var shape: ErrorShape?
         var access: Route.Access = .open
-        for route in routesBySegmentCount[pieces.count] ?? [] {
-            guard let parameters = route.pattern.match(pieces) else { continue }
+        for route in routesBySegmentCount[segments.count] ?? [] {
+            guard let parameters = route.pattern.match(segments) else { continue }
             if route.method == lookupMethod {
                 return .found(route, parameters: parameters)
             }

@@ -83,6 +83,31 @@ import Testing
         expectTokenRejected(fake.handle(TestGateway.authorized(.get, protectedTarget, token: token)))
     }
 
+    @Test func bearerScheme_inAnyCase_withExtraSpaces_isAccepted() throws {
+        let fake = try TestGateway.make()
+        let token = try TestGateway.token(fake)
+        for header in ["bearer \(token)", "BEARER   \(token)"] {
+            let request = FakeRequest(method: .get, target: protectedTarget, headerFields: [.authorization: header])
+            #expect(fake.handle(request).status == .notFound)
+        }
+    }
+
+    @Test func tokenCanonicallyEqualToAnIssuedOne_isRecognisedLikeTheStringItEquals() throws {
+        let fake = try TestGateway.make()
+        var token = try TestGateway.token(fake)
+        while !token.contains("K") { token = try TestGateway.token(fake) }
+        let kelvin = token.replacingOccurrences(of: "K", with: "\u{212A}")
+        #expect(kelvin == token && kelvin.utf8.count > token.utf8.count)
+        #expect(fake.handle(TestGateway.authorized(.get, protectedTarget, token: kelvin)).status == .notFound)
+    }
+
+    @Test func combiningMarkAfterTheScheme_joinsTheSpaceItFollows() throws {
+        let fake = try TestGateway.make()
+        let token = try TestGateway.token(fake)
+        let request = FakeRequest(method: .get, target: protectedTarget, headerFields: [.authorization: "Bearer \u{301}\(token)"])
+        #expect(fake.handle(request).status == .notFound)
+    }
+
     @Test func tokenNotInRecentCache_isStillVerifiedBySignature() throws {
         let clock = FakeClock.frozen(at: TestGateway.epoch)
         let issuer = try FakeGateway(configuration: FakeConfiguration(seed: 1), clock: clock)

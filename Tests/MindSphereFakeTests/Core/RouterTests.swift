@@ -10,6 +10,23 @@ import Testing
         return router
     }
 
+    @Test func literalSegments_compareAsStrings() {
+        var router = Router()
+        router.add(Route(.get, "/K/{id}", errorShape: .platform, access: .open) { _ in .empty(.ok) })
+        guard case .found(_, let parameters) = router.match(method: .get, path: "/\u{212A}/é") else {
+            Issue.record("canonically equal literal refused")
+            return
+        }
+        #expect(parameters == ["id": "é"])
+        if case .notFound = router.match(method: .get, path: "/k/1") {} else { Issue.record("case-insensitive literal") }
+        if case .notFound = router.match(method: .get, path: "/Kx/1") {} else { Issue.record("longer literal accepted") }
+    }
+
+    @Test func pathsWithoutLeadingSlash_dropTheirFirstPiece() {
+        if case .found = router().match(method: .get, path: "x/a/1") {} else { Issue.record("first piece not dropped") }
+        if case .notFound = router().match(method: .get, path: "a") {} else { Issue.record("slashless path matched") }
+    }
+
     @Test func match_bindsParameters() {
         guard case .found(_, let parameters) = router().match(method: .get, path: "/a/xyz") else {
             Issue.record("no match")
