@@ -24,11 +24,31 @@ struct IssuedTokenKey: Hashable, Sendable {
     func hash(into hasher: inout Hasher) {
         let utf8 = text.utf8
         hasher.combine(utf8.count)
-        for byte in utf8.suffix(Self.hashedSuffixBytes) { hasher.combine(byte) }
+        let tail = utf8.withContiguousStorageIfAvailable { bytes -> (UInt64, UInt64)? in
+            guard bytes.count >= 16 else { return nil }
+            let raw = UnsafeRawBufferPointer(bytes)
+            return (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 16, as: UInt64.self)),
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)))
+        } ?? nil
+        let (first, second) = tail ?? Self.tailWords(utf8.suffix(16))
+        hasher.combine(first)
+        hasher.combine(second)
     }
 
-    /// How many bytes at the end of a token feed its hash.
-    private static let hashedSuffixBytes = 16
+    /// The last (up to) sixteen bytes as two little-endian words, zero-padded in front.
+    private static func tailWords(_ bytes: some Collection<UInt8>) -> (UInt64, UInt64) {
+        var words: (UInt64, UInt64) = (0, 0)
+        var index = 16 - bytes.count
+        for byte in bytes {
+            if index < 8 {
+                words.0 |= UInt64(byte) << (8 * UInt64(index))
+            } else {
+                words.1 |= UInt64(byte) << (8 * UInt64(index - 8))
+            }
+            index += 1
+        }
+        return words
+    }
 
     /// Whether every byte is below 0x80, tested eight bytes at a time.
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -107,10 +107,7 @@ public final class TokenService: Sendable {
     /// - Returns: the principal, or why the token is refused.
     public func authenticate(authorization: String?, nowSeconds: Int64) -> Result<Principal, TokenRejection> {
         guard let authorization, !authorization.isEmpty else { return .failure(.missingHeader) }
-        let scheme = authorization.utf8.prefix(7)
-        guard scheme.count == 7, scheme.elementsEqual("bearer ".utf8, by: { $0 | 0x20 == $1 }) else {
-            return .failure(.notBearer)
-        }
+        guard Self.hasBearerScheme(authorization) else { return .failure(.notBearer) }
         let token = Self.bearerToken(in: authorization)
         guard !token.isEmpty else { return .failure(.notBearer) }
         let key = IssuedTokenKey(token) ?? IssuedTokenKey(Substring(String(token).precomposedStringWithCanonicalMapping))
@@ -125,6 +122,23 @@ public final class TokenService: Sendable {
             return .success(principal)
         }
         return verifyUncached(String(token), nowSeconds: nowSeconds)
+    }
+
+    /// Whether the header starts with `Bearer ` in any letter case.
+    private static func hasBearerScheme(_ authorization: String) -> Bool {
+        let scheme = "bearer ".utf8
+        let matches = authorization.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= 7 else { return false }
+            var index = 0
+            for expected in scheme {
+                if bytes[index] | 0x20 != expected { return false }
+                index += 1
+            }
+            return true
+        }
+        if let matches { return matches }
+        let prefix = authorization.utf8.prefix(7)
+        return prefix.count == 7 && prefix.elementsEqual(scheme, by: { $0 | 0x20 == $1 })
     }
 
     /// The token after `Bearer` and its spaces (the scheme is already checked). When the bytes there are ASCII it

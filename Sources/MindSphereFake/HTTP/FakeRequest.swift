@@ -57,10 +57,25 @@ public struct FakeRequest: Sendable {
     /// The parsed query parameters.
     public var query: QueryParameters { QueryParameters(rawQuery: rawQuery) }
 
-    /// The value of a header, or `nil`.
+    /// The value of a header, or `nil`. Field names compare without letter case; a name that is no valid field
+    /// name finds nothing.
     public func header(_ name: String) -> String? {
-        guard let fieldName = HTTPField.Name(name) else { return nil }
-        return header(fieldName)
+        var found: String?
+        for field in headerFields where Self.isCanonical(field.name.canonicalName, of: name) {
+            if found != nil { return HTTPField.Name(name).flatMap { headerFields[$0] } }
+            found = field.value
+        }
+        return found
+    }
+
+    /// Whether `canonicalName` (lowercase ASCII) is `name` with its letters lowercased.
+    private static func isCanonical(_ canonicalName: String, of name: String) -> Bool {
+        let canonical = canonicalName.utf8
+        let given = name.utf8
+        guard canonical.count == given.count else { return false }
+        return canonical.elementsEqual(given) { lower, byte in
+            lower == byte || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && lower == byte | 0x20)
+        }
     }
 
     /// The value of a header, or `nil`: what `headerFields[name]` gives (several fields joined), found without

@@ -10,8 +10,6 @@ public struct PathPattern: Sendable, CustomStringConvertible {
 
     /// The segments in order.
     public let segments: [Segment]
-    /// The UTF-8 bytes of each literal segment (`nil` for parameters), compared against request paths.
-    private let literalBytes: [[UInt8]?]
 
     /// Parses a pattern; `{name}` segments are parameters.
     public init(_ pattern: String) {
@@ -20,10 +18,6 @@ public struct PathPattern: Sendable, CustomStringConvertible {
                 return .parameter(String(piece.dropFirst().dropLast()))
             }
             return .literal(String(piece))
-        }
-        literalBytes = segments.map { segment in
-            if case .literal(let text) = segment { return Array(text.utf8) }
-            return nil
         }
     }
 
@@ -37,12 +31,8 @@ public struct PathPattern: Sendable, CustomStringConvertible {
         }.joined(separator: "/")
     }
 
-    /// The bound parameters when `path` matches, else `nil`.
-    func match(_ path: PathSegments) -> [String: String]? {
-        guard path.count == segments.count else { return nil }
-        for (index, literal) in literalBytes.enumerated() {
-            if let literal, !path.segment(index, equals: literal) { return nil }
-        }
+    /// The parameters bound by `path`, whose literal segments are known to match.
+    func parameters(of path: PathSegments) -> [String: String] {
         var parameters: [String: String] = [:]
         for (index, segment) in segments.enumerated() {
             if case .parameter(let name) = segment { parameters[name] = path.text(index) }

@@ -34,10 +34,9 @@ struct PathSegments {
 
     /// Whether segment `index` equals `literal` as strings compare: on bytes, unless the segment holds non-ASCII
     /// bytes (then canonical equivalence decides, as for `String ==`).
-    func segment(_ index: Int, equals literal: [UInt8]) -> Bool {
+    func segment(_ index: Int, equals literal: UnsafeRawBufferPointer) -> Bool {
         let segment = UnsafeBufferPointer(rebasing: bytes[ranges[index]])
-        let equal = literal.withUnsafeBytes { ByteComparison.equal(UnsafeRawBufferPointer(segment), $0) }
-        if equal { return true }
+        if ByteComparison.equal(UnsafeRawBufferPointer(segment), literal) { return true }
         guard segment.contains(where: { $0 >= 0x80 }) else { return false }
         return text(index) == String(decoding: literal, as: UTF8.self)
     }

@@ -13,6 +13,8 @@ public struct Router: Sendable {
     }
 
     private var routesBySegmentCount: [Int: [Route]] = [:]
+    /// The literal segments of the routes, by segment count, in the order of `routesBySegmentCount`.
+    private var literalsBySegmentCount: [RouteLiteralTable] = []
 
     /// An empty table.
     public init() {}
@@ -27,6 +29,10 @@ public struct Router: Sendable {
             "duplicate route \(route.method) \(route.pattern)"
         )
         routesBySegmentCount[count, default: []].append(route)
+        while literalsBySegmentCount.count <= count {
+            literalsBySegmentCount.append(RouteLiteralTable(segmentCount: literalsBySegmentCount.count))
+        }
+        literalsBySegmentCount[count].append(route.pattern)
     }
 
     /// Adds several routes.
@@ -46,10 +52,13 @@ public struct Router: Sendable {
         var allowed: [String] = []
         var shape: ErrorShape?
         var access: Route.Access = .open
-        for route in routesBySegmentCount[segments.count] ?? [] {
-            guard let parameters = route.pattern.match(segments) else { continue }
+        guard segments.count < literalsBySegmentCount.count else { return .notFound }
+        var next = 0
+        while let index = literalsBySegmentCount[segments.count].firstMatch(from: next, in: segments) {
+            next = index + 1
+            let route = routesBySegmentCount[segments.count]![index]
             if route.method == lookupMethod {
-                return .found(route, parameters: parameters)
+                return .found(route, parameters: route.pattern.parameters(of: segments))
             }
             allowed.append(route.method.rawValue)
             shape = shape ?? route.errorShape

@@ -22,6 +22,40 @@ import Testing
         if case .notFound = router.match(method: .get, path: "/Kx/1") {} else { Issue.record("longer literal accepted") }
     }
 
+    @Test func rootRoute_matchesTheBarePath() {
+        var router = Router()
+        router.add(Route(.get, "/", errorShape: .control, access: .open) { _ in .empty(.ok) })
+        if case .found = router.match(method: .get, path: "/") {} else { Issue.record("root not found") }
+        if case .methodNotAllowed(let allowed, _, _) = router.match(method: .post, path: "") {
+            #expect(allowed == ["GET"])
+        } else {
+            Issue.record("empty path not routed to the root")
+        }
+    }
+
+    @Test func overlappingPatterns_keepRegistrationOrder() {
+        var router = Router()
+        router.add(Route(.get, "/a/root", errorShape: .platform, access: .open) { _ in .empty(.ok) })
+        router.add(Route(.get, "/a/{id}", errorShape: .timeSeries, access: .bearerToken) { _ in .empty(.accepted) })
+        router.add(Route(.put, "/a/{id}", errorShape: .control, access: .open) { _ in .empty(.created) })
+        guard case .found(let route, let parameters) = router.match(method: .get, path: "/a/root") else {
+            Issue.record("no match")
+            return
+        }
+        #expect(route.errorShape == .platform && parameters.isEmpty)
+        if case .found(let put, let bound) = router.match(method: .put, path: "/a/root") {
+            #expect(put.errorShape == .control && bound == ["id": "root"])
+        } else {
+            Issue.record("PUT on the parameter route refused")
+        }
+        guard case .methodNotAllowed(let allowed, let shape, let access) = router.match(method: .delete, path: "/a/root") else {
+            Issue.record("no 405")
+            return
+        }
+        #expect(allowed == ["GET", "GET", "PUT"])
+        #expect(shape == .platform && access == .open)
+    }
+
     @Test func pathsWithoutLeadingSlash_dropTheirFirstPiece() {
         if case .found = router().match(method: .get, path: "x/a/1") {} else { Issue.record("first piece not dropped") }
         if case .notFound = router().match(method: .get, path: "a") {} else { Issue.record("slashless path matched") }
