@@ -40,6 +40,17 @@ public struct JSONParser {
         self.bytes = bytes
     }
 
+    /// The JSON number starting at `index` in `bytes`, read exactly as a document parse reads it; `index` moves past
+    /// the number. Returns `nil`, leaving `index` alone, when no valid number starts there.
+    static func number(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> JSONNumber? {
+        guard index < bytes.count else { return nil }
+        var parser = JSONParser(bytes: bytes)
+        parser.index = index
+        guard let number = try? parser.parseNumber() else { return nil }
+        index = parser.index
+        return number
+    }
+
     private mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         skipWhitespace()
         // Tolerate a UTF-8 byte order mark.
@@ -292,6 +303,11 @@ public struct JSONParser {
             value = decimalExponent < 0 ? value / Self.powersOfTen[-decimalExponent] : value * Self.powersOfTen[decimalExponent]
             return .double(negative ? -value : value)
         }
+        #if arch(x86_64) && !os(Windows)
+        if !isInteger, significantDigits <= 19, let value = Self.extendedPrecisionDouble(mantissa, exponent: decimalExponent) {
+            return .double(negative ? -value : value)
+        }
+        #endif
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int64(text) { return .integer(value) }
         guard let value = Double(text), value.isFinite else { throw JSONParseError(reason: "number out of range", offset: start) }
@@ -303,6 +319,26 @@ public struct JSONParser {
         for _ in 0..<exponent { value *= 10 }
         return value
     }
+
+    #if arch(x86_64) && !os(Windows)
+    /// Powers of ten up to 10^27, all exact in `Float80` (5^27 < 2^63).
+    private static let extendedPowersOfTen: [Float80] = (0...27).map { exponent in
+        var value: Float80 = 1
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    /// `mantissa` × 10^`exponent` correctly rounded to `Double`, or `nil` when this shortcut cannot tell.
+    /// Both operands are exact in `Float80`, so its one rounding (to 64 significand bits) cannot move the value across
+    /// a halfway point between two doubles; only a result that lands exactly on one is ambiguous, and answers `nil`.
+    private static func extendedPrecisionDouble(_ mantissa: UInt64, exponent: Int) -> Double? {
+        guard exponent >= -27 && exponent <= 27 else { return nil }
+        let power = extendedPowersOfTen[exponent < 0 ? -exponent : exponent]
+        let value = exponent < 0 ? Float80(mantissa) / power : Float80(mantissa) * power
+        if value.significandBitPattern & 0x7FF == 0x400 { return nil }
+        return Double(value)
+    }
+    #endif
 
     /// Adds a decimal digit to the mantissa; digits beyond 19 only count (the slow path then parses the text).
     private func accumulate(_ byte: UInt8, into mantissa: inout UInt64, digits: inout Int) {

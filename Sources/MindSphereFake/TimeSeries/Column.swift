@@ -81,6 +81,17 @@ struct Column: Sendable {
         }
     }
 
+    /// Inserts all entries of `other` (same storage) before entry `position`.
+    mutating func insert(contentsOf other: Column, at position: Int) {
+        present.insert(contentsOf: other.present, at: position)
+        switch storage {
+        case .double: doubles.insert(contentsOf: other.doubles, at: position)
+        case .integer: integers.insert(contentsOf: other.integers, at: position)
+        case .boolean: booleans.insert(contentsOf: other.booleans, at: position)
+        case .string: strings.insert(contentsOf: other.strings, at: position)
+        }
+    }
+
     /// Appends entry `row` of `other` (same storage).
     mutating func append(from other: Column, row: Int) {
         present.append(other.present[row])

@@ -43,6 +43,14 @@ final class Series: Sendable {
         }
     }
 
+    /// The current layout when it was built from `schema`, else `nil`; changes nothing.
+    func currentLayout(matching schema: AspectSchema) -> SeriesLayout? {
+        state.withLock { state in
+            guard let layout = state.layout, layout.matches(schema) else { return nil }
+            return layout
+        }
+    }
+
     /// Stores `batch`, visible at once when `delay` is 0, else from `writtenAt + delay` on.
     func write(_ batch: RecordBatch, writtenAt: Int64, delay: Int64) {
         state.withLock { state in

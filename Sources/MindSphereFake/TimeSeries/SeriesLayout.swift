@@ -19,6 +19,8 @@ struct SeriesLayout: Sendable {
     let columnByName: [String: Int]
     /// Columns in output order (schema order, each quality code after its variable).
     let outputOrder: [Int]
+    /// The record keys of the current schema's fields as bytes, in output order.
+    let keyTable: FieldKeyTable
     /// The resolution of `_time`.
     let precision: TimePrecision
     /// The schema variables this layout was built from.
@@ -51,6 +53,7 @@ struct SeriesLayout: Sendable {
         self.fields = fields
         self.columnByName = columnByName
         self.outputOrder = outputOrder
+        self.keyTable = FieldKeyTable(fields: fields, order: outputOrder)
         self.precision = TimePrecision(twinType: schema.twinType)
         self.variables = schema.variables
     }

@@ -18,7 +18,8 @@ struct SeriesStorage: Sendable {
         }
     }
 
-    /// Stores `batch`; a record at an existing `_time` replaces the whole old record.
+    /// Stores `batch`; a record at an existing `_time` replaces the whole old record. A batch that fits between two
+    /// stored records without sharing a `_time` is inserted as one block.
     mutating func merge(_ batch: RecordBatch) {
         let batch = batch.sortedUnique()
         guard let first = batch.times.first else { return }
@@ -33,7 +34,13 @@ struct SeriesStorage: Sendable {
             }
             return
         }
-        mergeTail(batch, from: firstIndex(after: first - 1))
+        let start = firstIndex(after: first - 1)
+        if batch.columns.count == columns.count, let last = batch.times.last, last < times[start] {
+            times.insert(contentsOf: batch.times, at: start)
+            for index in columns.indices { columns[index].insert(contentsOf: batch.columns[index], at: start) }
+            return
+        }
+        mergeTail(batch, from: start)
     }
 
     /// Merges the sorted, unique `batch` with the records from `start` on (all later records), rewriting only that

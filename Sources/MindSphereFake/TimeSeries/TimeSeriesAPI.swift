@@ -4,6 +4,8 @@ import HTTPTypes
 /// several asset-aspect pairs at once.
 public struct TimeSeriesAPI: Sendable {
     let store: TimeSeriesStore
+    /// Whether a PUT first tries `TimeSeriesStore.writeScanned` (reading records straight from the body bytes).
+    let scansRecordBytes: Bool
 
     /// The largest body `PUT /timeseries/{entityId}/{propertySetName}` accepts (1 MB).
     public static let maximumPayloadBytes = 1_048_576
@@ -11,7 +13,13 @@ public struct TimeSeriesAPI: Sendable {
 
     /// The API over `store`.
     public init(store: TimeSeriesStore) {
+        self.init(store: store, scansRecordBytes: true)
+    }
+
+    /// The API over `store`; with `scansRecordBytes` false every PUT takes the general path (parse, then validate).
+    init(store: TimeSeriesStore, scansRecordBytes: Bool) {
         self.store = store
+        self.scansRecordBytes = scansRecordBytes
     }
 
     /// The routes of this API.
@@ -31,6 +39,12 @@ public struct TimeSeriesAPI: Sendable {
         guard context.request.body.count <= Self.maximumPayloadBytes else {
             throw FakeError(.payloadTooLarge,
                             "the request body has \(context.request.body.count) bytes; at most \(Self.maximumPayloadBytes) (1 MB) are accepted")
+        }
+        if scansRecordBytes,
+           store.writeScanned(tenant: context.tenant, assetID: context.parameter("entityId"),
+                              aspectName: context.parameter("propertySetName"), body: context.request.body,
+                              nowMilliseconds: context.nowMilliseconds) {
+            return .empty(.noContent)
         }
         let body = try context.jsonBody()
         try store.write(tenant: context.tenant, assetID: context.parameter("entityId"),

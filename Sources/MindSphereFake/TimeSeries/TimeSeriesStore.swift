@@ -76,6 +76,20 @@ public final class TimeSeriesStore: Sendable {
         series.write(batch, writtenAt: nowMilliseconds, delay: ingestionDelayMilliseconds)
     }
 
+    /// Stores the records of a PUT body read straight from its bytes (see `RecordScanner`), when the series already
+    /// exists with the layout of the aspect's current schema and the body is a plain batch of valid records.
+    /// Returns `false`, having changed nothing, when the general path (`write(tenant:assetID:aspectName:body:...)`)
+    /// must handle the body, which then answers exactly as it would have.
+    func writeScanned(tenant: String, assetID: String, aspectName: String, body: [UInt8], nowMilliseconds: Int64) -> Bool {
+        guard case .found(let schema) = schemas.aspectSchema(tenant: tenant, assetID: assetID, aspectName: aspectName),
+              schema.category == .dynamic else { return false }
+        let key = SeriesKey(tenant: tenant, assetID: assetID, aspectName: aspectName)
+        guard let series = directory.withLock({ $0[key] }), let layout = series.currentLayout(matching: schema),
+              let batch = RecordScanner.batch(body, layout: layout) else { return false }
+        series.write(batch, writtenAt: nowMilliseconds, delay: ingestionDelayMilliseconds)
+        return true
+    }
+
     /// Removes the records with `from` < `_time` <= `to` (microseconds).
     /// - Throws: `FakeError` 404 for an unknown asset or aspect, 400 for a static aspect.
     func delete(tenant: String, assetID: String, aspectName: String, after from: Int64, upTo to: Int64, nowMilliseconds: Int64) throws(FakeError) {

@@ -31,10 +31,11 @@ struct TimeSeriesHarness {
     private let router: Router
 
     /// A harness whose asset has the seed's `real_log` and `acceleration` aspects plus a `mixed` aspect of every type.
-    init() {
+    /// With `scansRecordBytes` false, PUTs never read records straight from the body bytes (the general path only).
+    init(scansRecordBytes: Bool = true) {
         store = TimeSeriesStore(schemas: schemas)
         var router = Router()
-        router.add(contentsOf: TimeSeriesAPI(store: store).routes)
+        router.add(contentsOf: TimeSeriesAPI(store: store, scansRecordBytes: scansRecordBytes).routes)
         self.router = router
         schemas.add(Self.schema("real_log", [
             VariableDefinition(name: "activity_type", dataType: .string, length: 255),
@@ -66,12 +67,14 @@ struct TimeSeriesHarness {
                      variables: variables, twinType: twinType)
     }
 
-    /// Sends one request for the harness tenant.
+    /// Sends one request for the harness tenant; `bytes`, when given, is the body instead of `body`.
     @discardableResult
-    func send(_ method: HTTPRequest.Method, _ target: String, body: String? = nil, tenant: String = tenant) -> FakeResponse {
+    func send(_ method: HTTPRequest.Method, _ target: String, body: String? = nil, bytes: [UInt8]? = nil,
+              tenant: String = tenant) -> FakeResponse {
         var fields = HTTPFields()
         fields[HTTPField.Name("Host")!] = "127.0.0.1:8080"
-        let request = FakeRequest(method: method, target: target, headerFields: fields, body: body.map { Array($0.utf8) } ?? [])
+        let request = FakeRequest(method: method, target: target, headerFields: fields,
+                                  body: bytes ?? body.map { Array($0.utf8) } ?? [])
         guard case .found(let route, let parameters) = router.match(method: method, path: request.path) else {
             return FakeResponse(status: .notFound)
         }
