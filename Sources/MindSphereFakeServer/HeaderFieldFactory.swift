@@ -1,12 +1,11 @@
 internal import CMicroHTTPD
 import Glibc
 import HTTPTypes
-import Synchronization
 
 /// Makes the `HTTPField`s of request headers as libmicrohttpd hands them over. Common names come from a table of
-/// ready-made names, and long values seen recently (a client's bearer token, sent with every request) are reused
-/// once their bytes compare equal, so they are not converted and validated again. Every field equals what
-/// `HTTPField(name:value:)` makes of the same bytes.
+/// ready-made names; each thread remembers the header blocks and long values (a client's bearer token, sent with every
+/// request) it saw recently and reuses their fields when the same bytes come again, so they are not converted and
+/// validated anew. Every result equals what `HTTPField(name:value:)` makes of the same bytes.
 final class HeaderFieldFactory: Sendable {
     /// Field names clients commonly send, in the spelling they use.
     private static let commonNames = [
@@ -17,21 +16,53 @@ final class HeaderFieldFactory: Sendable {
     ]
     /// Values at least this long are looked up among the recent ones.
     private static let reusedValueBytes = 64
-    /// How many recent long fields are kept (a power of two).
-    private static let recentSlots = 64
 
     private let names: [(bytes: [UInt8], name: HTTPField.Name)]
-    private let recent: Mutex<[HTTPField?]>
+    /// The key of each thread's `ThreadHeaderCache`.
+    private let threadKey: pthread_key_t
 
     init() {
         names = Self.commonNames.map { (Array($0.utf8), HTTPField.Name($0)!) }
-        recent = Mutex([HTTPField?](repeating: nil, count: Self.recentSlots))
+        var key = pthread_key_t()
+        let created = pthread_key_create(&key) { cache in
+            if let cache { Unmanaged<ThreadHeaderCache>.fromOpaque(cache).release() }
+        }
+        precondition(created == 0, "no thread-specific key left")
+        threadKey = key
+    }
+
+    deinit {
+        pthread_key_delete(threadKey)
     }
 
     /// The request headers of `connection`, in the order received.
     func headerFields(of connection: OpaquePointer) -> HTTPFields {
+        withUnsafeTemporaryAllocation(of: RawHeaders.Header.self, capacity: RawHeaders.capacity) { storage in
+            let headers = RawHeaders(of: connection, storage: storage)
+            if headers.overflowed { return allFields(of: connection) }
+            let cache = threadCache()
+            let fingerprint = headers.fingerprint
+            if let fields = cache.fields(matching: headers, fingerprint: fingerprint) { return fields }
+            var list: [HTTPField] = []
+            list.reserveCapacity(headers.count)
+            for index in 0..<headers.count {
+                let header = headers[index]
+                if let field = field(key: header.key, value: header.value, cache: cache) { list.append(field) }
+            }
+            let fields = HTTPFields(list)
+            cache.remember(fields, for: headers, fingerprint: fingerprint)
+            return fields
+        }
+    }
+
+    /// The field for one header, or `nil` when the name is not a valid field name.
+    func field(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?) -> HTTPField? {
+        field(key: key, value: value, cache: threadCache())
+    }
+
+    /// Every header of a request with more headers than `RawHeaders` keeps, made one by one.
+    private func allFields(of connection: OpaquePointer) -> HTTPFields {
         var collector = (factory: Unmanaged.passUnretained(self), fields: [HTTPField]())
-        collector.fields.reserveCapacity(8)
         withUnsafeMutablePointer(to: &collector) { pointer in
             _ = MHD_get_connection_values(connection, MHD_ValueKind.HEADER_KIND, { cls, _, key, value in
                 guard let cls, let key else { return .YES }
@@ -45,23 +76,28 @@ final class HeaderFieldFactory: Sendable {
         return HTTPFields(collector.fields)
     }
 
-    /// The field for one header, or `nil` when the name is not a valid field name.
-    func field(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?) -> HTTPField? {
+    private func field(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?, cache: ThreadHeaderCache) -> HTTPField? {
         let keyBytes = UnsafeRawBufferPointer(start: key, count: strlen(key))
         guard let name = knownName(keyBytes) ?? HTTPField.Name(String(cString: key)) else { return nil }
         guard let value else { return HTTPField(name: name, value: "") }
         let valueBytes = UnsafeRawBufferPointer(start: value, count: strlen(value))
         guard valueBytes.count >= Self.reusedValueBytes else { return HTTPField(name: name, value: String(cString: value)) }
-        let slot = Self.slot(of: valueBytes)
-        if let cached = recent.withLock({ $0[slot] }), cached.name.rawName == name.rawName,
-           cached.withUnsafeBytesOfValue({ Self.equal($0, valueBytes) }) {
-            return cached
-        }
+        if let cached = cache.longValue(named: name.rawName, bytes: valueBytes) { return cached }
         let field = HTTPField(name: name, value: String(cString: value))
-        if field.withUnsafeBytesOfValue({ Self.equal($0, valueBytes) }) {
-            recent.withLock { $0[slot] = field }
+        if field.withUnsafeBytesOfValue({ $0.count == valueBytes.count && memcmp($0.baseAddress!, value, $0.count) == 0 }) {
+            cache.remember(field, forLongValue: valueBytes)
         }
         return field
+    }
+
+    /// This thread's cache, made on first use and released when the thread ends.
+    private func threadCache() -> ThreadHeaderCache {
+        if let existing = pthread_getspecific(threadKey) {
+            return Unmanaged<ThreadHeaderCache>.fromOpaque(existing).takeUnretainedValue()
+        }
+        let cache = ThreadHeaderCache()
+        pthread_setspecific(threadKey, Unmanaged.passRetained(cache).toOpaque())
+        return cache
     }
 
     private func knownName(_ bytes: UnsafeRawBufferPointer) -> HTTPField.Name? {
@@ -71,16 +107,5 @@ final class HeaderFieldFactory: Sendable {
             }
         }
         return nil
-    }
-
-    /// The slot of a long value: its length and last eight bytes, mixed.
-    private static func slot(of bytes: UnsafeRawBufferPointer) -> Int {
-        let tail = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
-        let mixed = (tail ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed >> 58) & (recentSlots - 1)
-    }
-
-    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, _ received: UnsafeRawBufferPointer) -> Bool {
-        stored.count == received.count && memcmp(stored.baseAddress!, received.baseAddress!, received.count) == 0
     }
 }

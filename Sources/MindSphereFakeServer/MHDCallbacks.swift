@@ -102,9 +102,10 @@ private func makeRequest(connection: OpaquePointer, method: UnsafePointer<CChar>
 }
 
 private func queue(_ response: FakeResponse, on connection: OpaquePointer) -> MHD_Result {
-    var body = response.body
-    let mhdResponse = body.withUnsafeMutableBytes { buffer in
-        MHD_create_response_from_buffer(buffer.count, buffer.baseAddress, MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
+    let mhdResponse = response.body.withUnsafeBytes { buffer in
+        // libmicrohttpd copies the bytes (RESPMEM_MUST_COPY) and never writes through this pointer.
+        MHD_create_response_from_buffer(
+            buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress), MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
     }
     guard let mhdResponse else { return .NO }
     for field in response.headerFields {

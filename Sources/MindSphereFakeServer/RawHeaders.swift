@@ -1,0 +1,66 @@
+internal import CMicroHTTPD
+import Glibc
+
+/// The request headers of one connection as libmicrohttpd holds them: pointers into its memory, valid while the
+/// request is being answered, with their lengths, kept in storage the caller provides. `overflowed` tells when the
+/// request had more headers than fit.
+struct RawHeaders {
+    /// One header.
+    struct Header {
+        /// The name, NUL-terminated.
+        var key: UnsafePointer<CChar>
+        /// The name's length in bytes.
+        var keyLength: Int
+        /// The value, NUL-terminated, or `nil` when libmicrohttpd has none.
+        var value: UnsafePointer<CChar>?
+        /// The value's length in bytes (0 without a value).
+        var valueLength: Int
+    }
+
+    /// How many headers callers make room for.
+    static let capacity = 32
+
+    private let storage: UnsafeMutableBufferPointer<Header>
+    /// The number of headers kept.
+    private(set) var count = 0
+    /// Whether the request had more headers than `capacity`.
+    private(set) var overflowed = false
+
+    /// The headers of `connection`, kept in `storage`.
+    init(of connection: OpaquePointer, storage: UnsafeMutableBufferPointer<Header>) {
+        self.storage = storage
+        withUnsafeMutablePointer(to: &self) { pointer in
+            _ = MHD_get_connection_values(connection, MHD_ValueKind.HEADER_KIND, { cls, _, key, value in
+                guard let cls, let key else { return .YES }
+                cls.assumingMemoryBound(to: RawHeaders.self).pointee.append(key: key, value: value)
+                return .YES
+            }, pointer)
+        }
+    }
+
+    private mutating func append(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?) {
+        guard count < storage.count else {
+            overflowed = true
+            return
+        }
+        storage[count] = Header(key: key, keyLength: strlen(key), value: value, valueLength: value.map { strlen($0) } ?? 0)
+        count += 1
+    }
+
+    /// Header `index`.
+    subscript(index: Int) -> Header { storage[index] }
+
+    /// A cheap fingerprint of the block: count, lengths and the last bytes of each value.
+    var fingerprint: UInt64 {
+        var mixed = UInt64(count)
+        for index in 0..<count {
+            let header = storage[index]
+            mixed = (mixed ^ UInt64(header.keyLength << 20 | header.valueLength)) &* 0x9E37_79B9_7F4A_7C15
+            if let value = header.value, header.valueLength >= 8 {
+                let tail = UnsafeRawPointer(value).loadUnaligned(fromByteOffset: header.valueLength - 8, as: UInt64.self)
+                mixed = (mixed ^ tail) &* 0x9E37_79B9_7F4A_7C15
+            }
+        }
+        return mixed
+    }
+}

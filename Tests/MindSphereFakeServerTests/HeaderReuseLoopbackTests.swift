@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import MindSphereFake
+@testable import MindSphereFakeServer
+
+/// Header blocks and long values are reused per server thread: these requests share one thread and check that what
+/// the journal saw is what was sent.
+@Suite struct HeaderReuseLoopbackTests {
+    private func request(_ path: String, headers: [(String, String)]) -> [UInt8] {
+        var text = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        for (name, value) in headers { text += "\(name): \(value)\r\n" }
+        return Array((text + "Connection: close\r\n\r\n").utf8)
+    }
+
+    private func journal(_ server: FakeServer) async throws -> String {
+        try await LoopbackClient(baseURL: server.baseURL).send("GET", "/_fake/requests?path=headerprobe").body
+    }
+
+    @Test func sameLengthValues_differingInFront_areEachRecorded() async throws {
+        let server = try FakeServer.start(gateway: try FakeGateway(), configuration: ServerConfiguration(threads: 1))
+        defer { server.stop() }
+        let client = RawHTTPClient(port: server.port)
+        let tail = String(repeating: "t", count: 90)
+        for value in ["A" + tail, "A" + tail, "B" + tail] {
+            _ = try client.exchange(request("/api/headerprobe/v3/x", headers: [("X-Probe", value), ("Accept", "*/*")]))
+        }
+        let body = try await journal(server)
+        #expect(body.components(separatedBy: "A" + tail).count == 3)
+        #expect(body.components(separatedBy: "B" + tail).count == 2)
+    }
+
+    @Test func manyHeaders_areAllRecorded() async throws {
+        let server = try FakeServer.start(gateway: try FakeGateway(), configuration: ServerConfiguration(threads: 1))
+        defer { server.stop() }
+        let headers = (1...40).map { ("X-Header-\($0)", "value-\($0)") }
+        _ = try RawHTTPClient(port: server.port).exchange(request("/api/headerprobe/v3/many", headers: headers))
+        let body = try await journal(server)
+        for (name, value) in headers {
+            #expect(body.contains(#""\#(name)":"\#(value)""#))
+        }
+    }
+}
