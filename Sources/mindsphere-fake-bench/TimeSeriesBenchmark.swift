@@ -76,7 +76,7 @@ struct TimeSeriesBenchmark {
         }
     }
 
-    /// Records per second through the PUT handler (JSON parse, checks, store) with 100-record bodies on one thread.
+    /// Records per second through the PUT handler (body read, checks, store) with 100-record bodies on one thread.
     static func measurePuts(route: Route) throws -> Double {
         let asset = "fedcba9876543210fedcba9876543210"
         let bodies = (0..<2000).map { request in

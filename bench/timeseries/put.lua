@@ -3,16 +3,17 @@
 -- Every request writes 100 new records inside its own second; requests of all threads interleave by second, so
 -- the series grows in (nearly) time order, as from a device.
 
+-- `thread_index` and `thread_count` are globals that setup() sets in each thread's own Lua state (a file-level
+-- `local` of the same name would hide them from request()).
+
 local path = os.getenv("TS_PATH")
 local token = os.getenv("TS_TOKEN")
 local threads = {}
-local thread_count = 0
 
 function setup(thread)
-  thread:set("thread_index", thread_count)
-  thread_count = thread_count + 1
   table.insert(threads, thread)
-  for _, t in ipairs(threads) do t:set("thread_count", thread_count) end
+  thread:set("thread_index", #threads - 1)
+  for _, t in ipairs(threads) do t:set("thread_count", #threads) end
 end
 
 local template
