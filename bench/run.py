@@ -3,6 +3,8 @@
 
 Starts both servers, drives each with wrk (keep-alive, `-t2 -c32`), and reports throughput and p50/p99 latency of
 each case as a ratio to the C baseline measured in the same run (the machine is noisy: compare ratios, not absolutes).
+The cases run in several interleaved rounds (C baseline, then each fake case, again and again); each figure is the
+median over the rounds, and a case's ratio is the median of its per-round ratios to the C baseline of the same round.
 
     bench/run.py                     # build, run, print a Markdown table
     bench/run.py --update BENCHMARKS.md   # also replace the "gateway" section of BENCHMARKS.md
@@ -14,6 +16,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -86,11 +89,12 @@ def rss_kib(pid):
     return 0
 
 
-def wrk(url, args, script=None):
+def wrk(url, args, script=None, warm_up=True):
     command = ["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
     if script:
         command += ["-s", script]
-    subprocess.run(command[:4] + ["-d1s"] + command[5:] + [url], check=True, capture_output=True)  # warm-up
+    if warm_up:
+        subprocess.run(command[:3] + ["-d1s"] + command[4:] + [url], check=True, capture_output=True)
     output = sh(*command, url)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     def percentile(name):
@@ -114,7 +118,8 @@ def lua(method, headers, body=None):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per measured wrk run (default 10)")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per measured wrk run (default 5)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds over all cases (default 3)")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--server-threads", type=int, default=2, help="worker threads of both servers")
@@ -152,29 +157,45 @@ def main():
             ("fake: POST .../technicaltokenmanager/v3/oauth/token", base + "/api/technicaltokenmanager/v3/oauth/token",
              lua("POST", {"X-SPACE-AUTH-KEY": key, "Content-Type": "application/json"}, TOKEN_BODY)),
         ]
-        results = []
-        for name, url, script in cases:
-            print(f"running: {name}", file=sys.stderr)
-            results.append((name, wrk(url, args, script)))
+        rounds = []
+        for round_number in range(args.rounds):
+            measured = []
+            for name, url, script in cases:
+                print(f"round {round_number + 1}/{args.rounds}: {name}", file=sys.stderr)
+                measured.append(wrk(url, args, script, warm_up=round_number == 0))
+            rounds.append(measured)
         fake_rss = rss_kib(fake.pid)
     finally:
         for process in (fake, cserver):
             process.terminate()
             process.wait(timeout=10)
 
-    baseline = results[0][1]["rps"]
+    results = []
+    for index, (name, _, _) in enumerate(cases):
+        runs = [measured[index] for measured in rounds]
+        results.append((name, {
+            "rps": statistics.median(run["rps"] for run in runs),
+            "ratio": statistics.median(measured[index]["rps"] / measured[0]["rps"] for measured in rounds),
+            "p50": statistics.median(run["p50"] for run in runs),
+            "p99": statistics.median(run["p99"] for run in runs),
+            "errors": sum(run["errors"] for run in runs),
+            "ratios": [measured[index]["rps"] / measured[0]["rps"] for measured in rounds],
+        }))
+    load = os.getloadavg()
     commit = sh("git", "-C", ROOT, "rev-parse", "--short", "HEAD").strip()
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     lines = [
         f"Run: {time.strftime('%Y-%m-%d')}, commit `{commit}`, {os.cpu_count()} cores ({cpu}), {platform.system()} "
         f"{platform.release()}; wrk `-t{args.wrk_threads} -c{args.connections} -d{args.duration}s`, "
-        f"both servers with {args.server_threads} worker threads (epoll). Fake RSS after the run: {fake_rss // 1024} MiB.",
+        f"both servers with {args.server_threads} worker threads (epoll); medians of {args.rounds} interleaved rounds; "
+        f"load average after the run {load[0]:.2f}. Fake RSS after the run: {fake_rss // 1024} MiB.",
         "",
-        "| case | req/s | ratio to C baseline | p50 ms | p99 ms | non-2xx |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| case | req/s | ratio to C baseline | ratio per round | p50 ms | p99 ms | non-2xx |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, result in results:
-        lines.append(f"| {name} | {result['rps']:,.0f} | {result['rps'] / baseline:.2f} | {result['p50']:.2f} | "
+        per_round = " / ".join(f"{ratio:.2f}" for ratio in result["ratios"])
+        lines.append(f"| {name} | {result['rps']:,.0f} | {result['ratio']:.2f} | {per_round} | {result['p50']:.2f} | "
                      f"{result['p99']:.2f} | {result['errors']} |")
     report = "\n".join(lines)
     print(report)

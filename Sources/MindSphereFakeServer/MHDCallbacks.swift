@@ -1,4 +1,5 @@
 internal import CMicroHTTPD
+import Glibc
 import HTTPTypes
 import MindSphereFake
 import Synchronization
@@ -91,14 +92,20 @@ private func tooLarge(_ context: ServerContext) -> FakeResponse {
 }
 
 private func makeRequest(connection: OpaquePointer, method: UnsafePointer<CChar>?, state: RequestState, context: ServerContext) -> FakeRequest {
-    let methodName = method.map { String(cString: $0) } ?? "GET"
     return FakeRequest(
-        method: HTTPRequest.Method(methodName) ?? .get,
+        method: requestMethod(method),
         target: state.rawTarget,
         headerFields: context.headers.headerFields(of: connection),
         body: state.body,
         scheme: context.scheme
     )
+}
+
+/// The request method; GET, the most common one, without parsing.
+private func requestMethod(_ method: UnsafePointer<CChar>?) -> HTTPRequest.Method {
+    guard let method else { return .get }
+    if strcmp(method, "GET") == 0 { return .get }
+    return HTTPRequest.Method(String(cString: method)) ?? .get
 }
 
 private func queue(_ response: FakeResponse, on connection: OpaquePointer) -> MHD_Result {

@@ -36,7 +36,7 @@ public struct FakeRequest: Sendable {
 
     /// The percent-decoded path, without the query.
     public var path: String {
-        let rawPath = String(target[..<(queryMark ?? target.endIndex)])
+        let rawPath = queryMark.map { String(target[..<$0]) } ?? target
         return PercentDecoding.decode(rawPath, plusAsSpace: false) ?? rawPath
     }
 
