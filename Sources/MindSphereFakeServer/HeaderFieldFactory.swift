@@ -18,21 +18,11 @@ final class HeaderFieldFactory: Sendable {
     private static let reusedValueBytes = 64
 
     private let names: [(bytes: [UInt8], name: HTTPField.Name)]
-    /// The key of each thread's `ThreadHeaderCache`.
-    private let threadKey: pthread_key_t
+    /// Each thread's recent header blocks and long values.
+    private let caches = ThreadLocal { ThreadHeaderCache() }
 
     init() {
         names = Self.commonNames.map { (Array($0.utf8), HTTPField.Name($0)!) }
-        var key = pthread_key_t()
-        let created = pthread_key_create(&key) { cache in
-            if let cache { Unmanaged<ThreadHeaderCache>.fromOpaque(cache).release() }
-        }
-        precondition(created == 0, "no thread-specific key left")
-        threadKey = key
-    }
-
-    deinit {
-        pthread_key_delete(threadKey)
     }
 
     /// The request headers of `connection`, in the order received.
@@ -40,7 +30,7 @@ final class HeaderFieldFactory: Sendable {
         withUnsafeTemporaryAllocation(of: RawHeaders.Header.self, capacity: RawHeaders.capacity) { storage in
             let headers = RawHeaders(of: connection, storage: storage)
             if headers.overflowed { return allFields(of: connection) }
-            let cache = threadCache()
+            let cache = caches.value
             let fingerprint = headers.fingerprint
             if let fields = cache.fields(matching: headers, fingerprint: fingerprint) { return fields }
             var list: [HTTPField] = []
@@ -57,7 +47,7 @@ final class HeaderFieldFactory: Sendable {
 
     /// The field for one header, or `nil` when the name is not a valid field name.
     func field(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?) -> HTTPField? {
-        field(key: key, value: value, cache: threadCache())
+        field(key: key, value: value, cache: caches.value)
     }
 
     /// Every header of a request with more headers than `RawHeaders` keeps, made one by one.
@@ -88,16 +78,6 @@ final class HeaderFieldFactory: Sendable {
             cache.remember(field, forLongValue: valueBytes)
         }
         return field
-    }
-
-    /// This thread's cache, made on first use and released when the thread ends.
-    private func threadCache() -> ThreadHeaderCache {
-        if let existing = pthread_getspecific(threadKey) {
-            return Unmanaged<ThreadHeaderCache>.fromOpaque(existing).takeUnretainedValue()
-        }
-        let cache = ThreadHeaderCache()
-        pthread_setspecific(threadKey, Unmanaged.passRetained(cache).toOpaque())
-        return cache
     }
 
     private func knownName(_ bytes: UnsafeRawBufferPointer) -> HTTPField.Name? {

@@ -42,14 +42,14 @@ func mhdAccessHandler(
 
     if let pending = state.pendingResponse {
         state.pendingResponse = nil
-        return queue(pending, on: connection)
+        return queue(pending, on: connection, context: context)
     }
     if !state.started {
         state.started = true
         if let lengthText = MHD_lookup_connection_value(connection, MHD_ValueKind.HEADER_KIND, "Content-Length"),
            let length = Int(String(cString: lengthText)) {
             if length > context.maximumBodyBytes {
-                return queue(tooLarge(context), on: connection)
+                return queue(tooLarge(context), on: connection, context: context)
             }
             state.body.reserveCapacity(length)
         }
@@ -69,7 +69,7 @@ func mhdAccessHandler(
         return .YES
     }
     if state.tooLarge {
-        return queue(tooLarge(context), on: connection)
+        return queue(tooLarge(context), on: connection, context: context)
     }
     let request = makeRequest(connection: connection, method: method, state: state, context: context)
     let response = context.gateway.handle(request)
@@ -81,7 +81,7 @@ func mhdAccessHandler(
         context.suspend(connection, forMilliseconds: response.transport.delayMilliseconds)
         return .YES
     }
-    return queue(response, on: connection)
+    return queue(response, on: connection, context: context)
 }
 
 private func tooLarge(_ context: ServerContext) -> FakeResponse {
@@ -108,17 +108,10 @@ private func requestMethod(_ method: UnsafePointer<CChar>?) -> HTTPRequest.Metho
     return HTTPRequest.Method(String(cString: method)) ?? .get
 }
 
-private func queue(_ response: FakeResponse, on connection: OpaquePointer) -> MHD_Result {
-    let mhdResponse = response.body.withUnsafeBytes { buffer in
-        // libmicrohttpd copies the bytes (RESPMEM_MUST_COPY) and never writes through this pointer.
-        MHD_create_response_from_buffer(
-            buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress), MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
-    }
-    guard let mhdResponse else { return .NO }
-    for field in response.headerFields {
-        _ = MHD_add_response_header(mhdResponse, field.name.rawName, field.value)
-    }
+private func queue(_ response: FakeResponse, on connection: OpaquePointer, context: ServerContext) -> MHD_Result {
+    let cache = context.responses.value
+    guard let (mhdResponse, owned) = cache.response(headerFields: response.headerFields, body: response.body) else { return .NO }
     let result = MHD_queue_response(connection, UInt32(response.status.code), mhdResponse)
-    MHD_destroy_response(mhdResponse)
+    if owned { MHD_destroy_response(mhdResponse) }
     return result
 }

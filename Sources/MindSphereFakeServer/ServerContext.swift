@@ -11,6 +11,8 @@ final class ServerContext: Sendable {
     let scheme: String
     /// Makes the header fields of each request.
     let headers = HeaderFieldFactory()
+    /// Each thread's recently made responses.
+    let responses = ThreadLocal { ThreadResponseCache() }
     /// Connections suspended while an injected delay runs; resumed before the daemon stops.
     let suspended = Mutex<Set<ConnectionHandle>>([])
     let stopping = Atomic<Bool>(false)

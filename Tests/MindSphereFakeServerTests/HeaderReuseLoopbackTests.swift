@@ -3,8 +3,8 @@ import Testing
 import MindSphereFake
 @testable import MindSphereFakeServer
 
-/// Header blocks and long values are reused per server thread: these requests share one thread and check that what
-/// the journal saw is what was sent.
+/// Header blocks, long values and responses are reused per server thread: these requests share one thread and check
+/// that what the journal saw is what was sent, and that what came back belongs to each request.
 @Suite struct HeaderReuseLoopbackTests {
     private func request(_ path: String, headers: [(String, String)]) -> [UInt8] {
         var text = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -27,6 +27,21 @@ import MindSphereFake
         let body = try await journal(server)
         #expect(body.components(separatedBy: "A" + tail).count == 3)
         #expect(body.components(separatedBy: "B" + tail).count == 2)
+    }
+
+    @Test func cachedAssetRenderings_answerEachHostWithItsOwnLinks() async throws {
+        let server = try FakeServer.start(gateway: try FakeGateway(), configuration: ServerConfiguration(threads: 1))
+        defer { server.stop() }
+        let token = try await LoopbackClient(baseURL: server.baseURL).token()
+        let client = RawHTTPClient(port: server.port)
+        for host in ["first.test", "first.test", "second.test", "first.test", "first.test"] {
+            let text = "GET /api/assetmanagement/v3/assets/root HTTP/1.1\r\nHost: \(host)\r\n"
+                + "Authorization: Bearer \(token)\r\nConnection: close\r\n\r\n"
+            let answer = try client.exchange(Array(text.utf8))
+            #expect(answer.hasPrefix("HTTP/1.1 200"))
+            #expect(answer.contains("http://\(host)/api/assetmanagement/v3/assets/"))
+            #expect(!answer.contains(host == "first.test" ? "second.test" : "first.test"))
+        }
     }
 
     @Test func manyHeaders_areAllRecorded() async throws {
