@@ -1,23 +1,23 @@
--- wrk script: PUT 100-record bodies of the seed's 3-double `acceleration` shape to one series.
--- Environment: TS_PATH (the series path), TS_TOKEN (a bearer token).
--- Every request writes 100 new records inside its own second; requests of all threads interleave by second, so
--- the series grows in (nearly) time order, as from a device.
+-- wrk script: PUT 100-record bodies of the seed's 3-double `acceleration` shape.
+-- Environment: TS_PATHS (series paths separated by commas, one per wrk thread), TS_TOKEN (a bearer token).
+-- Each thread is one device writing its own series: every request writes 100 new records inside the thread's next
+-- second, so each series grows in time order.
+-- `thread_index` is a global that setup() sets in each thread's own Lua state (a file-level `local` of the same
+-- name would hide it from request()).
 
--- `thread_index` and `thread_count` are globals that setup() sets in each thread's own Lua state (a file-level
--- `local` of the same name would hide them from request()).
-
-local path = os.getenv("TS_PATH")
+local paths = {}
+for path in string.gmatch(os.getenv("TS_PATHS") or "", "[^,]+") do paths[#paths + 1] = path end
 local token = os.getenv("TS_TOKEN")
-local threads = {}
+local threads = 0
 
 function setup(thread)
-  table.insert(threads, thread)
-  thread:set("thread_index", #threads - 1)
-  for _, t in ipairs(threads) do t:set("thread_count", #threads) end
+  thread:set("thread_index", threads)
+  threads = threads + 1
 end
 
 local template
 local counter = 0
+local path
 
 function init(args)
   local records = {}
@@ -26,12 +26,13 @@ function init(args)
       '{"_time":"SSSSSSSSSSSSSSSSSSS.%03dZ","x":0.%d2505496442317963,"y":5.614402770996094,"z":7.467514991760254}', i * 10, i % 10)
   end
   template = "[" .. table.concat(records, ",") .. "]"
+  path = paths[(thread_index or 0) % #paths + 1]
   wrk.method = "PUT"
   wrk.headers["Authorization"] = "Bearer " .. token
   wrk.headers["Content-Type"] = "application/json"
 end
 
--- 2023-01-01T00:00:00Z plus `second` seconds, as YYYY-MM-DDThh:mm:ss (days beyond 31 roll into later months).
+-- 2023-01-01T00:00:00Z plus `second` seconds, as YYYY-MM-DDThh:mm:ss (28-day months, so every date exists).
 local function stamp(second)
   local day = math.floor(second / 86400)
   local rest = second % 86400
@@ -43,8 +44,7 @@ local function stamp(second)
 end
 
 function request()
-  local second = counter * (thread_count or 1) + (thread_index or 0)
+  local body = string.gsub(template, "SSSSSSSSSSSSSSSSSSS", stamp(counter))
   counter = counter + 1
-  local body = string.gsub(template, "SSSSSSSSSSSSSSSSSSS", stamp(second))
   return wrk.format(nil, path, nil, body)
 end

@@ -3,8 +3,9 @@
 
 1. Builds the release `mindsphere-fake` and `mindsphere-fake-bench`.
 2. Starts `mindsphere-fake serve --port 0`, takes a token, creates the seed's `acceleration` aspect type
-   (x, y, z DOUBLE), an asset type and an asset through the Asset Management API, then drives
-   `PUT /api/iottimeseries/v3/timeseries/{asset}/acceleration` with 100-record bodies using wrk (put.lua).
+   (x, y, z DOUBLE), an asset type and assets through the Asset Management API, then drives
+   `PUT /api/iottimeseries/v3/timeseries/{asset}/acceleration` with 100-record bodies using wrk (put.lua),
+   one asset per wrk thread.
 3. Runs `mindsphere-fake-bench`: 10 million records into one series in process, resident bytes per record,
    then p50/p99 of 2000-record range GETs at random offsets.
 
@@ -29,6 +30,7 @@ SECRET = "fake-secret-for-local-use"
 TOKEN_BODY = json.dumps({"grant_type": "client_credentials", "appName": "testdm", "appVersion": "v1.0.0",
                          "hostTenant": "iiotuxpc", "userTenant": "iiotuxpc"})
 TARGETS = {"throughput": 300_000, "p99": 5.0, "bytes": 64}
+WRK_THREADS = 2
 
 
 def http(method, url, headers=None, body=None):
@@ -44,7 +46,8 @@ def build(scratch):
                        cwd=ROOT, check=True)
 
 
-def prepare_asset(base, token):
+def prepare_assets(base, token, count):
+    """Creates the aspect type, the asset type and `count` assets of it; returns their ids."""
     auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     am = base + "/api/assetmanagement/v3"
     variables = [{"name": n, "dataType": "DOUBLE", "unit": "m/s^2", "searchable": False, "qualityCode": False}
@@ -55,9 +58,13 @@ def prepare_asset(base, token):
         {"name": "benchmachine", "parentTypeId": "core.basicasset", "instantiable": True, "variables": [],
          "aspects": [{"name": "acceleration", "aspectTypeId": "iiotuxpc.benchacceleration"}]}))
     _, root = http("GET", am + "/assets/root", auth)
-    _, asset = http("POST", am + "/assets", auth, json.dumps(
-        {"name": "benchmachine", "typeId": "iiotuxpc.benchmachine", "parentId": json.loads(root)["assetId"]}))
-    return json.loads(asset)["assetId"]
+    ids = []
+    for index in range(count):
+        _, asset = http("POST", am + "/assets", auth, json.dumps(
+            {"name": f"benchmachine{index}", "typeId": "iiotuxpc.benchmachine",
+             "parentId": json.loads(root)["assetId"]}))
+        ids.append(json.loads(asset)["assetId"])
+    return ids
 
 
 def ingest(binary, seconds, connections):
@@ -72,9 +79,10 @@ def ingest(binary, seconds, connections):
         _, body = http("POST", base + "/api/technicaltokenmanager/v3/oauth/token",
                        {"X-SPACE-AUTH-KEY": key, "Content-Type": "application/json"}, TOKEN_BODY)
         token = json.loads(body)["access_token"]
-        asset = prepare_asset(base, token)
-        env = dict(os.environ, TS_PATH=f"/api/iottimeseries/v3/timeseries/{asset}/acceleration", TS_TOKEN=token)
-        output = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
+        assets = prepare_assets(base, token, WRK_THREADS)
+        paths = ",".join(f"/api/iottimeseries/v3/timeseries/{asset}/acceleration" for asset in assets)
+        env = dict(os.environ, TS_PATHS=paths, TS_TOKEN=token)
+        output = subprocess.run(["wrk", f"-t{WRK_THREADS}", f"-c{connections}", f"-d{seconds}s", "--latency",
                                  "-s", os.path.join(HERE, "put.lua"), base], env=env, check=True,
                                 capture_output=True, text=True).stdout
         requests = int(re.search(r"(\d+) requests in", output).group(1))
@@ -113,8 +121,8 @@ Machine: {cores} cores ({cpu}); wrk and the server share them. Load average when
 | Ingest in process, PUT handler only (body scan, checks, store; one thread) | {memory['inProcessPutRecordsPerSecond']:,} records/s | (diagnostic) |
 | Resident memory per stored 3-double record | {memory['residentBytesPerRecord']} bytes | <= 64 bytes ({ok(memory['residentBytesPerRecord'] <= TARGETS['bytes'])}) |
 
-Each PUT writes 100 new records inside its own second; the two wrk threads take alternate seconds of one series,
-so it grows in nearly time order. A PUT of plain records (flat objects, no escapes, valid values) is read straight
+Each wrk thread is one device: it PUTs to the `acceleration` series of its own asset, each PUT 100 new records
+inside the next second, so every series grows in time order. A PUT of plain records (flat objects, no escapes, valid values) is read straight
 from the body bytes into the typed columns; any other body takes the general JSON path, with the same answers.
 Storage: per series one sorted `_time` column (Int64) and one typed column per variable with a presence flag;
 appends in time order are amortised O(1); range lookups are binary searches. Loading the {memory['records']:,} records
