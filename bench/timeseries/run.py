@@ -122,8 +122,9 @@ Machine: {cores} cores ({cpu}); wrk and the server share them. Load average when
 | Resident memory per stored 3-double record | {memory['residentBytesPerRecord']} bytes | <= 64 bytes ({ok(memory['residentBytesPerRecord'] <= TARGETS['bytes'])}) |
 
 Each wrk thread is one device: it PUTs to the `acceleration` series of its own asset, each PUT 100 new records
-inside the next second, so every series grows in time order. A PUT of plain records (flat objects, no escapes, valid values) is read straight
-from the body bytes into the typed columns; any other body takes the general JSON path, with the same answers.
+inside the device's next second, so every series grows in time order. A PUT of plain records (flat objects, no
+escapes, valid values) is read straight from the body bytes into the typed columns; any other body takes the
+general JSON path, with the same answers.
 Storage: per series one sorted `_time` column (Int64) and one typed column per variable with a presence flag;
 appends in time order are amortised O(1); range lookups are binary searches. Loading the {memory['records']:,} records
 in process took {memory['loadSeconds']} s.
