@@ -1,31 +1,43 @@
-/// A decoded request path cut into segments, as byte ranges of its UTF-8: the piece before the first `/` is dropped,
-/// one trailing slash is tolerated, and an empty segment elsewhere marks the path as unroutable.
+/// A decoded request path cut into segments, as byte ranges of its UTF-8 kept in storage the caller provides: the
+/// piece before the first `/` is dropped, one trailing slash is tolerated, and an empty segment elsewhere marks the
+/// path as unroutable.
 struct PathSegments {
     /// The path's UTF-8 bytes (valid while the router's `withUTF8` call runs).
     let bytes: UnsafeBufferPointer<UInt8>
-    /// The byte range of each segment, in order.
-    private(set) var ranges: [Range<Int>] = []
+    /// The byte range of each segment, in order (the first `count` entries of the storage).
+    private let ranges: UnsafeMutableBufferPointer<Range<Int>>
+    /// The number of segments.
+    private(set) var count = 0
     /// Whether a segment other than a trailing one is empty (`/a//b`).
     private(set) var hasEmptySegment = false
+    /// Whether the path has more segments than the storage holds (`count` is then meaningless).
+    private(set) var overflowed = false
 
-    /// The segments of `bytes`.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// The segments of `bytes`, kept in `storage`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, storage: UnsafeMutableBufferPointer<Range<Int>>) {
         self.bytes = bytes
+        self.ranges = storage
         let slash = UInt8(ascii: "/")
         guard let firstSlash = bytes.firstIndex(of: slash) else { return }
-        ranges.reserveCapacity(8)
         var start = firstSlash + 1
         while let next = bytes[start...].firstIndex(of: slash) {
-            ranges.append(start..<next)
+            guard append(start..<next) else { return }
             start = next + 1
         }
-        ranges.append(start..<bytes.count)
-        if ranges[ranges.count - 1].isEmpty { ranges.removeLast() }
-        hasEmptySegment = ranges.contains { $0.isEmpty }
+        guard append(start..<bytes.count) else { return }
+        if ranges[count - 1].isEmpty { count -= 1 }
+        hasEmptySegment = ranges[..<count].contains { $0.isEmpty }
     }
 
-    /// The number of segments.
-    var count: Int { ranges.count }
+    private mutating func append(_ range: Range<Int>) -> Bool {
+        guard count < ranges.count else {
+            overflowed = true
+            return false
+        }
+        ranges[count] = range
+        count += 1
+        return true
+    }
 
     /// Segment `index` as text.
     func text(_ index: Int) -> String {

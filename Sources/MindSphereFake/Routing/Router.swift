@@ -12,7 +12,8 @@ public struct Router: Sendable {
         case notFound
     }
 
-    private var routesBySegmentCount: [Int: [Route]] = [:]
+    /// The routes by segment count, in the order they were added.
+    private var routesBySegmentCount: [[Route]] = []
     /// The literal segments of the routes, by segment count, in the order of `routesBySegmentCount`.
     private var literalsBySegmentCount: [RouteLiteralTable] = []
 
@@ -23,15 +24,16 @@ public struct Router: Sendable {
     public mutating func add(_ route: Route) {
         let count = route.pattern.segments.count
         precondition(
-            !(routesBySegmentCount[count] ?? []).contains {
+            count >= routesBySegmentCount.count || !routesBySegmentCount[count].contains {
                 $0.method == route.method && $0.pattern.segments == route.pattern.segments
             },
             "duplicate route \(route.method) \(route.pattern)"
         )
-        routesBySegmentCount[count, default: []].append(route)
         while literalsBySegmentCount.count <= count {
+            routesBySegmentCount.append([])
             literalsBySegmentCount.append(RouteLiteralTable(segmentCount: literalsBySegmentCount.count))
         }
+        routesBySegmentCount[count].append(route)
         literalsBySegmentCount[count].append(route.pattern)
     }
 
@@ -43,20 +45,26 @@ public struct Router: Sendable {
     /// Looks up `path` (decoded, without query; one trailing slash tolerated). HEAD is answered by GET routes.
     public func match(method: HTTPRequest.Method, path: String) -> Match {
         var path = path
-        return path.withUTF8 { match(method: method, segments: PathSegments($0)) }
+        // Room for one segment more than the longest route has, plus a trailing slash: longer paths match nothing.
+        let capacity = literalsBySegmentCount.count + 1
+        return path.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: capacity) { storage in
+                match(method: method, segments: PathSegments(bytes, storage: storage))
+            }
+        }
     }
 
     private func match(method: HTTPRequest.Method, segments: PathSegments) -> Match {
-        if segments.hasEmptySegment { return .notFound }
+        if segments.hasEmptySegment || segments.overflowed { return .notFound }
         let lookupMethod: HTTPRequest.Method = method == .head ? .get : method
         var allowed: [String] = []
         var shape: ErrorShape?
         var access: Route.Access = .open
         guard segments.count < literalsBySegmentCount.count else { return .notFound }
         var next = 0
-        while let index = literalsBySegmentCount[segments.count].firstMatch(from: next, in: segments) {
+        while let index = literalsBySegmentCount.withUnsafeBufferPointer({ $0[segments.count].firstMatch(from: next, in: segments) }) {
             next = index + 1
-            let route = routesBySegmentCount[segments.count]![index]
+            let route = routesBySegmentCount[segments.count][index]
             if route.method == lookupMethod {
                 return .found(route, parameters: route.pattern.parameters(of: segments))
             }

@@ -56,6 +56,13 @@ import Testing
         #expect(shape == .platform && access == .open)
     }
 
+    @Test func pathsLongerThanEveryRoute_areNotFound() {
+        if case .notFound = router().match(method: .get, path: "/a/1/2") {} else { Issue.record("three segments matched") }
+        let long = "/" + Array(repeating: "a", count: 50).joined(separator: "/")
+        if case .notFound = router().match(method: .get, path: long) {} else { Issue.record("long path matched") }
+        if case .notFound = Router().match(method: .get, path: "/") {} else { Issue.record("empty router matched") }
+    }
+
     @Test func pathsWithoutLeadingSlash_dropTheirFirstPiece() {
         if case .found = router().match(method: .get, path: "x/a/1") {} else { Issue.record("first piece not dropped") }
         if case .notFound = router().match(method: .get, path: "a") {} else { Issue.record("slashless path matched") }
