@@ -11,9 +11,6 @@ struct FieldKeyTable: Sendable {
         columns = order
     }
 
-    /// The number of keys.
-    var count: Int { names.count }
-
     /// The position of `key` in the table, looked for from `hint` on (wrapping around), or `nil` for an unknown key.
     /// Records usually list their fields in the same order, so passing the position after the previous key's makes
     /// the first comparison the match.
