@@ -61,16 +61,19 @@ public final class RequestJournal: Sendable {
             requestBodyBytes: request.body.count, status: response.transport.dropConnection ? 0 : response.status.code,
             responseHeaders: response.headerFields, responseBody: prefix(of: response.body),
             responseBodyBytes: response.body.count, faultID: faultID)
-        ring.withLock { ring in
+        let overwritten = ring.withLock { ring -> Entry? in
             ring.sequence += 1
             entry.sequence = ring.sequence
             if ring.entries.count < capacity {
                 ring.entries.append(entry)
-            } else {
-                ring.entries[ring.head] = entry
-                ring.head = (ring.head + 1) % capacity
+                return nil
             }
+            let previous = ring.entries[ring.head]
+            ring.entries[ring.head] = entry
+            ring.head = (ring.head + 1) % capacity
+            return previous
         }
+        _ = consume overwritten  // the oldest entry is freed here, after the lock is released
     }
 
     /// The body itself when it fits (arrays share storage, so that costs no copy), else its first bytes.
