@@ -90,17 +90,27 @@ public final class TokenService: Sendable {
 
     private func remember(_ token: String, _ principal: Principal) {
         guard let token = IssuedTokenKey(token[...]) else { return }
-        cache.withLock { cache in
-            cache.sequence += 1
-            if cache.order.count < cacheCapacity {
-                cache.order.append(token)
-            } else {
-                cache.principals[cache.order[cache.head]] = nil
-                cache.order[cache.head] = token
-                cache.head = (cache.head + 1) % cacheCapacity
-            }
-            cache.principals[token] = (principal, cache.sequence)
+        cache.withLock { cache in insert(token, principal, into: &cache) }
+    }
+
+    /// Whether `token` is in the issued-token cache (for tests).
+    func isRemembered(_ token: String) -> Bool {
+        guard let key = IssuedTokenKey(token[...]) else { return false }
+        return cache.withLock { $0.principals[key] != nil }
+    }
+
+    /// Adds a token to the cache, pushing out the oldest entry when it is full.
+    private func insert(_ token: IssuedTokenKey, _ principal: Principal, into cache: inout Cache) {
+        guard cache.principals[token] == nil else { return }
+        cache.sequence += 1
+        if cache.order.count < cacheCapacity {
+            cache.order.append(token)
+        } else {
+            cache.principals[cache.order[cache.head]] = nil
+            cache.order[cache.head] = token
+            cache.head = (cache.head + 1) % cacheCapacity
         }
+        cache.principals[token] = (principal, cache.sequence)
     }
 
     /// Checks an `Authorization` header value at `nowSeconds`.
@@ -161,11 +171,19 @@ public final class TokenService: Sendable {
         else { return .failure(.missingClaims) }
         let tokenID = jwt.stringClaim("jti") ?? ""
         let issuedAt = jwt.integerClaim("iat") ?? 0
-        let revoked = cache.withLock { $0.revokedTokenIDs.contains(tokenID) || issuedAt <= $0.revokedIssuedAtOrBefore }
+        let scopes = jwt.claims["scope"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let principal = Principal(tenant: tenant, clientID: clientID, scopes: scopes, tokenID: tokenID, expiresAt: expiresAt)
+        // A verified token that is still good goes (back) into the cache, so a token in use that was pushed out by
+        // newer ones, or one signed before a restart with the same key, costs one signature check, not one per request.
+        let key = IssuedTokenKey(token[...])
+        let revoked = cache.withLock { cache in
+            if cache.revokedTokenIDs.contains(tokenID) || issuedAt <= cache.revokedIssuedAtOrBefore { return true }
+            if let key, nowSeconds < expiresAt { insert(key, principal, into: &cache) }
+            return false
+        }
         if revoked { return .failure(.revoked) }
         if nowSeconds >= expiresAt { return .failure(.expired) }
-        let scopes = jwt.claims["scope"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        return .success(Principal(tenant: tenant, clientID: clientID, scopes: scopes, tokenID: tokenID, expiresAt: expiresAt))
+        return .success(principal)
     }
 
     /// Expires every token issued so far (tokens issued later stay valid).
