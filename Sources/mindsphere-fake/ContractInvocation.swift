@@ -61,7 +61,13 @@ struct ContractInvocation: Sendable {
             guard let url = configuration.gatewayURL else { throw CheckFailure("--target gateway needs MDSP_GATEWAY_URL") }
             return try gatewayTarget(url)
         default:
-            if await FakeURLTarget.isFake(baseURL: target, trust: configuration.trust) {
+            let isFake: Bool
+            do {
+                isFake = try await FakeURLTarget.probe(baseURL: target, trust: configuration.trust)
+            } catch {
+                throw CheckFailure("cannot reach \(target): \(error)")
+            }
+            if isFake {
                 let credentials = (try? configuration.credentials()) ?? .fakeDefault
                 return try await FakeURLTarget.connect(baseURL: target, credentials: credentials, trust: configuration.trust)
             }

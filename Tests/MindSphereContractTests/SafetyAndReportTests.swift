@@ -116,22 +116,3 @@ final class Counter: Sendable {
 
     func next() -> Int { value.withLock { $0 += 1; return $0 } }
 }
-
-/// HTTPS trust settings.
-@Suite struct TLSTrustTests {
-    @Test func customCertificate_onLinux_isRefusedWithTheInstruction() throws {
-        #if canImport(Security)
-        #expect(Bool(true))
-        #else
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("contract-ca-\(UUID().uuidString).pem").path
-        try "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".write(toFile: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        #expect {
-            _ = try HTTPTransport(baseURL: "https://127.0.0.1:1", trust: .certificateAuthority(pemFile: file))
-        } throws: { error in
-            "\(error)".contains("update-ca-certificates")
-        }
-        #endif
-        #expect(throws: ContractTransportError.self) { _ = try HTTPTransport(baseURL: "ftp://example.invalid") }
-    }
-}

@@ -35,8 +35,15 @@ public struct FakeURLTarget: ContractTarget {
 
     /// Whether `baseURL` answers like a mindsphere-fake (`GET /_fake/health` → 200).
     public static func isFake(baseURL: String, trust: TLSTrust = .system) async -> Bool {
-        guard let transport = try? HTTPTransport(baseURL: baseURL, trust: trust, timeoutSeconds: 10),
-              let health = try? await transport.send(FakeRequest(method: .get, target: "/_fake/health")) else { return false }
+        (try? await probe(baseURL: baseURL, trust: trust)) == true
+    }
+
+    /// Whether `baseURL` answers like a mindsphere-fake (`GET /_fake/health` → 200 `{"status":"ok"}`).
+    /// - Throws: `ContractTransportError` when nothing usable answers at all (unreachable, TLS refused, bad URL),
+    ///   so a caller can tell "not a fake" from "not reachable".
+    public static func probe(baseURL: String, trust: TLSTrust = .system) async throws -> Bool {
+        let transport = try HTTPTransport(baseURL: baseURL, trust: trust, timeoutSeconds: 10)
+        let health = try await transport.send(FakeRequest(method: .get, target: "/_fake/health"))
         return health.status == .ok && health.bodyJSON?["status"]?.stringValue == "ok"
     }
 

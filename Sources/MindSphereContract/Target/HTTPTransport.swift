@@ -1,19 +1,24 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 public import MindSphereFake
 import HTTPTypes
+import NIOCore
+import NIOHTTP1
+import NIOSSL
 
-/// Sends `FakeRequest` values over HTTP(S) with URLSession and turns the answers back into `FakeResponse` values.
+/// Sends `FakeRequest` values over HTTP(S) with AsyncHTTPClient and turns the answers back into `FakeResponse` values.
 ///
-/// HTTPS uses the system's trust store. A private CA (for a fake served over TLS with a self-signed certificate) is
-/// trusted through `TLSTrust`; see its notes for what each platform allows.
-public final class HTTPTransport: Sendable {
+/// Every response reaches the kit as the server sent it: redirects are not followed, 401 challenges are not
+/// answered, bodies are not decompressed. HTTPS trusts the system store, plus a given certificate (`TLSTrust`).
+public struct HTTPTransport: Sendable {
     /// The base URL requests go to, e.g. `https://gateway.eu1.mindsphere.io` (no trailing slash).
     public let baseURL: String
-    private let session: URLSession
-    private let challenges: ChallengeDelegate
+    /// Seconds one request may take, from sending to the last body byte.
+    public let timeoutSeconds: Double
+    private let client: HTTPClient
+
+    /// The most bytes of a response body the kit reads.
+    static let maximumBodyBytes = 64 << 20
 
     /// A transport to `baseURL`.
     /// - Throws: `ContractTransportError` when the URL is not http(s) or the trust settings cannot be applied.
@@ -21,62 +26,61 @@ public final class HTTPTransport: Sendable {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         guard let url = URL(string: base), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              url.host != nil else {
+              url.host != nil, url.query == nil, url.fragment == nil else {
             throw ContractTransportError("'\(baseURL)' is not an http:// or https:// URL")
         }
         self.baseURL = base
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeoutSeconds
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        self.challenges = ChallengeDelegate(trust: try trust.anchors())
-        self.session = URLSession(configuration: configuration, delegate: challenges, delegateQueue: nil)
+        self.timeoutSeconds = timeoutSeconds
+        self.client = try SharedHTTPClients.client(for: trust)
     }
 
     /// Sends `request` to `baseURL` + its target.
-    /// - Throws: `ContractTransportError` when no response arrives.
+    /// - Throws: `ContractTransportError` when no complete response arrives in time.
     public func send(_ request: FakeRequest) async throws -> FakeResponse {
-        guard let url = URL(string: baseURL + request.target) else {
-            throw ContractTransportError("cannot build a URL from \(baseURL) and \(request.target)")
-        }
-        var urlRequest = URLRequest(url: url)
-        urlRequest.httpMethod = request.method.rawValue
+        var outgoing = HTTPClientRequest(url: baseURL + request.target)
+        outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
         for field in request.headerFields where field.name.canonicalName != "host" && field.name != .contentLength {
-            urlRequest.addValue(field.value, forHTTPHeaderField: field.name.rawName)
+            outgoing.headers.add(name: field.name.rawName, value: field.value)
         }
-        if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
-        let data: Data, response: URLResponse
-        var withheld = false
+        if !request.body.isEmpty {
+            outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        } else if [.post, .put, .patch].contains(request.method) {
+            outgoing.headers.replaceOrAdd(name: "Content-Length", value: "0")
+        }
+        let timeout = TimeAmount.milliseconds(Int64(timeoutSeconds * 1000))
         do {
-            (data, response) = try await session.data(for: urlRequest)
-        } catch {
-            // URLSession on Linux cannot hand over a 401 that carries a Basic challenge; the delegate cancels the
-            // challenge and keeps the response head, which is answered here (without its body).
-            guard let refused = challenges.takeRefusedResponse(for: url) else {
-                throw ContractTransportError("\(request.method.rawValue) \(url.path): \(error.localizedDescription)")
+            let response = try await client.execute(outgoing, timeout: timeout)
+            let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
+            var fields = HTTPFields()
+            for (name, value) in response.headers {
+                guard let fieldName = HTTPField.Name(name) else { continue }
+                if fieldName == .contentLength || fieldName == .connection || fieldName == .date || fieldName == .transferEncoding {
+                    continue
+                }
+                fields.append(HTTPField(name: fieldName, value: value))
             }
-            (data, response) = (Data(), refused)
-            withheld = true
+            return FakeResponse(status: HTTPResponse.Status(code: Int(response.status.code)), headerFields: fields,
+                                body: Array(buffer: body))
+        } catch {
+            throw ContractTransportError("\(request.method.rawValue) \(baseURL)\(request.path): \(Self.describe(error))")
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw ContractTransportError("\(request.method.rawValue) \(url.path): not an HTTP response")
-        }
-        var fields = HTTPFields()
-        for (key, value) in http.allHeaderFields {
-            guard let name = (key as? String).flatMap({ HTTPField.Name($0) }), let text = value as? String else { continue }
-            if name == .contentLength || name == .connection || name == .date { continue }
-            fields[name] = text
-        }
-        if withheld { fields[Self.bodyWithheldField] = "URLSession withholds the body of a 401 with a Basic challenge" }
-        return FakeResponse(status: HTTPResponse.Status(code: http.statusCode), headerFields: fields, body: Array(data))
     }
 
-    /// Marks a response whose body the platform's URLSession did not hand over (a 401 with a Basic challenge on Linux).
-    public static let bodyWithheldField = HTTPField.Name("X-Contract-Body-Withheld")!
-
-    /// Whether `response` lacks its body because the transport withheld it.
-    public static func bodyWithheld(_ response: FakeResponse) -> Bool {
-        response.headerFields[bodyWithheldField] != nil
+    /// A short reason for a transport failure.
+    private static func describe(_ error: any Error) -> String {
+        if let clientError = error as? HTTPClientError {
+            switch clientError {
+            case .deadlineExceeded, .readTimeout: return "no complete answer in time"
+            case .connectTimeout: return "could not connect in time"
+            default: return "\(clientError)"
+            }
+        }
+        if let tlsError = error as? NIOSSLError, case .handshakeFailed = tlsError {
+            if "\(tlsError)".contains("CERTIFICATE_VERIFY_FAILED") {
+                return "the server's TLS certificate is not trusted (trust its CA with --ca-cert FILE or MDSP_CONTRACT_CA_CERT)"
+            }
+            return "TLS handshake failed: \(tlsError)"
+        }
+        return "\(error)"
     }
 }
