@@ -17,7 +17,17 @@ public enum Timestamp {
     }
 
     private static func parse(_ b: UnsafeBufferPointer<UInt8>, microseconds: Bool = false) -> Int64? {
-        guard b.count >= 20 else { return nil }
+        guard b.count >= 20, let fraction = fractionMicroseconds(b), let seconds = headSeconds(b) else { return nil }
+        return microseconds ? seconds * 1_000_000 + fraction : seconds * 1000 + fraction / 1000
+    }
+
+    /// The length of the head `YYYY-MM-DDThh:mm:ss` of a timestamp.
+    static let headLength = 19
+
+    /// Seconds since 1970 named by the first `headLength` bytes of `b` (`YYYY-MM-DDThh:mm:ss`, `T` in either case), or
+    /// `nil` when they are not such a text or name an impossible date or time.
+    static func headSeconds(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard b.count >= headLength else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {
             var value = 0
             for i in start..<(start + count) {
@@ -32,26 +42,32 @@ public enum Timestamp {
               let hour = digits(11, 2), b[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
               b[16] == UInt8(ascii: ":"), let second = digits(17, 2)
         else { return nil }
-        var index = 19
-        var fraction = 0
+        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month), hour <= 23,
+              minute <= 59, second <= 59
+        else { return nil }
+        let days = Int64(daysFromCivil(year: year, month: month, day: day))
+        return days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    }
+
+    /// Microseconds of what follows the head in `b` (at least `headLength + 1` bytes): `Z`, or `.` with 1 to 9 digits
+    /// (the first six count) and `Z`, either letter case; `nil` for anything else.
+    static func fractionMicroseconds(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard b.count > headLength else { return nil }
+        var index = headLength
+        var fraction: Int64 = 0
         var fractionDigits = 0
         if b[index] == UInt8(ascii: ".") {
             index += 1
             while index < b.count, b[index] >= 48, b[index] <= 57 {
-                if fractionDigits < 6 { fraction = fraction * 10 + Int(b[index] - 48) }
+                if fractionDigits < 6 { fraction = fraction * 10 + Int64(b[index] - 48) }
                 fractionDigits += 1
                 index += 1
             }
             guard fractionDigits >= 1 && fractionDigits <= 9 else { return nil }
         }
         guard index == b.count - 1, b[index] == UInt8(ascii: "Z") || b[index] == UInt8(ascii: "z") else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month), hour <= 23,
-              minute <= 59, second <= 59
-        else { return nil }
         for _ in min(fractionDigits, 6)..<6 { fraction *= 10 }
-        let days = Int64(daysFromCivil(year: year, month: month, day: day))
-        let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        return microseconds ? seconds * 1_000_000 + Int64(fraction) : seconds * 1000 + Int64(fraction / 1000)
+        return fraction
     }
 
     /// Formats milliseconds since 1970 as `YYYY-MM-DDThh:mm:ss.SSSZ`.
