@@ -16,17 +16,20 @@
 
 typedef void *(*CMHD_UriLogCallback)(void *cls, const char *uri, struct MHD_Connection *con);
 
-/* MHD_start_daemon with the three callbacks every server here uses, plus an MHD_OPTION_END-terminated array. */
+/* MHD_start_daemon with the four callbacks every server here uses, plus an MHD_OPTION_END-terminated array.
+   `connection_notify` may be NULL. */
 static inline struct MHD_Daemon *
 cmhd_start_daemon(unsigned int flags, uint16_t port,
                   MHD_AccessHandlerCallback handler, void *handler_cls,
                   MHD_RequestCompletedCallback completed, void *completed_cls,
                   CMHD_UriLogCallback uri_log, void *uri_log_cls,
+                  MHD_NotifyConnectionCallback connection_notify, void *connection_notify_cls,
                   const struct MHD_OptionItem *options)
 {
     return MHD_start_daemon(flags, port, NULL, NULL, handler, handler_cls,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
                             MHD_OPTION_URI_LOG_CALLBACK, uri_log, uri_log_cls,
+                            MHD_OPTION_NOTIFY_CONNECTION, connection_notify, connection_notify_cls,
                             MHD_OPTION_ARRAY, options,
                             MHD_OPTION_END);
 }
@@ -43,6 +46,13 @@ static inline int cmhd_connection_fd(struct MHD_Connection *connection)
 {
     const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
     return info ? info->connect_fd : -1;
+}
+
+/* The pointer set as the connection's socket context in the connection-notify callback, or NULL. */
+static inline void *cmhd_connection_socket_context(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? info->socket_context : NULL;
 }
 
 #endif

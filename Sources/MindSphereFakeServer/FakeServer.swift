@@ -25,9 +25,15 @@ public final class FakeServer: @unchecked Sendable {
     /// The port it is bound to (the real one, also when started on port 0).
     public let port: UInt16
 
-    /// The base URL clients use, e.g. `http://127.0.0.1:41234`.
+    /// The base URL clients on this machine use, e.g. `http://127.0.0.1:41234` (also when bound to `0.0.0.0`).
     public var baseURL: String {
         let host = configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host
+        return "\(configuration.tls == nil ? "http" : "https")://\(host):\(port)"
+    }
+
+    /// The address actually bound, as a URL: `http://0.0.0.0:8080` when listening on all interfaces.
+    public var listeningURL: String {
+        let host = configuration.host == "localhost" ? "127.0.0.1" : configuration.host
         return "\(configuration.tls == nil ? "http" : "https")://\(host):\(port)"
     }
 
@@ -56,17 +62,21 @@ public final class FakeServer: @unchecked Sendable {
         guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
             throw ServerError("'\(configuration.host)' is not an IPv4 address (use 127.0.0.1, 0.0.0.0 or another IPv4 address)")
         }
-        let context = Unmanaged.passRetained(ServerContext(
+        let serverContext = ServerContext(
             gateway: gateway, maximumBodyBytes: configuration.maximumBodyBytes,
-            scheme: configuration.tls == nil ? "http" : "https"
-        ))
+            scheme: configuration.tls == nil ? "http" : "https", headerTimeoutSeconds: configuration.headerTimeoutSeconds
+        )
+        let context = Unmanaged.passRetained(serverContext)
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
         var tlsBuffers: [UnsafeMutablePointer<CChar>] = []
         var options: [MHD_OptionItem] = [
-            MHD_OptionItem(option: MHD_OPTION.CONNECTION_TIMEOUT, value: configuration.connectionTimeoutSeconds, ptr_value: nil),
-            MHD_OptionItem(option: MHD_OPTION.CONNECTION_LIMIT, value: configuration.connectionLimit, ptr_value: nil),
+            MHD_OptionItem(option: MHD_OPTION.CONNECTION_TIMEOUT, value: max(0, configuration.connectionTimeoutSeconds), ptr_value: nil),
+            MHD_OptionItem(option: MHD_OPTION.CONNECTION_LIMIT, value: Self.effectiveConnectionLimit(configuration.connectionLimit), ptr_value: nil),
             MHD_OptionItem(option: MHD_OPTION.LISTEN_BACKLOG_SIZE, value: 1024, ptr_value: nil),
         ]
+        if configuration.perAddressConnectionLimit > 0 {
+            options.append(MHD_OptionItem(option: MHD_OPTION.PER_IP_CONNECTION_LIMIT, value: configuration.perAddressConnectionLimit, ptr_value: nil))
+        }
         if configuration.threads > 1 {
             options.append(MHD_OptionItem(option: MHD_OPTION.THREAD_POOL_SIZE, value: configuration.threads, ptr_value: nil))
         }
@@ -92,6 +102,7 @@ public final class FakeServer: @unchecked Sendable {
                         mhdAccessHandler, context.toOpaque(),
                         mhdRequestCompleted, context.toOpaque(),
                         mhdURILog, context.toOpaque(),
+                        serverContext.deadlines == nil ? nil : mhdConnectionNotify, context.toOpaque(),
                         optionBuffer.baseAddress
                     )
                 }
@@ -102,14 +113,25 @@ public final class FakeServer: @unchecked Sendable {
             tlsBuffers.forEach { free($0) }
             throw ServerError("cannot listen on \(configuration.host):\(configuration.port) (port in use, or invalid TLS material)")
         }
+        serverContext.deadlines?.start()
         return FakeServer(daemon: daemon, context: context, gateway: gateway, configuration: configuration, tlsBuffers: tlsBuffers)
     }
 
-    /// Stops accepting, answers nothing more, closes all connections. Safe to call twice.
-    public func stop() {
+    /// `requested`, or fewer when the process may not open that many files (a few are kept for everything else).
+    private static func effectiveConnectionLimit(_ requested: Int) -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return max(1, requested) }
+        return max(1, min(requested, Int(clamping: limit.rlim_cur) - 64))
+    }
+
+    /// Stops: accepts no new connection, lets the requests already received finish (waiting at most `drainTimeout`;
+    /// their answers close their connections), then closes every connection. Safe to call twice.
+    public func stop(drainTimeout: Duration = .seconds(5)) {
         stopLock.withLock {
             guard let daemon else { return }
             let serverContext = context.takeUnretainedValue()
+            drain(serverContext, daemon: daemon, timeout: drainTimeout)
+            serverContext.deadlines?.stop()
             serverContext.stopping.store(true, ordering: .relaxed)
             serverContext.resumeAll()
             MHD_stop_daemon(daemon)
@@ -119,7 +141,19 @@ public final class FakeServer: @unchecked Sendable {
         }
     }
 
+    /// Stops accepting and waits, in short steps, until no received request is unanswered or `timeout` passes.
+    private func drain(_ serverContext: ServerContext, daemon: OpaquePointer, timeout: Duration) {
+        serverContext.draining.store(true, ordering: .relaxed)
+        let listening = MHD_quiesce_daemon(daemon)
+        if listening >= 0 { close(listening) }
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while serverContext.requestsInFlight > 0, clock.now < deadline {
+            usleep(5_000)
+        }
+    }
+
     deinit {
-        stop()
+        stop(drainTimeout: .zero)
     }
 }

@@ -1,11 +1,12 @@
 internal import CMicroHTTPD
 import Glibc
 import HTTPTypes
+import MindSphereFake
 
 /// Makes the `HTTPField`s of request headers as libmicrohttpd hands them over. Common names come from a table of
 /// ready-made names; each thread remembers the header blocks and long values (a client's bearer token, sent with every
-/// request) it saw recently and reuses their fields when the same bytes come again, so they are not converted and
-/// validated anew. Every result equals what `HTTPField(name:value:)` makes of the same bytes.
+/// request) it saw recently and reuses their fields when exactly the same bytes come again, so they are not converted
+/// and validated anew. Every result equals what `HTTPField(name:value:)` makes of the same bytes.
 final class HeaderFieldFactory: Sendable {
     /// Field names clients commonly send, in the spelling they use.
     private static let commonNames = [
@@ -25,14 +26,22 @@ final class HeaderFieldFactory: Sendable {
         names = Self.commonNames.map { (Array($0.utf8), HTTPField.Name($0)!) }
     }
 
-    /// The request headers of `connection`, in the order received.
-    func headerFields(of connection: OpaquePointer) -> HTTPFields {
-        withUnsafeTemporaryAllocation(of: RawHeaders.Header.self, capacity: RawHeaders.capacity) { storage in
+    /// The request headers of `connection` in the order received, with the framing they declare, or the refusal
+    /// `rules` give them. A block equal byte for byte to one that passed before is answered from the thread's cache
+    /// (only blocks checked with `requiresHost` are kept, so a cached verdict holds for every request).
+    func requestHead(of connection: OpaquePointer, rules: RequestHeadRules, requiresHost: Bool)
+        -> Result<(fields: HTTPFields, framing: RequestHeadRules.Framing), FakeError> {
+        let capacity = max(RawHeaders.capacity, RawHeaders.count(of: connection))
+        return withUnsafeTemporaryAllocation(of: RawHeaders.Header.self, capacity: capacity) { storage in
             let headers = RawHeaders(of: connection, storage: storage)
-            if headers.overflowed { return allFields(of: connection) }
             let cache = caches.value
             let fingerprint = headers.fingerprint
-            if let fields = cache.fields(matching: headers, fingerprint: fingerprint) { return fields }
+            if let block = cache.block(matching: headers, fingerprint: fingerprint) { return .success((block.fields, block.framing)) }
+            let framing: RequestHeadRules.Framing
+            switch rules.check(headers, requiresHost: requiresHost) {
+            case .success(let checked): framing = checked
+            case .failure(let refusal): return .failure(refusal)
+            }
             var list: [HTTPField] = []
             list.reserveCapacity(headers.count)
             for index in 0..<headers.count {
@@ -40,30 +49,14 @@ final class HeaderFieldFactory: Sendable {
                 if let field = field(key: header.key, value: header.value, cache: cache) { list.append(field) }
             }
             let fields = HTTPFields(list)
-            cache.remember(fields, for: headers, fingerprint: fingerprint)
-            return fields
+            if requiresHost { cache.remember(fields, framing: framing, for: headers, fingerprint: fingerprint) }
+            return .success((fields, framing))
         }
     }
 
     /// The field for one header, or `nil` when the name is not a valid field name.
     func field(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?) -> HTTPField? {
         field(key: key, value: value, cache: caches.value)
-    }
-
-    /// Every header of a request with more headers than `RawHeaders` keeps, made one by one.
-    private func allFields(of connection: OpaquePointer) -> HTTPFields {
-        var collector = (factory: Unmanaged.passUnretained(self), fields: [HTTPField]())
-        withUnsafeMutablePointer(to: &collector) { pointer in
-            _ = MHD_get_connection_values(connection, MHD_ValueKind.HEADER_KIND, { cls, _, key, value in
-                guard let cls, let key else { return .YES }
-                let collector = cls.assumingMemoryBound(to: (factory: Unmanaged<HeaderFieldFactory>, fields: [HTTPField]).self)
-                if let field = collector.pointee.factory.takeUnretainedValue().field(key: key, value: value) {
-                    collector.pointee.fields.append(field)
-                }
-                return .YES
-            }, pointer)
-        }
-        return HTTPFields(collector.fields)
     }
 
     private func field(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?, cache: ThreadHeaderCache) -> HTTPField? {

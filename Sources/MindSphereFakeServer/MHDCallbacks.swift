@@ -8,8 +8,17 @@ import Synchronization
 // to call from libmicrohttpd's threads.
 
 /// Runs once per request before headers are parsed; its result becomes `*con_cls`.
+///
+/// It also empties the query that libmicrohttpd is about to split into arguments. The core reads the query from the
+/// raw target kept here, so those arguments are never used, and libmicrohttpd stores each one in the connection's
+/// small memory pool: a few hundred short `p=v` pairs exhaust it and the request then gets no answer at all.
+/// libmicrohttpd finds the `?` before this callback and splits what follows it afterwards, in its own writable
+/// read buffer that `uri` points into, so a NUL right after the `?` leaves it nothing to split.
 func mhdURILog(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?, _ connection: OpaquePointer?) -> UnsafeMutableRawPointer? {
     let state = RequestState(rawTarget: uri.map { String(cString: $0) } ?? "/")
+    if let uri, let mark = strchr(uri, Int32(UInt8(ascii: "?"))) {
+        UnsafeMutablePointer(mutating: mark + 1).pointee = 0
+    }
     return Unmanaged.passRetained(state).toOpaque()
 }
 
@@ -21,8 +30,36 @@ func mhdRequestCompleted(
     _ reason: MHD_RequestTerminationCode
 ) {
     guard let conCls, let pointer = conCls.pointee else { return }
-    Unmanaged<RequestState>.fromOpaque(pointer).release()
+    let state = Unmanaged<RequestState>.fromOpaque(pointer)
+    if state.takeUnretainedValue().started, let cls {
+        Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue().requestFinished()
+    }
+    state.release()
     conCls.pointee = nil
+}
+
+/// Runs when libmicrohttpd accepts a connection and when it closes one (before it closes the socket): keeps the
+/// connection in the header-deadline watch in between.
+func mhdConnectionNotify(
+    _ cls: UnsafeMutableRawPointer?,
+    _ connection: OpaquePointer?,
+    _ socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+    _ event: MHD_ConnectionNotificationCode
+) {
+    guard let cls, let connection, let socketContext,
+          let watch = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue().deadlines
+    else { return }
+    switch event {
+    case MHD_ConnectionNotificationCode(rawValue: 0):  // MHD_CONNECTION_NOTIFY_STARTED
+        let watched = watch.accepted(socket: cmhd_connection_fd(connection))
+        socketContext.pointee = Unmanaged.passRetained(watched).toOpaque()
+    default:
+        guard let pointer = socketContext.pointee else { return }
+        let watched = Unmanaged<HeaderDeadlineWatch.Connection>.fromOpaque(pointer)
+        watch.closed(watched.takeUnretainedValue())
+        watched.release()
+        socketContext.pointee = nil
+    }
 }
 
 /// The access handler: called once with the headers, once per body chunk, and once at the end.
@@ -45,15 +82,7 @@ func mhdAccessHandler(
         return queue(pending, on: connection, context: context)
     }
     if !state.started {
-        state.started = true
-        if let lengthText = MHD_lookup_connection_value(connection, MHD_ValueKind.HEADER_KIND, "Content-Length"),
-           let length = Int(String(cString: lengthText)) {
-            if length > context.maximumBodyBytes {
-                return queue(tooLarge(context), on: connection, context: context)
-            }
-            state.body.reserveCapacity(length)
-        }
-        return .YES
+        return begin(state, connection: connection, method: method, version: version, context: context)
     }
     let size = uploadDataSize.pointee
     if size > 0 {
@@ -69,9 +98,11 @@ func mhdAccessHandler(
         return .YES
     }
     if state.tooLarge {
-        return queue(tooLarge(context), on: connection, context: context)
+        return refuse(RequestHeadRules.tooLarge(context.maximumBodyBytes), state: state, connection: connection, context: context)
     }
-    let request = makeRequest(connection: connection, method: method, state: state, context: context)
+    let request = FakeRequest(
+        method: state.method, target: state.rawTarget, headerFields: state.headerFields, body: state.body,
+        scheme: context.scheme)
     let response = context.gateway.handle(request)
     if response.transport.dropConnection {
         return .NO
@@ -84,31 +115,60 @@ func mhdAccessHandler(
     return queue(response, on: connection, context: context)
 }
 
-private func tooLarge(_ context: ServerContext) -> FakeResponse {
-    context.gateway.errorResponse(
-        FakeError(.payloadTooLarge, "the request body is larger than \(context.maximumBodyBytes) bytes"),
-        shape: .platform
-    )
+/// The first call of a request, with its head complete: checks method and head, and refuses at once what cannot be
+/// served (for a body whose framing is in doubt, answering before reading it is the only safe answer).
+private func begin(
+    _ state: RequestState, connection: OpaquePointer, method: UnsafePointer<CChar>?, version: UnsafePointer<CChar>?,
+    context: ServerContext
+) -> MHD_Result {
+    state.started = true
+    context.requestStarted()
+    if let watch = context.deadlines, let watched = cmhd_connection_socket_context(connection) {
+        watch.headersArrived(on: Unmanaged<HeaderDeadlineWatch.Connection>.fromOpaque(watched).takeUnretainedValue())
+    }
+    let methodBytes = method.map { UnsafeRawBufferPointer(start: $0, count: strlen($0)) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+    guard RequestHeadRules.isMethod(methodBytes), let parsed = requestMethod(method) else {
+        state.rawMethod = method.map { String(cString: $0) } ?? ""
+        return refuse(
+            FakeError(.malformedRequest, "'\(RequestHeadRules.shown(methodBytes))' is not an HTTP method"),
+            state: state, connection: connection, context: context)
+    }
+    state.method = parsed
+    let requiresHost = version.map { strcmp($0, "HTTP/1.0") != 0 } ?? true
+    switch context.headers.requestHead(of: connection, rules: context.headRules, requiresHost: requiresHost) {
+    case .success(let head):
+        state.headerFields = head.fields
+        if let length = head.framing.contentLength { state.body.reserveCapacity(length) }
+        return .YES
+    case .failure(let refusal):
+        return refuse(refusal, state: state, connection: connection, context: context)
+    }
 }
 
-private func makeRequest(connection: OpaquePointer, method: UnsafePointer<CChar>?, state: RequestState, context: ServerContext) -> FakeRequest {
-    return FakeRequest(
-        method: requestMethod(method),
-        target: state.rawTarget,
-        headerFields: context.headers.headerFields(of: connection),
-        body: state.body,
-        scheme: context.scheme
-    )
-}
-
-/// The request method; GET, the most common one, without parsing.
-private func requestMethod(_ method: UnsafePointer<CChar>?) -> HTTPRequest.Method {
-    guard let method else { return .get }
+/// The method, GET (the most common one) without parsing; `nil` for bytes that are no method token.
+private func requestMethod(_ method: UnsafePointer<CChar>?) -> HTTPRequest.Method? {
+    guard let method else { return nil }
     if strcmp(method, "GET") == 0 { return .get }
-    return HTTPRequest.Method(String(cString: method)) ?? .get
+    return HTTPRequest.Method(String(cString: method))
+}
+
+/// Answers a request the server will not hand to the core, through the core's error mapping and journal.
+private func refuse(_ error: FakeError, state: RequestState, connection: OpaquePointer, context: ServerContext) -> MHD_Result {
+    let response = context.gateway.refusal(
+        error, rawMethod: state.rawMethod ?? state.method.rawValue, target: state.rawTarget,
+        headerFields: state.headerFields)
+    return queue(response, on: connection, context: context)
 }
 
 private func queue(_ response: FakeResponse, on connection: OpaquePointer, context: ServerContext) -> MHD_Result {
+    if context.draining.load(ordering: .relaxed) {
+        // While the server drains, every answer closes its connection, so kept-alive clients move on.
+        var closing = response.headerFields
+        closing[.connection] = "close"
+        guard let mhdResponse = ThreadResponseCache.make(headerFields: closing, body: response.body) else { return .NO }
+        defer { MHD_destroy_response(mhdResponse) }
+        return MHD_queue_response(connection, UInt32(response.status.code), mhdResponse)
+    }
     let cache = context.responses.value
     guard let (mhdResponse, owned) = cache.response(headerFields: response.headerFields, body: response.body) else { return .NO }
     let result = MHD_queue_response(connection, UInt32(response.status.code), mhdResponse)

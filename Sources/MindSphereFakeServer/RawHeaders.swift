@@ -1,9 +1,8 @@
 internal import CMicroHTTPD
 import Glibc
 
-/// The request headers of one connection as libmicrohttpd holds them: pointers into its memory, valid while the
-/// request is being answered, with their lengths, kept in storage the caller provides. `overflowed` tells when the
-/// request had more headers than fit.
+/// The request headers of one connection as libmicrohttpd holds them: pointers to its NUL-terminated bytes, valid while
+/// the request is being answered, with their lengths, kept in storage the caller provides (`count(of:)` says how much).
 struct RawHeaders {
     /// One header.
     struct Header {
@@ -15,18 +14,28 @@ struct RawHeaders {
         var value: UnsafePointer<CChar>?
         /// The value's length in bytes (0 without a value).
         var valueLength: Int
+
+        /// The name's bytes.
+        var keyBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: key, count: keyLength) }
+        /// The value's bytes (empty without a value).
+        var valueBytes: UnsafeRawBufferPointer {
+            value.map { UnsafeRawBufferPointer(start: $0, count: valueLength) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        }
     }
 
-    /// How many headers callers make room for.
+    /// How many headers callers make room for at least (more when a request has more).
     static let capacity = 32
 
     private let storage: UnsafeMutableBufferPointer<Header>
     /// The number of headers kept.
     private(set) var count = 0
-    /// Whether the request had more headers than `capacity`.
-    private(set) var overflowed = false
 
-    /// The headers of `connection`, kept in `storage`.
+    /// The number of headers `connection`'s request has.
+    static func count(of connection: OpaquePointer) -> Int {
+        Int(MHD_get_connection_values(connection, MHD_ValueKind.HEADER_KIND, nil, nil))
+    }
+
+    /// The headers of `connection`, kept in `storage` (at most `storage.count` of them).
     init(of connection: OpaquePointer, storage: UnsafeMutableBufferPointer<Header>) {
         self.storage = storage
         withUnsafeMutablePointer(to: &self) { pointer in
@@ -39,10 +48,7 @@ struct RawHeaders {
     }
 
     private mutating func append(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?) {
-        guard count < storage.count else {
-            overflowed = true
-            return
-        }
+        guard count < storage.count else { return }
         storage[count] = Header(key: key, keyLength: strlen(key), value: value, valueLength: value.map { strlen($0) } ?? 0)
         count += 1
     }

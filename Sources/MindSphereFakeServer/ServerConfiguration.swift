@@ -8,8 +8,15 @@ public struct ServerConfiguration: Sendable {
     public var maximumBodyBytes: Int
     /// Idle connections are closed after this many seconds.
     public var connectionTimeoutSeconds: Int
-    /// At most this many connections at once; more wait in the kernel's backlog.
+    /// At most this many connections at once (fewer when the process may not open that many files); libmicrohttpd
+    /// closes connections beyond it at once.
     public var connectionLimit: Int
+    /// At most this many connections from one IP address at once; 0 for no such limit. Loopback clients all share
+    /// one address, so the default is no limit; a server exposed to a network wants one.
+    public var perAddressConnectionLimit: Int
+    /// A new connection whose first header block is not complete within this many seconds is closed, whatever it
+    /// trickles in the meantime (slowloris); 0 switches the deadline off.
+    public var headerTimeoutSeconds: Int
     /// Worker threads polling connections (each serves many connections).
     public var threads: Int
     /// PEM certificate and key to serve HTTPS; `nil` serves plain HTTP.
@@ -35,7 +42,9 @@ public struct ServerConfiguration: Sendable {
         port: UInt16 = 0,
         maximumBodyBytes: Int = 2 * 1024 * 1024,
         connectionTimeoutSeconds: Int = 30,
-        connectionLimit: Int = 1000,
+        connectionLimit: Int = 4000,
+        perAddressConnectionLimit: Int = 0,
+        headerTimeoutSeconds: Int = 10,
         threads: Int = 2,
         tls: TLSMaterial? = nil
     ) {
@@ -44,6 +53,8 @@ public struct ServerConfiguration: Sendable {
         self.maximumBodyBytes = maximumBodyBytes
         self.connectionTimeoutSeconds = connectionTimeoutSeconds
         self.connectionLimit = connectionLimit
+        self.perAddressConnectionLimit = perAddressConnectionLimit
+        self.headerTimeoutSeconds = headerTimeoutSeconds
         self.threads = threads
         self.tls = tls
     }

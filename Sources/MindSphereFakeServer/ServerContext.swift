@@ -13,15 +13,39 @@ final class ServerContext: Sendable {
     let headers = HeaderFieldFactory()
     /// Each thread's recently made responses.
     let responses = ThreadLocal { ThreadResponseCache() }
+    /// What a request's head must satisfy.
+    let headRules: RequestHeadRules
+    /// The deadline for each connection's first header block; `nil` when switched off.
+    let deadlines: HeaderDeadlineWatch?
     /// Connections suspended while an injected delay runs; resumed before the daemon stops.
     let suspended = Mutex<Set<ConnectionHandle>>([])
+    /// Set once the daemon is about to stop: no more injected delays.
     let stopping = Atomic<Bool>(false)
+    /// Set while the server drains before a stop: answers close their connections.
+    let draining = Atomic<Bool>(false)
+    /// Requests whose head has arrived and that are not finished yet (the ones a stop waits for).
+    private let inFlight = Atomic<Int>(0)
 
-    init(gateway: FakeGateway, maximumBodyBytes: Int, scheme: String) {
+    init(gateway: FakeGateway, maximumBodyBytes: Int, scheme: String, headerTimeoutSeconds: Int) {
         self.gateway = gateway
         self.maximumBodyBytes = maximumBodyBytes
         self.scheme = scheme
+        self.headRules = RequestHeadRules(maximumBodyBytes: maximumBodyBytes)
+        self.deadlines = headerTimeoutSeconds > 0 ? HeaderDeadlineWatch(timeoutSeconds: headerTimeoutSeconds) : nil
     }
+
+    /// Notes a request whose head arrived.
+    func requestStarted() {
+        inFlight.add(1, ordering: .relaxed)
+    }
+
+    /// Notes that a started request is finished (answered or aborted).
+    func requestFinished() {
+        inFlight.subtract(1, ordering: .relaxed)
+    }
+
+    /// The number of started, unfinished requests.
+    var requestsInFlight: Int { inFlight.load(ordering: .relaxed) }
 
     /// Suspends `connection` and resumes it after `milliseconds`, so one slow answer never stalls the others.
     func suspend(_ connection: OpaquePointer, forMilliseconds milliseconds: Int) {

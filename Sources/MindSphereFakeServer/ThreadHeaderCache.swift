@@ -12,6 +12,8 @@ final class ThreadHeaderCache {
         var bytes: [UInt8]
         /// The fields made of these bytes.
         var fields: HTTPFields
+        /// The framing these bytes declare (they passed the server's head rules).
+        var framing: RequestHeadRules.Framing
     }
 
     /// How many blocks and long values are kept (each a power of two).
@@ -20,8 +22,8 @@ final class ThreadHeaderCache {
     private var blocks = [Block?](repeating: nil, count: slots)
     private var longValues = [HTTPField?](repeating: nil, count: slots)
 
-    /// The fields of a block with the same bytes as `headers`, if one was seen.
-    func fields(matching headers: RawHeaders, fingerprint: UInt64) -> HTTPFields? {
+    /// A block with the same bytes as `headers`, if one was seen.
+    func block(matching headers: RawHeaders, fingerprint: UInt64) -> Block? {
         guard let block = blocks[Self.slot(fingerprint)], block.lengths.count == 2 * headers.count else { return nil }
         let matches = block.bytes.withUnsafeBytes { stored in
             var offset = 0
@@ -39,11 +41,11 @@ final class ThreadHeaderCache {
             }
             return true
         }
-        return matches ? block.fields : nil
+        return matches ? block : nil
     }
 
-    /// Remembers the fields made of `headers`.
-    func remember(_ fields: HTTPFields, for headers: RawHeaders, fingerprint: UInt64) {
+    /// Remembers the fields made of `headers` and the framing they declare.
+    func remember(_ fields: HTTPFields, framing: RequestHeadRules.Framing, for headers: RawHeaders, fingerprint: UInt64) {
         var lengths: [Int] = []
         lengths.reserveCapacity(2 * headers.count)
         var bytes: [UInt8] = []
@@ -56,13 +58,15 @@ final class ThreadHeaderCache {
                 bytes.append(contentsOf: UnsafeRawBufferPointer(start: value, count: header.valueLength))
             }
         }
-        blocks[Self.slot(fingerprint)] = Block(lengths: lengths, bytes: bytes, fields: fields)
+        blocks[Self.slot(fingerprint)] = Block(lengths: lengths, bytes: bytes, fields: fields, framing: framing)
     }
 
-    /// A long value's field seen before under this name (by raw name) with these bytes, if any.
+    /// A long value's field seen before under this name (by raw name) with exactly these bytes, if any: a hit needs
+    /// the whole stored value to equal the whole incoming one, so a prefix, a suffix or a near miss of a cached value
+    /// (another client's token) is never taken for it.
     func longValue(named rawName: String, bytes: UnsafeRawBufferPointer) -> HTTPField? {
         guard let cached = longValues[Self.slot(of: bytes)], cached.name.rawName == rawName,
-              cached.withUnsafeBytesOfValue({ Self.equal(UnsafeRawBufferPointer($0), 0, bytes.baseAddress!, bytes.count) })
+              cached.withUnsafeBytesOfValue({ Self.identical(UnsafeRawBufferPointer($0), bytes) })
         else { return nil }
         return cached
     }
@@ -70,6 +74,11 @@ final class ThreadHeaderCache {
     /// Remembers the field made of a long value's `bytes`.
     func remember(_ field: HTTPField, forLongValue bytes: UnsafeRawBufferPointer) {
         longValues[Self.slot(of: bytes)] = field
+    }
+
+    /// Whether two byte runs are the same length and the same bytes.
+    static func identical(_ stored: UnsafeRawBufferPointer, _ incoming: UnsafeRawBufferPointer) -> Bool {
+        stored.count == incoming.count && (incoming.isEmpty || memcmp(stored.baseAddress!, incoming.baseAddress!, incoming.count) == 0)
     }
 
     /// Whether `count` bytes of `stored` from `offset` equal those at `pointer` (and `stored` holds them all).

@@ -30,7 +30,7 @@ struct TimeSeriesBenchmark {
         for candidate in TimeSeriesAPI(store: store).routes where candidate.method == .get { route = candidate }
         guard let route else { fatalError("no GET route") }
         var latencies: [Double] = []
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandomNumberGenerator(seed: 7)
         var checked = false
         for _ in 0..<getCount {
             let offset = Int64(generator.next() % UInt64(max(1, recordCount - 2000)))

@@ -10,8 +10,13 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the fake over HTTP until interrupted.",
         discussion: """
-        Prints exactly one line 'mindsphere-fake listening on http://HOST:PORT' once it accepts connections.
-        Stops gracefully on SIGINT (Ctrl-C) or SIGTERM.
+        Prints exactly one line 'mindsphere-fake listening on http://HOST:PORT' (the address bound) once it accepts
+        connections. Stops gracefully on SIGINT (Ctrl-C), SIGTERM or SIGHUP: accepts nothing new, answers the requests
+        already received (waiting at most --drain-timeout seconds), then exits 0.
+
+        It binds 127.0.0.1 unless told otherwise. The control plane (/_fake/) needs no token on loopback; binding any
+        other address needs --control-token TOKEN (every /_fake/ call must then send X-Fake-Control-Token: TOKEN) or
+        an explicit --unsafe-open-control-plane. The fake is a test double, not a gateway to expose.
 
         Without --scenario it serves the built-in default scenario (scenarios/default.yaml): tenant iiotuxpc, app
         credential iiotuxpc-testdm-v1.0.0 / fake-secret-for-local-use, and the seed's four assets.
@@ -52,6 +57,27 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: "Seconds after which an idle connection is closed.")
     var idleTimeoutSeconds = 30
 
+    @Option(name: .customLong("header-timeout"), help: "Seconds a new connection has for its first header block (0: no deadline).")
+    var headerTimeoutSeconds = 10
+
+    @Option(name: .customLong("max-connections"), help: "Connections served at once; more are closed at once.")
+    var maximumConnections = 4000
+
+    @Option(name: .customLong("max-connections-per-address"),
+            help: "Connections from one IP address at once (0: no limit; default: no limit on loopback, 256 otherwise).")
+    var maximumConnectionsPerAddress: Int?
+
+    @Option(name: .customLong("drain-timeout"), help: "Seconds a stop waits for requests already received.")
+    var drainTimeoutSeconds = 5
+
+    @Option(name: .customLong("control-token"),
+            help: "Every /_fake/ call must send this in X-Fake-Control-Token (needed to bind a non-loopback address).")
+    var controlToken: String?
+
+    @Flag(name: .customLong("unsafe-open-control-plane"),
+          help: "Bind a non-loopback address without --control-token: anyone who reaches it can reset, load and read.")
+    var unsafeOpenControlPlane = false
+
     @Option(name: .customLong("token-lifetime"), help: "Lifetime of issued tokens in seconds (overrides the scenario).")
     var tokenLifetimeSeconds: Int?
 
@@ -71,13 +97,37 @@ struct ServeCommand: ParsableCommand {
     var tlsKeyFile: String?
 
     func validate() throws {
-        if maximumBodyBytes < 1 { throw ValidationError("--max-body-bytes must be positive") }
+        if maximumBodyBytes < 1 || maximumBodyBytes > 1 << 30 { throw ValidationError("--max-body-bytes must be from 1 to 1073741824") }
         if threads < 1 || threads > 64 { throw ValidationError("--threads must be from 1 to 64") }
-        if let lifetime = tokenLifetimeSeconds, lifetime < 1 { throw ValidationError("--token-lifetime must be positive") }
-        if journalSize < 0 { throw ValidationError("--journal-size must not be negative") }
+        if let lifetime = tokenLifetimeSeconds, !Self.tokenLifetimes.contains(lifetime) {
+            throw ValidationError("--token-lifetime must be from \(Self.tokenLifetimes.lowerBound) to \(Self.tokenLifetimes.upperBound) seconds")
+        }
+        if journalSize < 0 || journalSize > 1_000_000 { throw ValidationError("--journal-size must be from 0 to 1000000") }
+        if !(0...86_400).contains(idleTimeoutSeconds) { throw ValidationError("--idle-timeout must be from 0 to 86400 seconds") }
+        if !(0...3_600).contains(headerTimeoutSeconds) { throw ValidationError("--header-timeout must be from 0 to 3600 seconds") }
+        if !(1...1_000_000).contains(maximumConnections) { throw ValidationError("--max-connections must be from 1 to 1000000") }
+        if let perAddress = maximumConnectionsPerAddress, !(0...1_000_000).contains(perAddress) {
+            throw ValidationError("--max-connections-per-address must be from 0 to 1000000")
+        }
+        if !(0...3_600).contains(drainTimeoutSeconds) { throw ValidationError("--drain-timeout must be from 0 to 3600 seconds") }
+        if let controlToken, controlToken.isEmpty || controlToken.utf8.contains(where: { $0 < 0x21 || $0 > 0x7E }) {
+            throw ValidationError("--control-token must be printable ASCII without spaces")
+        }
         if (tlsCertificateFile == nil) != (tlsKeyFile == nil) {
             throw ValidationError("--tls-cert and --tls-key go together")
         }
+        if !Self.isLoopback(host), controlToken == nil, !unsafeOpenControlPlane {
+            throw ValidationError(
+                "binding \(host) exposes the control plane (/_fake/) to the network: pass --control-token TOKEN, or --unsafe-open-control-plane to run it open")
+        }
+    }
+
+    /// The token lifetimes the flag accepts: one second to ten years.
+    static let tokenLifetimes = 1...315_360_000
+
+    /// Whether `host` is a loopback address (only this machine can reach it).
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host.hasPrefix("127.")
     }
 
     private func tlsMaterial() throws -> ServerConfiguration.TLSMaterial? {
@@ -105,18 +155,26 @@ struct ServeCommand: ParsableCommand {
         }
         let tls = try tlsMaterial()
         try SignalWaiter.blockTerminationSignals()
+        FileLimit.raiseToMaximum()
         let server: FakeServer
         do {
             server = try FakeServer.start(gateway: gateway, configuration: ServerConfiguration(
                 host: host, port: port, maximumBodyBytes: maximumBodyBytes,
-                connectionTimeoutSeconds: idleTimeoutSeconds, threads: threads, tls: tls
+                connectionTimeoutSeconds: idleTimeoutSeconds, connectionLimit: maximumConnections,
+                perAddressConnectionLimit: maximumConnectionsPerAddress ?? (Self.isLoopback(host) ? 0 : 256),
+                headerTimeoutSeconds: headerTimeoutSeconds, threads: threads, tls: tls
             ))
         } catch {
-            throw ValidationError("\(error)")
+            Output.error("mindsphere-fake: \(error)")
+            throw ExitCode.failure
         }
-        Output.line("mindsphere-fake listening on \(server.baseURL)")
+        if !Self.isLoopback(host) {
+            Output.error("mindsphere-fake: warning: listening on \(host), reachable from the network; "
+                + (controlToken == nil ? "the control plane is OPEN to anyone who reaches it" : "the control plane needs X-Fake-Control-Token"))
+        }
+        Output.line("mindsphere-fake listening on \(server.listeningURL)")
         let signal = SignalWaiter.waitForTermination()
-        Output.error("mindsphere-fake: received \(signal == SIGINT ? "SIGINT" : "SIGTERM"), stopping")
-        server.stop()
+        Output.error("mindsphere-fake: received \(SignalWaiter.name(of: signal)), stopping")
+        server.stop(drainTimeout: .seconds(drainTimeoutSeconds))
     }
 }

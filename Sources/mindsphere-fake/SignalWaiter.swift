@@ -1,8 +1,9 @@
 import Glibc
 
-/// Blocks SIGINT/SIGTERM before threads start (they inherit the mask), then waits for one on the main thread.
+/// Blocks SIGINT, SIGTERM and SIGHUP before threads start (they inherit the mask), then waits for one on the main
+/// thread: each of them stops the server gracefully (SIGHUP too, so closing the terminal does not kill it mid-answer).
 enum SignalWaiter {
-    /// Blocks SIGINT and SIGTERM for this thread and the threads it starts later.
+    /// Blocks SIGINT, SIGTERM and SIGHUP for this thread and the threads it starts later.
     static func blockTerminationSignals() throws {
         var set = terminationSet()
         guard pthread_sigmask(SIG_BLOCK, &set, nil) == 0 else {
@@ -10,7 +11,7 @@ enum SignalWaiter {
         }
     }
 
-    /// Waits until SIGINT or SIGTERM arrives and returns it.
+    /// Waits until SIGINT, SIGTERM or SIGHUP arrives and returns it.
     static func waitForTermination() -> Int32 {
         var set = terminationSet()
         var received: Int32 = 0
@@ -23,7 +24,17 @@ enum SignalWaiter {
         sigemptyset(&set)
         sigaddset(&set, SIGINT)
         sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGHUP)
         return set
+    }
+
+    /// The signal's name for the log line.
+    static func name(of signal: Int32) -> String {
+        switch signal {
+        case SIGINT: "SIGINT"
+        case SIGHUP: "SIGHUP"
+        default: "SIGTERM"
+        }
     }
 
     struct SignalError: Error {}

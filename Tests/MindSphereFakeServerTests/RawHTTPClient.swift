@@ -14,7 +14,7 @@ struct RawHTTPClient {
             if result <= 0 { break }
             sent += result
         }
-        return readAll(socketFD, timeoutSeconds: timeoutSeconds)
+        return Self.readAll(socketFD, timeoutSeconds: timeoutSeconds)
     }
 
     /// Opens a connection, sends nothing, and reports whether the server closed it within `timeoutSeconds`.
@@ -26,6 +26,23 @@ struct RawHTTPClient {
         var buffer = [UInt8](repeating: 0, count: 16)
         let count = recv(socketFD, &buffer, buffer.count, 0)
         return count == 0
+    }
+
+    /// Opens a connection and leaves it to the caller (who closes it).
+    func open() throws -> Int32 {
+        try connected()
+    }
+
+    /// Whether the server closed `socketFD` (a read returns end of stream) within `timeoutSeconds`.
+    static func isClosed(_ socketFD: Int32, within timeoutSeconds: Int) -> Bool {
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(socketFD, &buffer, buffer.count, 0)
+            if count == 0 { return true }
+            if count < 0 { return errno == ECONNRESET }
+        }
     }
 
     private func connected() throws -> Int32 {
@@ -45,7 +62,8 @@ struct RawHTTPClient {
         return socketFD
     }
 
-    private func readAll(_ socketFD: Int32, timeoutSeconds: Int) -> String {
+    /// Reads from `socketFD` until the server closes it or `timeoutSeconds` pass without data.
+    static func readAll(_ socketFD: Int32, timeoutSeconds: Int) -> String {
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var received: [UInt8] = []

@@ -35,10 +35,19 @@ import MindSphereFake
         let server = try startServer(ServerConfiguration(maximumBodyBytes: 1024))
         defer { server.stop() }
         let body = String(repeating: "x", count: 4096)
-        let request = "POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
-        let answer = try RawHTTPClient(port: server.port).exchange(Array(request.utf8))
-        #expect(answer.hasPrefix("HTTP/1.1 413"))
-        #expect(answer.contains("mdsp.core.generic.payloadTooLarge"))
+        func answer(_ path: String) throws -> String {
+            let request = "POST \(path) HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+            return try RawHTTPClient(port: server.port).exchange(Array(request.utf8))
+        }
+        let assets = try answer("/api/assetmanagement/v3/assets")
+        #expect(assets.hasPrefix("HTTP/1.1 413"))
+        #expect(assets.contains("mdsp.core.generic.payloadTooLarge"))
+        // Each API answers in its own error shape, as it does for a body within the limit.
+        let series = try answer("/api/iottimeseries/v3/timeseries/a/b")
+        #expect(series.hasPrefix("HTTP/1.1 413"))
+        #expect(series.contains(#""message":"the request body is larger than 1024 bytes""#) && series.contains(#""id":"#))
+        let token = try answer("/oauth/token")
+        #expect(token.hasPrefix("HTTP/1.1 413") && token.contains(#""error_description":"#))
     }
 
     @Test func chunkedBodyOverLimit_gets413() throws {

@@ -54,11 +54,20 @@ public final class RequestJournal: Sendable {
 
     /// Records one exchange.
     public func record(_ request: FakeRequest, path: String, response: FakeResponse, nowMilliseconds: Int64, faultID: String?) {
+        record(method: request.method.rawValue, target: request.target, path: path, headerFields: request.headerFields,
+               body: request.body, response: response, nowMilliseconds: nowMilliseconds, faultID: faultID)
+    }
+
+    /// Records one exchange whose method may be no valid HTTP method (a request the transport refused).
+    func record(
+        method: String, target: String, path: String, headerFields: HTTPFields, body: [UInt8],
+        response: FakeResponse, nowMilliseconds: Int64, faultID: String?
+    ) {
         guard capacity > 0 else { return }
         var entry = Entry(
-            sequence: 0, timeMilliseconds: nowMilliseconds, method: request.method.rawValue, target: request.target,
-            path: path, requestHeaders: request.headerFields, requestBody: prefix(of: request.body),
-            requestBodyBytes: request.body.count, status: response.transport.dropConnection ? 0 : response.status.code,
+            sequence: 0, timeMilliseconds: nowMilliseconds, method: method, target: target,
+            path: path, requestHeaders: headerFields, requestBody: prefix(of: body),
+            requestBodyBytes: body.count, status: response.transport.dropConnection ? 0 : response.status.code,
             responseHeaders: response.headerFields, responseBody: prefix(of: response.body),
             responseBodyBytes: response.body.count, faultID: faultID)
         let overwritten = ring.withLock { ring -> Entry? in

@@ -40,6 +40,10 @@ public struct FakeError: Error, Sendable, Equatable, CustomStringConvertible {
         case serviceUnavailable
         /// An OAuth grant type other than `client_credentials`.
         case unsupportedGrantType
+        /// The request itself is not well-formed HTTP (method, header names, framing headers).
+        case malformedRequest
+        /// The request asks for an HTTP feature the fake does not implement (an unknown `Transfer-Encoding`).
+        case notImplemented
     }
 
     /// The kind of refusal.

@@ -13,7 +13,7 @@ public enum WireErrorMapper {
         case .routeNotFound, .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .invalidParameter, .missingParameter, .malformedBody, .invalidBodyProperty, .missingBodyProperty,
-             .unsupportedGrantType:
+             .unsupportedGrantType, .malformedRequest:
             .badRequest
         case .conflict: .conflict
         case .preconditionFailed: .preconditionFailed
@@ -22,6 +22,7 @@ public enum WireErrorMapper {
         case .tooManyRequests: .tooManyRequests
         case .internalError: .internalServerError
         case .serviceUnavailable: .serviceUnavailable
+        case .notImplemented: .notImplemented
         }
     }
 
@@ -43,6 +44,8 @@ public enum WireErrorMapper {
         case .tooManyRequests: "tooManyRequests"
         case .internalError: "internalServerError"
         case .serviceUnavailable: "serviceUnavailable"
+        case .malformedRequest: "badRequest"
+        case .notImplemented: "notImplemented"
         }
         return "mdsp.core.generic." + name
     }
@@ -68,6 +71,7 @@ public enum WireErrorMapper {
         case .payloadTooLarge: "payload_too_large"
         case .conflict: "conflict"
         case .internalError: "internal_error"
+        case .notImplemented: "not_implemented"
         default: "bad_request"
         }
     }
