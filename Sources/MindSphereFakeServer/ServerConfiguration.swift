@@ -6,7 +6,8 @@ public struct ServerConfiguration: Sendable {
     public var port: UInt16
     /// Request bodies larger than this get 413.
     public var maximumBodyBytes: Int
-    /// Idle connections are closed after this many seconds.
+    /// Idle connections are closed after this many seconds: 120 by default, so a device that writes every 30 or 60
+    /// seconds over one kept-alive connection keeps it (cloud gateways keep idle connections at least that long).
     public var connectionTimeoutSeconds: Int
     /// At most this many connections at once (fewer when the process may not open that many files); libmicrohttpd
     /// closes connections beyond it at once.
@@ -41,7 +42,7 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1",
         port: UInt16 = 0,
         maximumBodyBytes: Int = 2 * 1024 * 1024,
-        connectionTimeoutSeconds: Int = 30,
+        connectionTimeoutSeconds: Int = 120,
         connectionLimit: Int = 4000,
         perAddressConnectionLimit: Int = 0,
         headerTimeoutSeconds: Int = 10,

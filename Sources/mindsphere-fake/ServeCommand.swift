@@ -54,8 +54,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Worker threads serving connections.")
     var threads = 2
 
-    @Option(name: .customLong("idle-timeout"), help: "Seconds after which an idle connection is closed.")
-    var idleTimeoutSeconds = 30
+    @Option(name: .customLong("idle-timeout"), help: "Seconds after which an idle kept-alive connection is closed.")
+    var idleTimeoutSeconds = 120
 
     @Option(name: .customLong("header-timeout"), help: "Seconds a new connection has for its first header block (0: no deadline).")
     var headerTimeoutSeconds = 10

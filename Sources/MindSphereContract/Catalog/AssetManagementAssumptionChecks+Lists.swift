@@ -12,6 +12,28 @@ extension AssetManagementAssumptionChecks {
     static func filterQuery(_ json: JSONValue) -> String { "filter=" + AssetManagementChecks.filter(json) }
 
     static let lists: [ContractCheck] = [
+        ContractCheck("am.assumption.links-resolve", tier: .strict, verifies: ["am.links.resolve"],
+                      "an asset's location link and its aspects' self links answer GET 200") { context in
+            let listed = try await context.send("list assets", .get, base + "/assets?size=50")
+            try context.expectStatus(listed, 200, step: "list assets")
+            let assets = try context.json(listed, step: "list assets")["_embedded"]?["assets"]?.arrayValue ?? []
+            var followed = 0
+            for asset in assets.prefix(10) {
+                var hrefs: [String] = []
+                if let location = asset["_links"]?["location"]?["href"]?.stringValue { hrefs.append(location) }
+                if let aspectsLink = asset["_links"]?["aspects"]?["href"]?.stringValue {
+                    let aspects = try await context.send("list aspects", .get, context.path(ofLink: aspectsLink))
+                    try context.expectStatus(aspects, 200, step: "list aspects")
+                    hrefs += (try context.json(aspects, step: "list aspects")["_embedded"]?["aspects"]?.arrayValue ?? [])
+                        .prefix(2).compactMap { $0["_links"]?["self"]?["href"]?.stringValue }
+                }
+                for href in hrefs {
+                    try context.expectStatus(try await context.send("follow \(href)", .get, context.path(ofLink: href)), 200, step: "follow \(href)")
+                    followed += 1
+                }
+            }
+            try context.ensure(followed > 0, "no asset had a location or aspect link to follow")
+        },
         ContractCheck("am.assumption.list-includes-deleted", tier: .strict, requires: .writes, verifies: ["am.list.includes-deleted"],
                       "deleted assets are listed unless the filter says deleted: null") { context in
             let ids = try await context.session.fixtures.ids(context.session)

@@ -23,7 +23,7 @@ public enum TimeSeriesAssumptionChecks {
     /// All of them.
     public static let all: [ContractCheck] = [
         ContractCheck("ts.assumption.static-aspect", tier: .strict, requires: .writes, verifies: ["ts.static-aspect"],
-                      "PUT on a static aspect answers 400") { context in
+                      "GET on a static aspect answers 200 [], PUT on one answers 400") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let aspect = context.prefix.typeID(tenant: context.tenant, "static")
             try context.expectStatus(try await AssetManagementAssumptionChecks.putAspectType(
@@ -41,6 +41,9 @@ public enum TimeSeriesAssumptionChecks {
             let response = try await context.send("put static", .put, "\(TS.base)/\(id)/info",
                                                   json: .array([.object(["_time": time(TS.window(11)), "s": .string("x")])]))
             try context.expectTimeSeriesError(response, status: 400, step: "put static")
+            let read = try await context.send("get static", .get, "\(TS.base)/\(id)/info")
+            try context.expectStatus(read, 200, step: "get static")
+            try context.ensure(try context.json(read, step: "get static") == .array([]), "GET on a static aspect is not []")
         },
         ContractCheck("ts.assumption.null-value", tier: .strict, requires: .writes, verifies: ["ts.null-value"],
                       "a variable given as null reads back absent") { context in

@@ -107,3 +107,16 @@ extension CheckContext {
         return String(rest[slash...])
     }
 }
+
+extension CheckContext {
+    /// The path and query of an absolute link the API rendered (its host is the one the target was called by), to
+    /// send to the same target.
+    /// - Throws: `CheckFailure` when the link is not an absolute URL of an API path.
+    public func path(ofLink href: String) throws -> String {
+        guard let scheme = href.range(of: "://"),
+              let slash = href[scheme.upperBound...].firstIndex(of: "/"),
+              href[slash...].hasPrefix("/api/")
+        else { throw CheckFailure("link '\(href)' is not an absolute URL of an API path") }
+        return String(href[slash...])
+    }
+}

@@ -42,7 +42,9 @@ public struct AssetManagementAPI: Sendable {
             route(.delete, "/assets/{id}", assets.delete),
             route(.post, "/assets/{id}/move", details.move),
             route(.get, "/assets/{id}/aspects", details.aspects),
+            route(.get, "/assets/{id}/aspects/{name}", details.aspect),
             route(.get, "/assets/{id}/variables", details.variables),
+            route(.get, "/assets/{id}/location", details.location),
             route(.put, "/assets/{id}/location", details.putLocation),
             route(.delete, "/assets/{id}/location", details.deleteLocation),
         ]
@@ -56,7 +58,6 @@ public struct AssetManagementAPI: Sendable {
             "aspectTypes": links.href("aspecttypes"),
             "assetTypes": links.href("assettypes"),
             "assets": links.href("assets"),
-            "files": links.href("files"),
         ])]))
     }
 }

@@ -55,8 +55,9 @@ public struct TimeSeriesAPI: Sendable {
 
     private func get(_ context: RequestContext) throws -> FakeResponse {
         let query = try TimeSeriesQuery(context)
-        let (series, layout) = try store.resolve(tenant: context.tenant, assetID: context.parameter("entityId"),
-                                                 aspectName: context.parameter("propertySetName"))
+        guard let (series, layout) = try store.resolveForReading(
+            tenant: context.tenant, assetID: context.parameter("entityId"), aspectName: context.parameter("propertySetName"))
+        else { return .json(.array([])) }
         let page = try TimeSeriesReader(query: query).read(series, layout: layout, nowMilliseconds: context.nowMilliseconds,
                                                             delay: store.ingestionDelayMilliseconds)
         var fields = HTTPFields()

@@ -97,15 +97,18 @@ public final class TimeSeriesStore: Sendable {
         series.remove(after: from, upTo: to, now: nowMilliseconds, delay: ingestionDelayMilliseconds)
     }
 
+    /// The series of an asset's aspect for reading, or `nil` for a static aspect, which has no time series: a read
+    /// of one answers an empty list (`mdsp asset-info` reads every aspect of an asset and handles no error).
+    /// - Throws: `FakeError` 404 for an unknown asset or aspect.
+    func resolveForReading(tenant: String, assetID: String, aspectName: String) throws(FakeError) -> (Series, SeriesLayout)? {
+        guard try schema(tenant: tenant, assetID: assetID, aspectName: aspectName).category == .dynamic else { return nil }
+        return try resolve(tenant: tenant, assetID: assetID, aspectName: aspectName)
+    }
+
     /// The series of an asset's aspect with the layout of its current schema (created empty when new).
     /// - Throws: `FakeError` 404 for an unknown asset or aspect, 400 for a static aspect.
     func resolve(tenant: String, assetID: String, aspectName: String) throws(FakeError) -> (Series, SeriesLayout) {
-        let schema: AspectSchema
-        switch schemas.aspectSchema(tenant: tenant, assetID: assetID, aspectName: aspectName) {
-        case .found(let found): schema = found
-        case .assetNotFound: throw FakeError.notFound("asset '\(assetID)' does not exist")
-        case .aspectNotFound: throw FakeError.notFound("asset '\(assetID)' has no aspect '\(aspectName)'")
-        }
+        let schema = try schema(tenant: tenant, assetID: assetID, aspectName: aspectName)
         guard schema.category == .dynamic else {
             throw FakeError.invalidParameter(
                 "aspect '\(aspectName)' of asset '\(assetID)' is static (aspect type '\(schema.aspectTypeID)'); time series exist only for dynamic aspects")
@@ -118,6 +121,14 @@ public final class TimeSeriesStore: Sendable {
             return created
         }
         return (series, series.layout(for: schema))
+    }
+
+    private func schema(tenant: String, assetID: String, aspectName: String) throws(FakeError) -> AspectSchema {
+        switch schemas.aspectSchema(tenant: tenant, assetID: assetID, aspectName: aspectName) {
+        case .found(let found): return found
+        case .assetNotFound: throw FakeError.notFound("asset '\(assetID)' does not exist")
+        case .aspectNotFound: throw FakeError.notFound("asset '\(assetID)' has no aspect '\(aspectName)'")
+        }
     }
 
     private func allSeries() -> [(key: SeriesKey, series: Series)] {

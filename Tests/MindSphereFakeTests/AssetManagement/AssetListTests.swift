@@ -58,18 +58,18 @@ import Testing
         #expect(first["_links"]?.objectValue?.keys == ["first", "self", "next", "last"])
     }
 
-    @Test func listAssets_pageBeyondEnd_hasNoEmbedded() throws {
+    @Test func listAssets_pageBeyondEnd_embedsAnEmptyArray() throws {
         let client = try AssetClient()
         let page = try client.getJSON("/assets?page=5")
-        #expect(page["_embedded"] == nil)
+        #expect(page["_embedded"] == .object(["assets": .array([])]))
         #expect(page["page"]?["totalElements"] == .int(1))
         #expect(page["page"]?["number"] == .int(5))
     }
 
-    @Test func listAssets_noMatch_hasNoEmbedded() throws {
+    @Test func listAssets_noMatch_embedsAnEmptyArray() throws {
         let client = try AssetClient()
         let page = try client.getJSON("/assets?filter=%7B%22name%22%3A%22nothing%22%7D")
-        #expect(page["_embedded"] == nil)
+        #expect(page["_embedded"] == .object(["assets": .array([])]))
         #expect(page["page"] == .object(["size": .int(10), "totalElements": .int(0), "totalPages": .int(0), "number": .int(0)]))
         #expect(page["_links"]?["self"]?["href"]?.stringValue?.contains("filter=%7B%22name%22:%22nothing%22%7D") == true)
     }

@@ -70,6 +70,9 @@ import Testing
         let (client, asset) = try Self.machine()
         let record = #"[{"_time":"2023-02-22T19:56:44.521Z","serial":"A"}]"#
         #expect(send(client, .put, "/api/iottimeseries/v3/timeseries/\(asset)/nameplate", body: record).status == .badRequest)
+        let staticRead = send(client, .get, "/api/iottimeseries/v3/timeseries/\(asset)/nameplate")
+        #expect(staticRead.status == .ok)
+        #expect(String(decoding: staticRead.body, as: UTF8.self) == "[]")
         #expect(send(client, .get, "/api/iottimeseries/v3/timeseries/\(asset)/nothere").status == .notFound)
         #expect(send(client, .get, "/api/iottimeseries/v3/timeseries/0123456789abcdef0123456789abcdef/acceleration").status == .notFound)
     }

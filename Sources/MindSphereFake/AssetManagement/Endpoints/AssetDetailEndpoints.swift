@@ -48,6 +48,31 @@ struct AssetDetailEndpoints: Sendable {
         }
     }
 
+    /// `GET /assets/{id}/aspects/{name}`: one aspect of the asset, as the list renders it (the target of each
+    /// aspect's `_links.self`).
+    func aspect(_ context: RequestContext) throws -> FakeResponse {
+        let id = context.parameter("id")
+        let name = context.parameter("name")
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
+            let asset = try model.existingAsset(id)
+            let links = AssetManagementLinks(baseURL: context.baseURL)
+            guard let item = model.aspectItems(of: asset, links: links).first(where: { $0.slot.name == name }) else {
+                throw FakeError.notFound("asset '\(id)' has no aspect '\(name)'")
+            }
+            return .json(item.json)
+        }
+    }
+
+    /// `GET /assets/{id}/location`: the asset's location as the asset renders it (`{}` when it has none), the target
+    /// of the asset's `_links.location`.
+    func location(_ context: RequestContext) throws -> FakeResponse {
+        let id = context.parameter("id")
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
+            let asset = try model.existingAsset(id)
+            return .json(.object(asset.location ?? [:]))
+        }
+    }
+
     /// `GET /assets/{id}/variables`: the variable definitions of the asset's type, inherited included.
     func variables(_ context: RequestContext) throws -> FakeResponse {
         let query = try ListQuery(context, sortable: ["name", "dataType"], defaultSort: ["name"])

@@ -1,4 +1,5 @@
-/// Renders one page of a list the way Asset Management does: `_embedded` (left out when empty), `_links`
+/// Renders one page of a list the way Asset Management does: `_embedded` (an empty array when nothing is on the page,
+/// as Spring HATEOAS renders an empty page and as clients written against real tenants iterate it), `_links`
 /// (`first`, `prev`, `self`, `next`, `last` as far as they apply) and `page`.
 struct HALPage {
     /// The collection key inside `_embedded`, e.g. `assets`.
@@ -11,9 +12,7 @@ struct HALPage {
     /// The page document for `items` (already sliced) out of `total`.
     func json(items: [JSONValue], total: Int, request: PageRequest) -> JSONValue {
         var document = JSONObject()
-        if !items.isEmpty {
-            document["_embedded"] = .object([collection: .array(items)])
-        }
+        document["_embedded"] = .object([collection: .array(items)])
         let totalPages = total == 0 ? 0 : (total + request.size - 1) / request.size
         let hasPrevious = request.page > 0
         let hasNext = request.page + 1 < totalPages
