@@ -55,12 +55,12 @@ import Testing
 
     @Test func cookieValues_areMasked_namesAndAttributesStay() throws {
         var fields = HTTPFields()
-        fields[HTTPField.Name("Cookie")!] = "session=\(Self.secret); theme=dark"
+        fields[HTTPField.Name("Cookie")!] = "sid=\(Self.secret); theme=dark"
         let (text, entry) = try journalText(FakeRequest(method: .get, target: "/api/x", headerFields: fields))
         #expect(!text.contains(Self.secret))
         // HTTPFields keeps each cookie as its own field; the journal joins fields of one name with ", ".
         let cookies = entry["request"]?["headers"]?["Cookie"]?.stringValue ?? ""
-        #expect(cookies.contains("session=***") && cookies.contains("theme=***"), "\(cookies)")
+        #expect(cookies.contains("sid=***") && cookies.contains("theme=***"), "\(cookies)")
         let masked = SecretMasker.maskedHeaders([HTTPField.Name("Set-Cookie")!: "id=\(Self.secret); Path=/; HttpOnly"])
         #expect(masked[HTTPField.Name("Set-Cookie")!] == "id=***; Path=/; HttpOnly")
     }
