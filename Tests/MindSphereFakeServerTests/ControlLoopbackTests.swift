@@ -80,7 +80,7 @@ import MindSphereFake
         #expect(loaded.body.contains(#""scenario":"tiny""#))
         let state = try await client.send("GET", "/_fake/state")
         #expect(state.body.contains(#""name":"tiny""#))
-        let broken = try await client.send("POST", "/_fake/scenario", body: "tenants:\n  - name: x\n    assets: [{name: a, typeId: x.none}]\n")
+        let broken = try await client.send("POST", "/_fake/scenario", headers: ["Content-Type": "application/yaml"], body: "tenants:\n  - name: x\n    assets: [{name: a, typeId: x.none}]\n")
         #expect(broken.status == 400)
         #expect(broken.body.contains("<posted scenario>:3"), "\(broken.body)")
         #expect(try await client.send("GET", "/_fake/scenario").body.contains(#""scenario":"tiny""#), "a failed load keeps the previous scenario")

@@ -59,11 +59,14 @@ extension AssetManagementAssumptionChecks {
             let links = try context.json(response, step: "list one")["_links"]?.objectValue?.keys ?? []
             try context.ensure(links == ["self"], "links are \(links)")
         },
-        ContractCheck("am.assumption.list-size", tier: .strict, verifies: ["am.list.size"], "size=0 means 10; size=5000 is capped at 2000") { context in
+        ContractCheck("am.assumption.list-size", tier: .strict, verifies: ["am.list.size"],
+                      "size=0 means 10; size=2000 is served; size=2001 answers 400 invalidParameter") { context in
             let zero = try context.json(try await context.send("size 0", .get, base + "/assets?size=0"), step: "size 0")
             try context.ensure(try context.integer(zero, "page.size", step: "size 0") == 10, "size=0 did not give 10")
-            let large = try context.json(try await context.send("size 5000", .get, base + "/assets?size=5000"), step: "size 5000")
-            try context.ensure(try context.integer(large, "page.size", step: "size 5000") == 2000, "size=5000 was not capped at 2000")
+            let largest = try context.json(try await context.send("size 2000", .get, base + "/assets?size=2000"), step: "size 2000")
+            try context.ensure(try context.integer(largest, "page.size", step: "size 2000") == 2000, "size=2000 did not give 2000")
+            let tooLarge = try await context.send("size 2001", .get, base + "/assets?size=2001")
+            try context.expectPlatformError(tooLarge, status: 400, code: "mdsp.core.generic.invalidParameter", step: "size 2001")
         },
         ContractCheck("am.assumption.list-bad-paging", tier: .strict, verifies: ["am.list.bad-paging"],
                       "size=-1 answers 400 invalidParameter") { context in

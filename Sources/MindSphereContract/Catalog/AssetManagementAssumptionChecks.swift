@@ -122,6 +122,13 @@ public enum AssetManagementAssumptionChecks {
             try context.ensure(string?["length"] == .int(255), "STRING length is not 255")
             try context.ensure(integer?["length"] == .null || integer?["length"] == nil, "INT length is not null")
         },
+        ContractCheck("am.assumption.variable-length-type", tier: .strict, requires: .writes, verifies: ["am.variable.length-type"],
+                      "a length given as a string answers 400") { context in
+            var bad = variable("s", "STRING").objectValue ?? [:]
+            bad["length"] = .string("20")
+            let response = try await putAspectType(context, "create with text length", "textlength", variables: [.object(bad)])
+            try context.expectPlatformError(response, status: 400, code: "mdsp.core.generic.invalidRequestBodyProperty", step: "text length")
+        },
         ContractCheck("am.assumption.etag-header", tier: .strict, verifies: ["am.etag.header"], "GET /assets/root sends no ETag header") { context in
             let response = try await context.send("root asset", .get, base + "/assets/root")
             try context.ensure(response.header("ETag") == nil, "an ETag header was sent")

@@ -41,7 +41,9 @@ public struct ControlAPI: Sendable {
             route(.post, "/_fake/tokens/expire") { context in
                 let body = context.request.body.isEmpty ? JSONObject() : try Self.object(context)
                 if let token = body["token"]?.stringValue ?? body["jti"]?.stringValue {
-                    guard control.expireToken(token) else { throw FakeError.invalidBody("'token' must be a token or its jti") }
+                    guard control.expireToken(token) else {
+                        throw FakeError.notFound("no token issued by this fake has that value or jti")
+                    }
                     return .json(.object(["expired": .string("one")]))
                 }
                 if let unknown = body.keys.first { throw FakeError.invalidBody("unknown property '\(unknown)' (use 'token' or no body)") }
@@ -88,8 +90,10 @@ public struct ControlAPI: Sendable {
                 .json(.object(["milliseconds": .int(control.ingestionDelayMilliseconds)]))
             },
             route(.post, "/_fake/ingestion-delay") { context in
-                guard case .number(.integer(let value))? = try Self.object(context)["milliseconds"], (0...86_400_000).contains(value) else {
-                    throw FakeError.invalidBody("post {\"milliseconds\": N} with N from 0 to 86400000")
+                let range = Scenario.ingestionDelayMillisecondsRange
+                guard case .number(.integer(let value))? = try Self.object(context)["milliseconds"],
+                      value >= range.lowerBound, value <= range.upperBound else {
+                    throw FakeError.invalidBody("post {\"milliseconds\": N} with N from \(range.lowerBound) to \(range.upperBound)")
                 }
                 control.setIngestionDelay(milliseconds: Int(value))
                 return .json(.object(["milliseconds": .int(control.ingestionDelayMilliseconds)]))

@@ -45,18 +45,19 @@ public struct TokenManagerAPI: Sendable {
         guard let credential = credentials.appCredential(clientID: clientID) else {
             throw FakeError(.credentialsInvalid, "unknown client id '\(clientID)'")
         }
-        guard credential.clientSecret == secret else {
+        // Byte-exact and constant-time: `==` on String would accept a Unicode-equivalent secret.
+        guard ExactText.constantTimeEqual(secret, credential.clientSecret) else {
             throw FakeError(.credentialsInvalid, "bad client secret for client id '\(clientID)'")
         }
         let appName = fields["appName"]!, appVersion = fields["appVersion"]!
         let hostTenant = fields["hostTenant"]!, userTenant = fields["userTenant"]!
-        guard appName == credential.appName, appVersion == credential.appVersion else {
+        guard ExactText.equal(appName, credential.appName), ExactText.equal(appVersion, credential.appVersion) else {
             throw FakeError(.forbidden, "client id '\(clientID)' is not a credential of app '\(appName)' version '\(appVersion)'")
         }
-        guard hostTenant == credential.hostTenant else {
+        guard ExactText.equal(hostTenant, credential.hostTenant) else {
             throw FakeError(.forbidden, "hostTenant '\(hostTenant)' does not host client id '\(clientID)'")
         }
-        guard userTenant == hostTenant || credential.userTenants.contains(userTenant) else {
+        guard ExactText.equal(userTenant, hostTenant) || credential.userTenants.contains(where: { ExactText.equal($0, userTenant) }) else {
             throw FakeError(.forbidden, "app '\(appName)' is not provisioned to userTenant '\(userTenant)'")
         }
         return try tokenResponse(clientID: clientID, tenant: userTenant, scopes: credential.scopes, context: context)
@@ -110,7 +111,8 @@ public struct TokenManagerAPI: Sendable {
         } else {
             throw FakeError(.credentialsInvalid, "Full authentication is required to access this resource")
         }
-        guard let credential = credentials.serviceCredential(clientID: clientID), credential.clientSecret == secret else {
+        guard let credential = credentials.serviceCredential(clientID: clientID),
+              ExactText.constantTimeEqual(secret, credential.clientSecret) else {
             throw FakeError(.credentialsInvalid, "Bad credentials")
         }
         return try tokenResponse(clientID: clientID, tenant: credential.tenant, scopes: credential.scopes, context: context)

@@ -12,6 +12,8 @@ public enum TokenRejection: String, Sendable, Error, Equatable {
     case unknownKey = "token was signed with an unknown key"
     /// The signature does not verify.
     case badSignature = "token signature is invalid"
+    /// `iat` or `nbf` lies more than `TokenService.issuedAtLeewaySeconds` ahead of the fake's clock.
+    case notYetValid = "token was used before it was issued (iat or nbf is in the future)"
     /// `exp` has passed on the fake's clock.
     case expired = "token has expired"
     /// Expired early through the control plane.

@@ -15,7 +15,7 @@ public final class TokenService: Sendable {
     }
 
     private struct Cache {
-        var principals: [IssuedTokenKey: (principal: Principal, sequence: Int)] = [:]
+        var principals: [IssuedTokenKey: (principal: Principal, sequence: Int, validFrom: Int64)] = [:]
         var order: [IssuedTokenKey] = []
         var head = 0
         var sequence = 0
@@ -23,6 +23,10 @@ public final class TokenService: Sendable {
         var revokedUpToSequence = -1
         var revokedIssuedAtOrBefore: Int64 = Int64.min
     }
+
+    /// How far (seconds) a token's `iat` or `nbf` may lie ahead of the fake's clock before the gateway refuses it as
+    /// used before it was issued; a small allowance for clocks that differ by a little, as JWT libraries give.
+    public static let issuedAtLeewaySeconds: Int64 = 60
 
     /// The key that signs new tokens; listed first in the key set.
     public let signingKey: SigningKey
@@ -47,8 +51,8 @@ public final class TokenService: Sendable {
     ///   - scopes: the granted scopes.
     ///   - issuer: the `iss` claim.
     ///   - nowSeconds: issue time on the fake's clock.
-    ///   - lifetimeSeconds: seconds until `exp`.
-    /// - Throws: `FakeError` (500) if signing fails.
+    ///   - lifetimeSeconds: seconds until `exp`, within `Scenario.tokenLifetimeSecondsRange`.
+    /// - Throws: `FakeError` (500) if signing fails or the lifetime is out of range.
     public func issue(
         clientID: String,
         tenant: String,
@@ -57,8 +61,13 @@ public final class TokenService: Sendable {
         nowSeconds: Int64,
         lifetimeSeconds: Int
     ) throws -> IssuedToken {
+        let range = Scenario.tokenLifetimeSecondsRange
+        guard range.contains(lifetimeSeconds) else {
+            throw FakeError(.internalError, "the token lifetime \(lifetimeSeconds) s is outside \(range.lowerBound) to \(range.upperBound) s")
+        }
+        let (expiresAt, overflow) = nowSeconds.addingReportingOverflow(Int64(lifetimeSeconds))
+        guard !overflow else { throw FakeError(.internalError, "the token's expiry does not fit the clock") }
         let tokenID = identifiers.next()
-        let expiresAt = nowSeconds + Int64(lifetimeSeconds)
         let claims: JSONObject = [
             "jti": .string(tokenID),
             "sub": .string(clientID),
@@ -84,13 +93,13 @@ public final class TokenService: Sendable {
             throw FakeError(.internalError, "could not sign the token: \(error)")
         }
         let principal = Principal(tenant: tenant, clientID: clientID, scopes: scopes, tokenID: tokenID, expiresAt: expiresAt)
-        remember(token, principal)
+        remember(token, principal, validFrom: nowSeconds)
         return IssuedToken(accessToken: token, principal: principal, lifetimeSeconds: lifetimeSeconds)
     }
 
-    private func remember(_ token: String, _ principal: Principal) {
+    private func remember(_ token: String, _ principal: Principal, validFrom: Int64) {
         guard let token = IssuedTokenKey(token[...]) else { return }
-        cache.withLock { cache in insert(token, principal, into: &cache) }
+        cache.withLock { cache in insert(token, principal, validFrom: validFrom, into: &cache) }
     }
 
     /// Whether `token` is in the issued-token cache (for tests).
@@ -100,7 +109,7 @@ public final class TokenService: Sendable {
     }
 
     /// Adds a token to the cache, pushing out the oldest entry when it is full.
-    private func insert(_ token: IssuedTokenKey, _ principal: Principal, into cache: inout Cache) {
+    private func insert(_ token: IssuedTokenKey, _ principal: Principal, validFrom: Int64, into cache: inout Cache) {
         guard cache.principals[token] == nil else { return }
         cache.sequence += 1
         if cache.order.count < cacheCapacity {
@@ -110,7 +119,7 @@ public final class TokenService: Sendable {
             cache.order[cache.head] = token
             cache.head = (cache.head + 1) % cacheCapacity
         }
-        cache.principals[token] = (principal, cache.sequence)
+        cache.principals[token] = (principal, cache.sequence, validFrom)
     }
 
     /// Checks an `Authorization` header value at `nowSeconds`.
@@ -120,16 +129,17 @@ public final class TokenService: Sendable {
         guard Self.hasBearerScheme(authorization) else { return .failure(.notBearer) }
         let token = Self.bearerToken(in: authorization)
         guard !token.isEmpty else { return .failure(.notBearer) }
-        let key = IssuedTokenKey(token) ?? IssuedTokenKey(Substring(String(token).precomposedStringWithCanonicalMapping))
-        let cached = cache.withLock { cache -> (Principal, Bool)? in
+        // No Unicode normalisation: a token is known only by its exact bytes (IssuedTokenKey compares all of them),
+        // and a non-ASCII token is no issued token at all (it then fails the strict base64url decoding).
+        let key = IssuedTokenKey(token)
+        let cached = cache.withLock { cache -> (Principal, Bool, Int64)? in
             guard let key, let entry = cache.principals[key] else { return nil }
             let revoked = entry.sequence <= cache.revokedUpToSequence || cache.revokedTokenIDs.contains(entry.principal.tokenID)
-            return (entry.principal, revoked)
+            return (entry.principal, revoked, entry.validFrom)
         }
-        if let (principal, revoked) = cached {
+        if let (principal, revoked, validFrom) = cached {
             if revoked { return .failure(.revoked) }
-            if nowSeconds >= principal.expiresAt { return .failure(.expired) }
-            return .success(principal)
+            return Self.timeCheck(principal, validFrom: validFrom, nowSeconds: nowSeconds)
         }
         return verifyUncached(String(token), nowSeconds: nowSeconds)
     }
@@ -171,6 +181,8 @@ public final class TokenService: Sendable {
         else { return .failure(.missingClaims) }
         let tokenID = jwt.stringClaim("jti") ?? ""
         let issuedAt = jwt.integerClaim("iat") ?? 0
+        // The token is good from its later of iat and nbf (both optional); judged on the fake's clock, like exp.
+        let validFrom = max(issuedAt, jwt.integerClaim("nbf") ?? Int64.min)
         let scopes = jwt.claims["scope"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let principal = Principal(tenant: tenant, clientID: clientID, scopes: scopes, tokenID: tokenID, expiresAt: expiresAt)
         // A verified token that is still good goes (back) into the cache, so a token in use that was pushed out by
@@ -178,11 +190,19 @@ public final class TokenService: Sendable {
         let key = IssuedTokenKey(token[...])
         let revoked = cache.withLock { cache in
             if cache.revokedTokenIDs.contains(tokenID) || issuedAt <= cache.revokedIssuedAtOrBefore { return true }
-            if let key, nowSeconds < expiresAt { insert(key, principal, into: &cache) }
+            if let key, nowSeconds < expiresAt { insert(key, principal, validFrom: validFrom, into: &cache) }
             return false
         }
         if revoked { return .failure(.revoked) }
-        if nowSeconds >= expiresAt { return .failure(.expired) }
+        return Self.timeCheck(principal, validFrom: validFrom, nowSeconds: nowSeconds)
+    }
+
+    /// Refuses a token used more than `issuedAtLeewaySeconds` before `validFrom` (its iat or nbf) or at or after its
+    /// expiry; both on the fake's clock.
+    private static func timeCheck(_ principal: Principal, validFrom: Int64, nowSeconds: Int64) -> Result<Principal, TokenRejection> {
+        let (latestStart, overflow) = nowSeconds.addingReportingOverflow(issuedAtLeewaySeconds)
+        if !overflow, validFrom > latestStart { return .failure(.notYetValid) }
+        if nowSeconds >= principal.expiresAt { return .failure(.expired) }
         return .success(principal)
     }
 
@@ -194,18 +214,29 @@ public final class TokenService: Sendable {
         }
     }
 
-    /// Expires one token, given as the compact token or its `jti`. Returns whether it was recognised.
+    /// Expires one token, given as the compact token or its `jti`. Returns whether it was recognised: a compact
+    /// token must carry this service's valid signature, a `jti` must be one of a token issued (or verified) recently,
+    /// so a typo answers "unknown" instead of pretending to have expired something.
     @discardableResult
     public func revoke(tokenOrID: String) -> Bool {
         let tokenID: String
-        if let jwt = JSONWebToken(compact: tokenOrID), let id = jwt.stringClaim("jti") {
+        var verified = false
+        if let jwt = JSONWebToken(compact: tokenOrID) {
+            guard signingKey.verify(jwt.signature, for: jwt.signingInput), let id = jwt.stringClaim("jti"), !id.isEmpty else {
+                return false
+            }
             tokenID = id
+            verified = true
         } else {
             tokenID = tokenOrID
         }
         guard !tokenID.isEmpty else { return false }
-        cache.withLock { _ = $0.revokedTokenIDs.insert(tokenID) }
-        return true
+        return cache.withLock { cache in
+            let known = verified || cache.revokedTokenIDs.contains(tokenID)
+                || cache.principals.values.contains { ExactText.equal($0.principal.tokenID, tokenID) }
+            if known { cache.revokedTokenIDs.insert(tokenID) }
+            return known
+        }
     }
 
     /// Forgets revocations (used by reset); issued tokens stay valid until they expire.

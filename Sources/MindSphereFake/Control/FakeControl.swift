@@ -24,6 +24,8 @@ public final class FakeControl: Sendable {
     private let assets: AssetStore
     private let timeSeries: TimeSeriesStore
     private let loaded: Mutex<Scenario>
+    /// The file of the scenario the fake started with; posted scenarios may read files only below its directory.
+    private let startedFrom: String?
 
     /// A control over the given parts of a gateway (`FakeGateway` builds it).
     public init(
@@ -31,6 +33,7 @@ public final class FakeControl: Sendable {
         timeSeries: TimeSeriesStore, faults: FaultInjector, journal: RequestJournal, fileReader: (any ScenarioFileReader)?
     ) {
         self.loaded = Mutex(scenario)
+        self.startedFrom = scenario.sourceFile
         self.clock = clock
         self.tokens = tokens
         self.credentials = credentials
@@ -68,11 +71,13 @@ public final class FakeControl: Sendable {
         loaded.withLock { $0 = newScenario }
     }
 
-    /// Parses and loads a scenario text (YAML or JSON); named files are read through `fileReader`.
+    /// Parses and loads a scenario text (YAML or JSON). Files it names are read through `fileReader`, confined by
+    /// `ConfinedScenarioFileReader` to the directory of the scenario file the fake was started with.
     /// - Throws: `ScenarioError` naming file, line and problem.
     @discardableResult
     public func loadScenario(text: String, file: String = "<posted scenario>") throws(ScenarioError) -> Scenario {
-        let parsed = try ScenarioLoader(reader: fileReader).load(text: text, file: file)
+        let reader = fileReader.map { ConfinedScenarioFileReader(base: $0, rootFile: startedFrom, postedName: file) }
+        let parsed = try ScenarioLoader(reader: reader).load(text: text, file: file)
         try loadScenario(parsed)
         return parsed
     }
@@ -83,6 +88,7 @@ public final class FakeControl: Sendable {
     }
 
     private func apply(_ scenario: Scenario) throws(ScenarioError) {
+        try scenario.validateSettings()
         credentials.load(scenario)
         try assets.load(scenario)
         try timeSeries.load(scenario)
@@ -92,9 +98,11 @@ public final class FakeControl: Sendable {
         journal.clear()
     }
 
-    /// Sets the ingestion delay (ms) until the next reset or scenario load.
+    /// Sets the ingestion delay (ms) until the next reset or scenario load, brought into
+    /// `Scenario.ingestionDelayMillisecondsRange`.
     public func setIngestionDelay(milliseconds: Int) {
-        timeSeries.ingestionDelayMilliseconds = Int64(max(0, milliseconds))
+        let range = Scenario.ingestionDelayMillisecondsRange
+        timeSeries.ingestionDelayMilliseconds = Int64(min(max(range.lowerBound, milliseconds), range.upperBound))
     }
 
     /// The current ingestion delay in milliseconds.
@@ -159,8 +167,10 @@ public final class FakeControl: Sendable {
     /// restores. The clock is set to the dump's reading.
     /// - Throws: `ScenarioError` when the dump does not load.
     public func loadState(_ dump: JSONValue) throws(ScenarioError) {
-        try loadScenario(try StateDumpReader(base: scenario).scenario(from: dump))
-        if case .number(.integer(let now))? = dump["clock"]?["epochMilliseconds"] {
+        let reader = StateDumpReader(base: scenario)
+        let now = try reader.clockReading(in: dump)
+        try loadScenario(try reader.scenario(from: dump))
+        if let now {
             clock.set(milliseconds: now)
             clock.freeze(dump["clock"]?["frozen"]?.boolValue ?? false)
         }

@@ -14,6 +14,10 @@ extension FaultRule {
             throw FakeError.missingBody("fault rule: 'path' (a glob starting with '/', e.g. /api/iottimeseries/**) is required")
         }
         let method = try Self.optionalString(json, "method")
+        if let method, !Self.supportedMethods.contains(method.uppercased()) {
+            let list = Self.supportedMethods.sorted().joined(separator: ", ")
+            throw FakeError.invalidBody("fault rule: 'method' must be one of \(list) (or left out for any), got '\(method)'")
+        }
         let status = try Self.optionalInteger(json, "status", range: 100...599)
         let retryAfter = try Self.optionalInteger(json, "retryAfterSeconds", range: 0...86_400)
         let latency = try Self.optionalInteger(json, "latencyMilliseconds", range: 0...600_000) ?? 0

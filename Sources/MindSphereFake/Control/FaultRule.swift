@@ -46,6 +46,10 @@ public struct FaultRule: Sendable, Equatable {
         self.seed = seed
     }
 
+    /// The methods a rule may name (in any letter case): those the platform's APIs serve. Anything else could never
+    /// match a request, so it is refused rather than silently never firing.
+    public static let supportedMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
     /// The statuses a fault may answer with: those the fake can render as a documented error body.
     public static let supportedStatuses: Set<Int> = [400, 401, 403, 404, 409, 412, 413, 415, 429, 500, 503]
 

@@ -96,7 +96,9 @@ public final class RequestJournal: Sendable {
         let all = ring.withLock { ring in Array(ring.entries[ring.head...] + ring.entries[..<ring.head]) }
         let statusFilter = status.flatMap(StatusFilter.init)
         var selected = all.filter { entry in
-            if let pathContains, !pathContains.isEmpty, !entry.target.contains(pathContains) && !entry.path.contains(pathContains) {
+            // The target is searched with its secrets masked, so the filter cannot be used to guess them.
+            if let pathContains, !pathContains.isEmpty,
+               !entry.path.contains(pathContains) && !SecretMasker.maskedTarget(entry.target).contains(pathContains) {
                 return false
             }
             if let statusFilter, !statusFilter.matches(entry.status) { return false }

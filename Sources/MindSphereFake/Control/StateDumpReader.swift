@@ -22,8 +22,14 @@ struct StateDumpReader {
         scenario.timeSeries = []
         if let settings = object["scenario"] {
             if let name = settings["name"]?.stringValue { scenario.name = name }
-            if case .number(.integer(let delay))? = settings["ingestionDelayMilliseconds"] { scenario.ingestionDelayMilliseconds = Int(delay) }
-            if case .number(.integer(let lifetime))? = settings["tokenLifetimeSeconds"] { scenario.tokenLifetimeSeconds = Int(lifetime) }
+            if let delay = try Self.integer(settings["ingestionDelayMilliseconds"], "scenario.ingestionDelayMilliseconds",
+                                            in: Scenario.ingestionDelayMillisecondsRange) {
+                scenario.ingestionDelayMilliseconds = delay
+            }
+            if let lifetime = try Self.integer(settings["tokenLifetimeSeconds"], "scenario.tokenLifetimeSeconds",
+                                               in: Scenario.tokenLifetimeSecondsRange) {
+                scenario.tokenLifetimeSeconds = lifetime
+            }
         }
         scenario.faults = []
         for rule in object["faults"]?.arrayValue ?? [] {
@@ -54,6 +60,28 @@ struct StateDumpReader {
             scenario.timeSeries.append(ScenarioTimeSeries(tenant: tenant, assetID: asset, aspectName: aspect, records: records, origin: Self.origin))
         }
         return scenario
+    }
+
+    /// The dump's clock reading (`clock.epochMilliseconds`), `nil` when it has none.
+    /// - Throws: `ScenarioError` when it is not an integer within `FakeClock.range` (years 0001 to 9999).
+    func clockReading(in dump: JSONValue) throws(ScenarioError) -> Int64? {
+        guard let value = dump["clock"]?["epochMilliseconds"], !value.isNull else { return nil }
+        let range = FakeClock.range
+        guard case .number(.integer(let now)) = value, range.contains(now) else {
+            throw ScenarioError("clock.epochMilliseconds must be an integer from \(range.lowerBound) to \(range.upperBound) "
+                + "(\(Timestamp.format(milliseconds: range.lowerBound)) to \(Timestamp.format(milliseconds: range.upperBound)))",
+                at: Self.origin)
+        }
+        return now
+    }
+
+    /// An optional integer setting within `range`.
+    private static func integer(_ value: JSONValue?, _ name: String, in range: ClosedRange<Int>) throws(ScenarioError) -> Int? {
+        guard let value, !value.isNull else { return nil }
+        guard case .number(.integer(let number)) = value, number >= range.lowerBound, number <= range.upperBound else {
+            throw ScenarioError("\(name) must be an integer from \(range.lowerBound) to \(range.upperBound)", at: origin)
+        }
+        return Int(number)
     }
 
     private static func body(_ value: JSONValue) -> JSONObject {

@@ -10,6 +10,10 @@ public struct FakeConfiguration: Sendable {
     public var journalCapacity: Int
     /// Reads files named by scenarios posted at run time (`include:`, fixtures); `nil` refuses such scenarios.
     public var scenarioFileReader: (any ScenarioFileReader)?
+    /// When set, every `/_fake/` request must carry `X-Fake-Control-Token` with exactly this value, else 401
+    /// (`ControlPlaneGuard`); an empty string admits nothing. `nil` leaves the control plane to the Host and Origin
+    /// checks for requests that arrive over a listener.
+    public var controlToken: String?
 
     /// A configuration.
     public init(
@@ -17,8 +21,10 @@ public struct FakeConfiguration: Sendable {
         signingKey: SigningKey = .processDefault,
         seed: UInt64? = nil,
         journalCapacity: Int = 1000,
-        scenarioFileReader: (any ScenarioFileReader)? = nil
+        scenarioFileReader: (any ScenarioFileReader)? = nil,
+        controlToken: String? = nil
     ) {
+        self.controlToken = controlToken
         self.scenario = scenario
         self.signingKey = signingKey
         self.seed = seed

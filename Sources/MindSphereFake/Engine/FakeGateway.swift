@@ -25,6 +25,8 @@ public final class FakeGateway: Sendable {
     public let timeSeries: TimeSeriesStore
     /// Reset, scenario loading, clock, token expiry, faults and the request journal, as plain methods.
     public let control: FakeControl
+    /// The rules `/_fake/` requests pass first (control token, Host, Origin, content type).
+    public let controlGuard: ControlPlaneGuard
     private let router: Router
 
     /// A fake with `configuration`, reading time from `clock` (the system wall clock by default).
@@ -49,15 +51,20 @@ public final class FakeGateway: Sendable {
         router.add(contentsOf: TimeSeriesAPI(store: timeSeries).routes)
         router.add(contentsOf: ControlAPI(control: control).routes)
         self.router = router
+        self.controlGuard = ControlPlaneGuard(controlToken: configuration.controlToken)
         try control.start()
     }
 
     /// Answers one request. Never throws and never traps on bad input: every refusal is a documented error response.
-    /// API requests pass the fault rules first and are recorded in the journal; `/_fake/` requests are neither.
+    /// API requests pass the fault rules first and are recorded in the journal; `/_fake/` requests are neither, and
+    /// pass `controlGuard` first.
     public func handle(_ request: FakeRequest) -> FakeResponse {
         let path = request.path
         let now = clock.nowMilliseconds()
-        if path.hasPrefix(ControlAPI.prefix) { return dispatch(request, path: path, now: now) }
+        if path.hasPrefix(ControlAPI.prefix) {
+            if let refusal = controlGuard.refusal(for: request) { return errorResponse(refusal, shape: .control) }
+            return dispatch(request, path: path, now: now)
+        }
         var response: FakeResponse
         let fault = control.faults.match(method: request.method.rawValue, path: path)
         if let fault {

@@ -68,6 +68,9 @@ public enum WireErrorMapper {
         switch code {
         case .notFound, .routeNotFound: "not_found"
         case .methodNotAllowed: "method_not_allowed"
+        case .tokenInvalid, .credentialsInvalid: "unauthorized"
+        case .forbidden: "forbidden"
+        case .unsupportedMediaType: "unsupported_media_type"
         case .payloadTooLarge: "payload_too_large"
         case .conflict: "conflict"
         case .internalError: "internal_error"

@@ -12,6 +12,9 @@ public struct FakeRequest: Sendable {
     public var body: [UInt8]
     /// `http` or `https`, used to build absolute links.
     public var scheme: String
+    /// The port of the listener the request arrived on (the server sets it); `nil` for a request made in-process.
+    /// When set, control-plane requests must name a safe `Host` and `Origin` (see `ControlPlaneGuard`).
+    public var listenerPort: UInt16?
 
     /// A request value.
     /// - Parameters:
@@ -20,18 +23,21 @@ public struct FakeRequest: Sendable {
     ///   - headerFields: the headers.
     ///   - body: the body bytes.
     ///   - scheme: `http` or `https`.
+    ///   - listenerPort: the port of the listener it arrived on, `nil` in-process.
     public init(
         method: HTTPRequest.Method,
         target: String,
         headerFields: HTTPFields = [:],
         body: [UInt8] = [],
-        scheme: String = "http"
+        scheme: String = "http",
+        listenerPort: UInt16? = nil
     ) {
         self.method = method
         self.target = target
         self.headerFields = headerFields
         self.body = body
         self.scheme = scheme
+        self.listenerPort = listenerPort
     }
 
     /// The percent-decoded path, without the query.

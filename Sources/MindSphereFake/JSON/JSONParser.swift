@@ -14,7 +14,14 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
-    private static let maximumDepth = 512
+
+    /// The deepest nesting of arrays and objects a document may have. Half of Jackson's default (1000), so that a
+    /// document at the limit also fits the recursion of the writer and of `Equatable` on small worker-thread stacks;
+    /// no request of the platform's APIs nests more than a few levels.
+    public static let maximumDepth = 512
+    /// The most members one object may have. Real bodies have a few dozen (an aspect type's variables, a record's
+    /// fields); the limit keeps what handlers do per member bounded.
+    public static let maximumObjectMembers = 10_000
 
     /// Parses a complete JSON document.
     /// - Throws: `JSONParseError` when the bytes are not one valid JSON value.
@@ -84,7 +91,8 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw fail("unexpected character '\(Character(UnicodeScalar(bytes[index])))'")
+        // The character is not quoted: parse errors may be about files an operator did not mean to show.
+        default: throw fail("unexpected character")
         }
     }
 
@@ -105,26 +113,27 @@ public struct JSONParser {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
-        var members: [(key: String, value: JSONValue)] = []
+        var object = JSONObject()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(JSONObject(members))
+            return .object(object)
         }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+            let keyOffset = index
             let key = try parseString()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after key") }
             index += 1
             skipWhitespace()
             let value = try parseValue()
-            if let existing = members.firstIndex(where: { $0.key == key }) {
-                members[existing].value = value
-            } else {
-                members.append((key: key, value: value))
+            // A repeated key keeps its first position and takes the last value (what Jackson does).
+            object[key] = value
+            if object.count > Self.maximumObjectMembers {
+                throw JSONParseError(reason: "an object has more than \(Self.maximumObjectMembers) members", offset: keyOffset)
             }
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input in object") }
@@ -133,7 +142,7 @@ public struct JSONParser {
             throw fail("expected ',' or '}' in object")
         }
         depth -= 1
-        return .object(JSONObject(members))
+        return .object(object)
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {

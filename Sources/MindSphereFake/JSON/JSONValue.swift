@@ -75,19 +75,27 @@ public enum JSONNumber: Sendable, Equatable {
     }
 }
 
-/// A JSON object that keeps its keys in insertion order.
+/// A JSON object that keeps its keys in insertion order. Small objects are searched linearly; once an object has
+/// more than `indexThreshold` members it also keeps a key index, so building, reading and comparing large objects
+/// stays linear in their size (a linear search per insert made a 100,000-key body cost seconds).
 public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// The members in order.
     public private(set) var members: [(key: String, value: JSONValue)]
+    /// The position of each key's member, kept only for objects larger than `indexThreshold`.
+    private var index: [String: Int]?
 
-    /// An object from ordered members.
+    /// Above this many members an object keeps a key index; below it a linear search is cheaper than hashing.
+    static let indexThreshold = 16
+
+    /// An object from ordered members (for a repeated key, lookups find its first member).
     public init(_ members: [(key: String, value: JSONValue)] = []) {
         self.members = members
+        if members.count > Self.indexThreshold { rebuildIndex() }
     }
 
     /// An object from a literal, in literal order.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.members = elements.map { (key: $0.0, value: $0.1) }
+        self.init(elements.map { (key: $0.0, value: $0.1) })
     }
 
     /// The keys in order.
@@ -96,16 +104,43 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Whether the object has no members.
     public var isEmpty: Bool { members.isEmpty }
 
-    /// The value of `key`; setting `nil` removes it, setting a new key appends it.
+    /// The number of members.
+    public var count: Int { members.count }
+
+    /// The value of `key`; setting `nil` removes it, setting a new key appends it, setting an existing key replaces
+    /// its value in place.
     public subscript(key: String) -> JSONValue? {
-        get { members.first(where: { $0.key == key })?.value }
+        get { position(of: key).map { members[$0].value } }
         set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
-                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            if let position = position(of: key) {
+                if let newValue {
+                    members[position].value = newValue
+                } else {
+                    members.remove(at: position)
+                    if index != nil { rebuildIndex() }
+                }
             } else if let newValue {
                 members.append((key: key, value: newValue))
+                if index != nil {
+                    index?[key] = members.count - 1
+                } else if members.count > Self.indexThreshold {
+                    rebuildIndex()
+                }
             }
         }
+    }
+
+    /// The position of `key`'s (first) member.
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex(where: { $0.key == key })
+    }
+
+    private mutating func rebuildIndex() {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(members.count)
+        for (position, member) in members.enumerated() where built[member.key] == nil { built[member.key] = position }
+        index = built
     }
 
     /// Two objects are equal when they have the same keys with equal values, in any order.

@@ -24,6 +24,28 @@ public struct Scenario: Sendable {
     public var faults: [FaultRule] = []
     /// Milliseconds after which written time-series data becomes readable; 0 (the default) means at once.
     public var ingestionDelayMilliseconds: Int = 0
+    /// The file the scenario was loaded from (as its reader names it), `nil` for one given as text or built in code.
+    /// Scenarios posted at run time may read files only below this file's directory.
+    public var sourceFile: String?
+
+    /// The token lifetimes a scenario, a state dump or `serve --token-lifetime` may set: 1 second to 10 years
+    /// (3650 days). Bounded so `iat + lifetime` can never overflow, whatever the clock reads.
+    public static let tokenLifetimeSecondsRange: ClosedRange<Int> = 1...315_360_000
+    /// The ingestion delays a scenario or the control plane may set: 0 to 24 hours, in milliseconds.
+    public static let ingestionDelayMillisecondsRange: ClosedRange<Int> = 0...86_400_000
+
+    /// Refuses settings outside their documented ranges, so a scenario built in code (or changed by a flag after
+    /// loading) cannot put an unchecked number into the token or time-series arithmetic.
+    /// - Throws: `ScenarioError` naming the setting.
+    public func validateSettings() throws(ScenarioError) {
+        let lifetimes = Self.tokenLifetimeSecondsRange, delays = Self.ingestionDelayMillisecondsRange
+        guard lifetimes.contains(tokenLifetimeSeconds) else {
+            throw ScenarioError("tokenLifetimeSeconds must be from \(lifetimes.lowerBound) to \(lifetimes.upperBound), got \(tokenLifetimeSeconds)")
+        }
+        guard delays.contains(ingestionDelayMilliseconds) else {
+            throw ScenarioError("ingestionDelayMilliseconds must be from \(delays.lowerBound) to \(delays.upperBound), got \(ingestionDelayMilliseconds)")
+        }
+    }
 
     /// A scenario.
     public init(

@@ -55,14 +55,19 @@ struct ScenarioCompiler {
         }
         if let lifetime = root.child("tokenLifetimeSeconds") {
             let value = try lifetime.integer("tokenLifetimeSeconds")
-            guard (1...86_400 * 365).contains(value) else { throw lifetime.error("tokenLifetimeSeconds must be positive") }
+            let range = Scenario.tokenLifetimeSecondsRange
+            guard value >= range.lowerBound, value <= range.upperBound else {
+                throw lifetime.error("tokenLifetimeSeconds must be from \(range.lowerBound) to \(range.upperBound) (10 years)")
+            }
             scenario.tokenLifetimeSeconds = Int(value)
         }
         if let delay = root.child("ingestionDelayMilliseconds") {
             scenario.ingestionDelayMilliseconds = try Self.nonNegative(delay, "ingestionDelayMilliseconds")
         }
         if let delay = root.child("ingestionDelaySeconds") {
-            scenario.ingestionDelayMilliseconds = try Self.nonNegative(delay, "ingestionDelaySeconds") * 1000
+            let seconds = try delay.integer("ingestionDelaySeconds")
+            guard (0...86_400).contains(seconds) else { throw delay.error("ingestionDelaySeconds must be from 0 to 86400") }
+            scenario.ingestionDelayMilliseconds = Int(seconds) * 1000
         }
         if let tenants = root.child("tenants") {
             for tenant in try tenants.items("tenants") { try compileTenant(tenant) }

@@ -20,6 +20,20 @@ public protocol ScenarioFileReader: Sendable {
     /// reader's own base).
     /// - Throws: any error; the loader reports it at the line that named the file.
     func read(_ path: String, relativeTo includingFile: String?) throws -> ScenarioSourceFile
+
+    /// Reads `path` like `read(_:relativeTo:)`, for a caller that allows only files below `directory` (a prefix as
+    /// this reader names paths, `""` for its own base). The caller has already refused absolute paths and `..`;
+    /// a reader over a file system should also refuse a file whose real location (links followed) is not below
+    /// `directory`. The default reads without that extra check.
+    /// - Throws: any error; the loader reports it at the line that named the file.
+    func read(_ path: String, relativeTo includingFile: String?, below directory: String) throws -> ScenarioSourceFile
+}
+
+extension ScenarioFileReader {
+    /// Reads without a check of links (readers that hold no links, such as `InMemoryScenarioFiles`).
+    public func read(_ path: String, relativeTo includingFile: String?, below directory: String) throws -> ScenarioSourceFile {
+        try read(path, relativeTo: includingFile)
+    }
 }
 
 /// A reader over a closure.

@@ -28,7 +28,9 @@ public struct ScenarioLoader: Sendable {
     /// - Throws: `ScenarioError` naming file, line and problem.
     public func load(path: String) throws(ScenarioError) -> Scenario {
         let file = try read(path, relativeTo: nil, at: nil)
-        return try load(text: file.text, file: file.path)
+        var scenario = try load(text: file.text, file: file.path)
+        scenario.sourceFile = file.path
+        return scenario
     }
 
     /// Loads a scenario from its text; `file` names it in error messages and is the base of relative paths.

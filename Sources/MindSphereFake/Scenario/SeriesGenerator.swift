@@ -19,6 +19,13 @@ struct SeriesGenerator {
     let node: ScenarioNode
     let seed: UInt64
 
+    /// The longest interval between generated records: 365 days.
+    static let maximumIntervalMilliseconds: Int64 = 365 * 86_400_000
+    /// The largest magnitude of a counter's `start` (2^53, the largest integer every double holds exactly).
+    static let maximumCounterStart: Int64 = 1 << 53
+    /// The largest magnitude of a counter's `step`; with at most 2,000,000 records the counter stays within Int64.
+    static let maximumCounterStep: Int64 = 1_000_000_000_000
+
     private enum Kind {
         case sine(min: Double, max: Double, period: Double, noise: Double)
         case random(min: Double, max: Double)
@@ -37,10 +44,24 @@ struct SeriesGenerator {
         guard let countNode = node.child("count") else { throw node.error("generate needs 'count'") }
         let count = try countNode.integer("count")
         guard (0...2_000_000).contains(count) else { throw countNode.error("count must be from 0 to 2000000") }
+        // Bounded before any arithmetic: the last record's time is start + (count - 1) * interval.
         var interval: Int64 = 1000
-        if let milliseconds = node.child("intervalMilliseconds") { interval = try milliseconds.integer("intervalMilliseconds") }
-        if let seconds = node.child("intervalSeconds") { interval = try seconds.integer("intervalSeconds") * 1000 }
-        guard interval > 0 else { throw node.error("the interval must be positive") }
+        if let milliseconds = node.child("intervalMilliseconds") {
+            interval = try milliseconds.integer("intervalMilliseconds")
+            guard (1...Self.maximumIntervalMilliseconds).contains(interval) else {
+                throw milliseconds.error("intervalMilliseconds must be from 1 to \(Self.maximumIntervalMilliseconds) (365 days)")
+            }
+        }
+        if let seconds = node.child("intervalSeconds") {
+            let value = try seconds.integer("intervalSeconds")
+            guard (1...Self.maximumIntervalMilliseconds / 1000).contains(value) else {
+                throw seconds.error("intervalSeconds must be from 1 to \(Self.maximumIntervalMilliseconds / 1000) (365 days)")
+            }
+            interval = value * 1000
+        }
+        if count > 0, start + (count - 1) * interval > Timestamp.maximumMilliseconds {
+            throw node.error("the generated records would run past 9999-12-31T23:59:59.999Z; use fewer records or a shorter interval")
+        }
         guard let variablesNode = node.child("variables") else { throw node.error("generate needs 'variables'") }
         var variables: [(String, Kind)] = []
         for (name, spec) in try variablesNode.entries("variables") { variables.append((name, try kind(spec))) }
@@ -84,6 +105,13 @@ struct SeriesGenerator {
             guard case .number(let number) = value else { throw spec.error("'\(key)' must be a number") }
             return number.doubleValue
         }
+        func integer(_ key: String, _ fallback: Int64, limit: Int64) throws(ScenarioError) -> Int64 {
+            let value = try number(key, Double(fallback))
+            guard value == value.rounded(), value.magnitude <= Double(limit) else {
+                throw spec.error("'\(key)' must be an integer from -\(limit) to \(limit)")
+            }
+            return Int64(value)
+        }
         switch kind {
         case "sine":
             let period = try number("periodSeconds", 3600)
@@ -92,10 +120,11 @@ struct SeriesGenerator {
         case "random":
             return .random(min: try number("min", 0), max: try number("max", 1))
         case "counter":
-            return .counter(start: Int64(try number("start", 0)), step: Int64(try number("step", 1)))
+            return .counter(start: try integer("start", 0, limit: Self.maximumCounterStart),
+                            step: try integer("step", 1, limit: Self.maximumCounterStep))
         case "cycle":
             guard let values = object["values"]?.arrayValue, !values.isEmpty else { throw spec.error("cycle needs a non-empty 'values' list") }
-            return .cycle(values: values, every: max(1, Int(try number("everyRecords", 1))))
+            return .cycle(values: values, every: Int(max(1, try integer("everyRecords", 1, limit: 2_000_000))))
         case "constant":
             guard let value = object["value"] else { throw spec.error("constant needs 'value'") }
             return .constant(value)

@@ -2,7 +2,14 @@ import Synchronization
 
 /// The fake's notion of "now": the wall clock plus an offset, or frozen at an instant. Tests and the control
 /// plane move it; token expiry and every other time-based rule read it. The core never reads the system clock.
+///
+/// Its reading always lies in `FakeClock.range` (years 0001 to 9999): moves beyond it stop at its ends, so no
+/// reading overflows when rules add lifetimes or windows to it and every reading renders as a 4-digit-year timestamp.
 public final class FakeClock: Sendable {
+    /// The instants the clock can show, in milliseconds since 1970: 0001-01-01T00:00:00.000Z through
+    /// 9999-12-31T23:59:59.999Z. The control plane refuses settings outside it; in-process moves stop at its ends.
+    public static let range: ClosedRange<Int64> = -62_135_596_800_000...Timestamp.maximumMilliseconds
+
     private struct State {
         var offsetMilliseconds: Int64 = 0
         var frozenAt: Int64?
@@ -18,17 +25,25 @@ public final class FakeClock: Sendable {
 
     /// A clock frozen at `milliseconds` since 1970, for tests.
     public static func frozen(at milliseconds: Int64) -> FakeClock {
+        let milliseconds = clamped(milliseconds, plus: 0)
         let clock = FakeClock(wallClock: { milliseconds })
         clock.freeze(true)
         return clock
     }
 
-    /// Milliseconds since 1970, as the fake sees it.
+    /// Milliseconds since 1970, as the fake sees it (within `range`).
     public func nowMilliseconds() -> Int64 {
         state.withLock { state in
             if let frozen = state.frozenAt { return frozen }
-            return wallClock() + state.offsetMilliseconds
+            return Self.clamped(wallClock(), plus: state.offsetMilliseconds)
         }
+    }
+
+    /// `base + delta`, saturating instead of overflowing, brought into `range`.
+    static func clamped(_ base: Int64, plus delta: Int64) -> Int64 {
+        let (sum, overflow) = base.addingReportingOverflow(delta)
+        let value = overflow ? (delta < 0 ? Int64.min : Int64.max) : sum
+        return min(max(value, range.lowerBound), range.upperBound)
     }
 
     /// Seconds since 1970, as the fake sees it.
@@ -37,21 +52,26 @@ public final class FakeClock: Sendable {
     /// Whether the clock is frozen.
     public var isFrozen: Bool { state.withLock { $0.frozenAt != nil } }
 
-    /// Moves the clock by `milliseconds` (frozen or not).
+    /// Moves the clock by `milliseconds` (frozen or not); a move past either end of `range` stops there.
     public func advance(milliseconds: Int64) {
+        let wall = wallClock()
         state.withLock { state in
-            if let frozen = state.frozenAt { state.frozenAt = frozen + milliseconds }
-            state.offsetMilliseconds += milliseconds
+            let now = state.frozenAt ?? Self.clamped(wall, plus: state.offsetMilliseconds)
+            Self.place(&state, at: Self.clamped(now, plus: milliseconds), wall: wall)
         }
     }
 
-    /// Sets the clock to an instant; a running clock keeps running from there.
+    /// Sets the clock to an instant (brought into `range`); a running clock keeps running from there.
     public func set(milliseconds: Int64) {
         let wall = wallClock()
-        state.withLock { state in
-            state.offsetMilliseconds = milliseconds - wall
-            if state.frozenAt != nil { state.frozenAt = milliseconds }
-        }
+        state.withLock { state in Self.place(&state, at: Self.clamped(milliseconds, plus: 0), wall: wall) }
+    }
+
+    /// Makes `instant` (within `range`) the current reading against the wall reading `wall`.
+    private static func place(_ state: inout State, at instant: Int64, wall: Int64) {
+        if state.frozenAt != nil { state.frozenAt = instant }
+        let (offset, overflow) = instant.subtractingReportingOverflow(wall)
+        state.offsetMilliseconds = overflow ? (wall < 0 ? Int64.max : Int64.min) : offset
     }
 
     /// Freezes the clock at the current instant, or lets it run on from the frozen instant.
@@ -59,10 +79,10 @@ public final class FakeClock: Sendable {
         let wall = wallClock()
         state.withLock { state in
             if frozen, state.frozenAt == nil {
-                state.frozenAt = wall + state.offsetMilliseconds
+                state.frozenAt = Self.clamped(wall, plus: state.offsetMilliseconds)
             } else if !frozen, let at = state.frozenAt {
-                state.offsetMilliseconds = at - wall
                 state.frozenAt = nil
+                Self.place(&state, at: at, wall: wall)
             }
         }
     }

@@ -1,5 +1,12 @@
 /// ISO 8601 UTC timestamps as the platform writes them, converted to and from milliseconds since 1970.
 public enum Timestamp {
+    /// The first instant a 4-digit-year timestamp names, 0000-01-01T00:00:00.000Z, in milliseconds since 1970.
+    public static let minimumMilliseconds: Int64 = -62_167_219_200_000
+    /// The last instant a 4-digit-year timestamp names, 9999-12-31T23:59:59.999Z, in milliseconds since 1970.
+    public static let maximumMilliseconds: Int64 = 253_402_300_799_999
+    /// The instants `YYYY-MM-DDThh:mm:ss.SSSZ` can express; parsing yields only these, `write` needs them.
+    public static let representable: ClosedRange<Int64> = minimumMilliseconds...maximumMilliseconds
+
     /// The format the platform expects for `_time` and query times.
     public static let expectedFormat = "YYYY-MM-DDThh:mm:ss.SSSZ (ISO 8601 UTC, e.g. 2023-02-21T02:01:01.001Z)"
 
@@ -70,21 +77,42 @@ public enum Timestamp {
         return fraction
     }
 
-    /// Formats milliseconds since 1970 as `YYYY-MM-DDThh:mm:ss.SSSZ`.
+    /// Formats milliseconds since 1970 as `YYYY-MM-DDThh:mm:ss.SSSZ`. An instant outside years 0000-9999 (which no
+    /// input of the fake produces) gets ISO 8601's expanded form with a sign and six year digits, as JavaScript's
+    /// `toISOString` writes it (`+010000-01-01T00:00:00.000Z`), never a wrong 4-digit year.
     public static func format(milliseconds: Int64) -> String {
+        guard representable.contains(milliseconds) else { return expandedFormat(milliseconds: milliseconds) }
         var bytes = [UInt8](repeating: 0, count: 24)
         write(milliseconds: milliseconds, into: &bytes, at: 0)
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `±YYYYYY-MM-DDThh:mm:ss.SSSZ` (at least six year digits) for any instant.
+    private static func expandedFormat(milliseconds: Int64) -> String {
+        let (days, dayMillis) = milliseconds.floorDividedWithRemainder(by: 86_400_000)
+        let year = civil(fromDays: Int(days)).year
+        // The rest of the text does not depend on the year's digits: render it for a 4-digit year with the same
+        // month, day and time (year 2000 has the same calendar position for every day after shifting by whole
+        // 400-year cycles), then swap the year in.
+        let cycles = Int64(year - 2000).floorDividedWithRemainder(by: 400).quotient
+        let shifted = days - cycles * 146_097
+        let inRange = shifted * 86_400_000 + dayMillis
+        let rest = format(milliseconds: inRange).dropFirst(4)
+        let digits = String(year.magnitude)
+        return (year < 0 ? "-" : "+") + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + rest
+    }
+
     /// Formats milliseconds since 1970 as `YYYY-MM-DDThh:mm:ssZ` (no fraction).
     public static func formatSeconds(milliseconds: Int64) -> String {
         let full = format(milliseconds: milliseconds)
-        return String(full.prefix(19)) + "Z"
+        return String(full.dropLast(5)) + "Z"  // without ".SSSZ", also in the expanded form
     }
 
-    /// Writes the 24 bytes of `YYYY-MM-DDThh:mm:ss.SSSZ` into `bytes` at `offset`.
+    /// Writes the 24 bytes of `YYYY-MM-DDThh:mm:ss.SSSZ` into `bytes` at `offset`. The instant must lie in
+    /// `representable` (every parsed time does); one outside is written as the nearest end of it rather than as a
+    /// wrong date.
     public static func write(milliseconds: Int64, into bytes: inout [UInt8], at offset: Int) {
+        let milliseconds = min(max(milliseconds, minimumMilliseconds), maximumMilliseconds)
         let (days, dayMillis) = milliseconds.floorDividedWithRemainder(by: 86_400_000)
         let (year, month, day) = civil(fromDays: Int(days))
         let hour = Int(dayMillis / 3_600_000)

@@ -81,7 +81,9 @@ import Testing
         #expect(fake.handle(FakeRequest(method: .delete, target: "/_fake/faults/a")).status == .notFound)
         #expect(fake.handle(FakeRequest(method: .delete, target: "/_fake/faults")).bodyJSON?["removed"] == .int(1))
         for bad in [#"{"status":429}"#, #"{"path":"/api/**"}"#, #"{"path":"/api/**","status":418}"#,
-                    #"{"path":"/api/**","status":429,"probability":2}"#, #"{"path":"/api/**","status":429,"colour":"red"}"#] {
+                    #"{"path":"/api/**","status":429,"probability":2}"#, #"{"path":"/api/**","status":429,"colour":"red"}"#,
+                    #"{"method":"G@T","path":"/api/**","status":429}"#, #"{"method":"anything","path":"/api/**","status":429}"#,
+                    #"{"method":"GET;","path":"/api/**","status":429}"#, #"{"method":7,"path":"/api/**","status":429}"#] {
             #expect(post(fake, "/_fake/faults", bad).status == .badRequest, "\(bad)")
         }
     }

@@ -34,7 +34,8 @@ import Testing
     @Test func state_postedGarbage_is400AndKeepsTheScenario() throws {
         let fake = try FakeGateway(configuration: FakeConfiguration(scenario: try .defaultScenario(), seed: 2),
                                    clock: .frozen(at: TestGateway.epoch))
-        let response = fake.handle(FakeRequest(method: .post, target: "/_fake/state", body: Array(#"{"x":1}"#.utf8)))
+        let response = fake.handle(FakeRequest(method: .post, target: "/_fake/state", headerFields: [.contentType: "application/json"],
+                                               body: Array(#"{"x":1}"#.utf8)))
         #expect(response.status == .badRequest)
         #expect(fake.control.scenario.name == "default")
     }

@@ -16,13 +16,16 @@ struct PageRequest: Sendable {
     var sortText: String { (sortFields + [ascending ? "asc" : "desc"]).joined(separator: ",") }
 
     /// Reads the parameters; `sortable` names the fields a list can sort by, `defaultSort` its default fields.
-    /// `size=0` means the default size; sizes above the maximum are capped; `sort=ASC` or `DESC` alone sorts the
-    /// default fields in that direction.
+    /// `size=0` means the default size; sizes above the maximum are refused (assumption `am.list.size`);
+    /// `sort=ASC` or `DESC` alone sorts the default fields in that direction.
     /// - Throws: `FakeError` (400) naming the bad parameter.
     init(_ context: RequestContext, sortable: Set<String>, defaultSort: [String]) throws(FakeError) {
         page = try Self.integer(context, "page", default: 0)
         let requested = try Self.integer(context, "size", default: Self.defaultSize)
-        size = requested == 0 ? Self.defaultSize : min(requested, Self.maximumSize)
+        guard requested <= Self.maximumSize else {
+            throw FakeError.invalidParameter("query parameter 'size' must be from 0 to \(Self.maximumSize), got \(requested)")
+        }
+        size = requested == 0 ? Self.defaultSize : requested
         guard let raw = context.query["sort"], !raw.withoutSurroundingSpaces().isEmpty else {
             sortFields = defaultSort
             ascending = true

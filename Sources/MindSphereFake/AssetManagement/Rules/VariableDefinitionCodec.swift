@@ -79,7 +79,14 @@ enum VariableDefinitionCodec {
         switch dataType {
         case .string: maximum = maxStringLength
         case .bigString: maximum = maxBigStringLength
-        default: return nil
+        default:
+            // Ignored on other data types (assumption am.variable.length-default), but it must still be a length
+            // (assumption am.variable.length-type): any other JSON type is a client bug worth reporting.
+            guard let value, !value.isNull else { return nil }
+            guard case .number(.integer(let raw)) = value, raw >= 1, raw <= maxBigStringLength else {
+                throw FakeError.invalidBody("\(position).length \(describe(value)) of variable '\(name)' must be null or an integer from 1 to \(maxBigStringLength)")
+            }
+            return nil
         }
         guard let value, !value.isNull else { return maximum }
         guard case .number(.integer(let raw)) = value, raw >= 1, raw <= maximum else {
