@@ -113,6 +113,7 @@ public final class FakeServer: @unchecked Sendable {
             tlsBuffers.forEach { free($0) }
             throw ServerError("cannot listen on \(configuration.host):\(configuration.port) (port in use, or invalid TLS material)")
         }
+        serverContext.listenerPort.store(cmhd_daemon_port(daemon), ordering: .relaxed)
         serverContext.deadlines?.start()
         return FakeServer(daemon: daemon, context: context, gateway: gateway, configuration: configuration, tlsBuffers: tlsBuffers)
     }

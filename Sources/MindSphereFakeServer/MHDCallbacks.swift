@@ -102,7 +102,7 @@ func mhdAccessHandler(
     }
     let request = FakeRequest(
         method: state.method, target: state.rawTarget, headerFields: state.headerFields, body: state.body,
-        scheme: context.scheme)
+        scheme: context.scheme, listenerPort: context.listenerPort.load(ordering: .relaxed))
     let response = context.gateway.handle(request)
     if response.transport.dropConnection {
         return .NO

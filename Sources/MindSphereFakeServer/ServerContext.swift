@@ -25,6 +25,8 @@ final class ServerContext: Sendable {
     let draining = Atomic<Bool>(false)
     /// Requests whose head has arrived and that are not finished yet (the ones a stop waits for).
     private let inFlight = Atomic<Int>(0)
+    /// The port the daemon is bound to, set once it listens (the core checks `Host` and `Origin` against it).
+    let listenerPort = Atomic<UInt16>(0)
 
     init(gateway: FakeGateway, maximumBodyBytes: Int, scheme: String, headerTimeoutSeconds: Int) {
         self.gateway = gateway

@@ -57,6 +57,9 @@ struct ContractCommand: ParsableCommand {
     @Option(name: .customLong("ca-cert"), help: "PEM certificate to trust for HTTPS besides the system store.")
     var caCertificate: String?
 
+    @Option(name: .customLong("control-token"), help: "Control token of a fake started with --control-token (or MDSP_FAKE_CONTROL_TOKEN).")
+    var controlToken: String?
+
     @Option(name: .customLong("client-id"), help: "Overrides MDSP_KEY_STORE_CLIENT_ID.")
     var clientID: String?
 
@@ -82,6 +85,7 @@ struct ContractCommand: ParsableCommand {
     func run() throws {
         var configuration = ContractConfiguration.fromEnvironment()
         if let caCertificate { configuration.caCertificateFile = caCertificate }
+        if let controlToken { configuration.controlToken = controlToken }
         if let clientID { configuration.clientID = clientID }
         if let appName { configuration.appName = appName }
         if let appVersion { configuration.appVersion = appVersion }

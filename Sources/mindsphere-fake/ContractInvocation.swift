@@ -69,7 +69,8 @@ struct ContractInvocation: Sendable {
             }
             if isFake {
                 let credentials = (try? configuration.credentials()) ?? .fakeDefault
-                return try await FakeURLTarget.connect(baseURL: target, credentials: credentials, trust: configuration.trust)
+                return try await FakeURLTarget.connect(baseURL: target, credentials: credentials, trust: configuration.trust,
+                                                       controlToken: configuration.controlToken)
             }
             return try gatewayTarget(target)
         }

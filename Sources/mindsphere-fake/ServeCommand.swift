@@ -38,7 +38,7 @@ struct ServeCommand: ParsableCommand {
           mindsphere-fake serve --scenario scenarios/plant.yaml
           mindsphere-fake serve --host 0.0.0.0 --port 9000 --token-lifetime 300
           mindsphere-fake serve --tls-cert cert.pem --tls-key key.pem   # HTTPS
-          curl -X POST localhost:8080/_fake/clock -d '{"advanceSeconds":1801}'
+          curl -X POST localhost:8080/_fake/clock -H 'Content-Type: application/json' -d '{"advanceSeconds":1801}'
         """
     )
 
@@ -99,8 +99,9 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         if maximumBodyBytes < 1 || maximumBodyBytes > 1 << 30 { throw ValidationError("--max-body-bytes must be from 1 to 1073741824") }
         if threads < 1 || threads > 64 { throw ValidationError("--threads must be from 1 to 64") }
-        if let lifetime = tokenLifetimeSeconds, !Self.tokenLifetimes.contains(lifetime) {
-            throw ValidationError("--token-lifetime must be from \(Self.tokenLifetimes.lowerBound) to \(Self.tokenLifetimes.upperBound) seconds")
+        if let lifetime = tokenLifetimeSeconds, !Scenario.tokenLifetimeSecondsRange.contains(lifetime) {
+            let range = Scenario.tokenLifetimeSecondsRange
+            throw ValidationError("--token-lifetime must be from \(range.lowerBound) to \(range.upperBound) seconds")
         }
         if journalSize < 0 || journalSize > 1_000_000 { throw ValidationError("--journal-size must be from 0 to 1000000") }
         if !(0...86_400).contains(idleTimeoutSeconds) { throw ValidationError("--idle-timeout must be from 0 to 86400 seconds") }
@@ -121,9 +122,6 @@ struct ServeCommand: ParsableCommand {
                 "binding \(host) exposes the control plane (/_fake/) to the network: pass --control-token TOKEN, or --unsafe-open-control-plane to run it open")
         }
     }
-
-    /// The token lifetimes the flag accepts: one second to ten years.
-    static let tokenLifetimes = 1...315_360_000
 
     /// Whether `host` is a loopback address (only this machine can reach it).
     static func isLoopback(_ host: String) -> Bool {
@@ -148,7 +146,8 @@ struct ServeCommand: ParsableCommand {
             var loaded = try scenario.map { try ScenarioLoader(reader: reader).load(path: $0) } ?? Scenario.defaultScenario()
             if let tokenLifetimeSeconds { loaded.tokenLifetimeSeconds = tokenLifetimeSeconds }
             gateway = try FakeGateway(configuration: FakeConfiguration(
-                scenario: loaded, seed: seed, journalCapacity: journalSize, scenarioFileReader: reader))
+                scenario: loaded, seed: seed, journalCapacity: journalSize, scenarioFileReader: reader,
+                controlToken: controlToken))
         } catch {
             Output.error("mindsphere-fake: scenario not loaded: \(error)")
             throw ExitCode.failure

@@ -15,6 +15,16 @@ import Testing
         #expect(!report.interrupted)
     }
 
+    @Test func urlTarget_sendsTheControlToken_ofAFakeThatWantsOne() async throws {
+        let server = try FakeServer.start(gateway: try FakeGateway(configuration: FakeConfiguration(controlToken: "kit-token")))
+        defer { server.stop() }
+        let withToken = try await FakeURLTarget.connect(baseURL: server.baseURL, controlToken: "kit-token")
+        #expect(withToken.capabilities.contains(.controlPlane))
+        #expect(withToken.capabilities.contains(.controlsClock))
+        let without = try await FakeURLTarget.probe(baseURL: server.baseURL)
+        #expect(!without, "a fake that wants a token answers /_fake/health only to its holder")
+    }
+
     @Test func kit_loopbackFake_passesEveryCheckAndLeavesStateAsFound() async throws {
         let server = try FakeServer.start(gateway: try FakeGateway())
         defer { server.stop() }

@@ -69,7 +69,7 @@ import MindSphereFake
         defer { server.stop() }
         let query = (0..<3000).map { "p\($0)=v" }.joined(separator: "&")
         let answer = try RawHTTPClient(port: server.port).exchange(
-            Array("GET /_fake/health?\(query) HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n".utf8))
+            Array("GET /_fake/health?\(query) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8))
         #expect(answer.hasPrefix("HTTP/1.1 200"))
     }
 
@@ -100,7 +100,7 @@ import MindSphereFake
         defer { server.stop() }
         let socketFD = try RawHTTPClient(port: server.port).open()
         defer { close(socketFD) }
-        let request = Array("GET /_fake/health HTTP/1.1\r\nHost: h\r\n\r\n".utf8)
+        let request = Array("GET /_fake/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
         _ = request.withUnsafeBytes { send(socketFD, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         var buffer = [UInt8](repeating: 0, count: 4096)
         #expect(recv(socketFD, &buffer, buffer.count, 0) > 0)
@@ -122,7 +122,7 @@ import MindSphereFake
         close(first)
         close(second)
         usleep(200_000)
-        #expect(try client.exchange(Array("GET /_fake/health HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n".utf8)).hasPrefix("HTTP/1.1 200"))
+        #expect(try client.exchange(Array("GET /_fake/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)).hasPrefix("HTTP/1.1 200"))
     }
 
     @Test func stop_answersRequestsAlreadyReceived() throws {

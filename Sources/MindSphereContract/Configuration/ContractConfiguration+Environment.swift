@@ -23,6 +23,8 @@ extension ContractConfiguration {
         public static let caCertificate = "MDSP_CONTRACT_CA_CERT"
         /// Milliseconds between requests to a real gateway.
         public static let pacing = "MDSP_CONTRACT_PACING_MS"
+        /// The control token of a fake started with `--control-token`.
+        public static let controlToken = "MDSP_FAKE_CONTROL_TOKEN"
     }
 
     /// The configuration from `environment` (the process environment by default); empty values count as unset.
@@ -36,7 +38,8 @@ extension ContractConfiguration {
             clientSecret: value(Variable.clientSecret), appName: value(Variable.appName),
             appVersion: value(Variable.appVersion), hostTenant: value(Variable.hostTenant),
             userTenant: value(Variable.userTenant), caCertificateFile: value(Variable.caCertificate),
-            pacingMilliseconds: value(Variable.pacing).flatMap(Int.init) ?? 200
+            pacingMilliseconds: value(Variable.pacing).flatMap(Int.init) ?? 200,
+            controlToken: value(Variable.controlToken)
         )
     }
 }

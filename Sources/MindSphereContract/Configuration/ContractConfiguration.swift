@@ -21,12 +21,14 @@ public struct ContractConfiguration: Sendable, CustomStringConvertible {
     public var caCertificateFile: String?
     /// Minimum milliseconds between requests to a real gateway (`MDSP_CONTRACT_PACING_MS`, default 200).
     public var pacingMilliseconds: Int
+    /// The token a fake started with `--control-token` wants on every `/_fake/` call (`MDSP_FAKE_CONTROL_TOKEN`).
+    public var controlToken: String?
 
     /// A configuration; every field defaults to unset.
     public init(
         gatewayURL: String? = nil, clientID: String? = nil, clientSecret: String? = nil, appName: String? = nil,
         appVersion: String? = nil, hostTenant: String? = nil, userTenant: String? = nil,
-        caCertificateFile: String? = nil, pacingMilliseconds: Int = 200
+        caCertificateFile: String? = nil, pacingMilliseconds: Int = 200, controlToken: String? = nil
     ) {
         self.gatewayURL = gatewayURL
         self.clientID = clientID
@@ -37,6 +39,7 @@ public struct ContractConfiguration: Sendable, CustomStringConvertible {
         self.userTenant = userTenant
         self.caCertificateFile = caCertificateFile
         self.pacingMilliseconds = pacingMilliseconds
+        self.controlToken = controlToken
     }
 
     /// The credentials, when every part is set.

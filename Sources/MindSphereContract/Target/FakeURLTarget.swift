@@ -15,9 +15,9 @@ public struct FakeURLTarget: ContractTarget {
     /// Connects to the fake at `baseURL` and probes its control plane.
     /// - Throws: `ContractTransportError` when the URL is unusable or the fake does not answer `/_fake/health`.
     public static func connect(
-        baseURL: String, credentials: ContractCredentials = .fakeDefault, trust: TLSTrust = .system
+        baseURL: String, credentials: ContractCredentials = .fakeDefault, trust: TLSTrust = .system, controlToken: String? = nil
     ) async throws -> FakeURLTarget {
-        let transport = try HTTPTransport(baseURL: baseURL, trust: trust, timeoutSeconds: 30)
+        let transport = try HTTPTransport(baseURL: baseURL, trust: trust, timeoutSeconds: 30, controlToken: controlToken)
         let health = try await transport.send(FakeRequest(method: .get, target: "/_fake/health"))
         guard health.status == .ok else {
             throw ContractTransportError("\(baseURL) is not a mindsphere-fake (GET /_fake/health answered \(health.status.code))")

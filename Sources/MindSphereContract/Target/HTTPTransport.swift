@@ -15,6 +15,8 @@ public struct HTTPTransport: Sendable {
     public let baseURL: String
     /// Seconds one request may take, from sending to the last body byte.
     public let timeoutSeconds: Double
+    /// Sent as `X-Fake-Control-Token` with every `/_fake/` request, for a fake started with `--control-token`.
+    public let controlToken: String?
     private let client: HTTPClient
 
     /// The most bytes of a response body the kit reads.
@@ -22,7 +24,7 @@ public struct HTTPTransport: Sendable {
 
     /// A transport to `baseURL`.
     /// - Throws: `ContractTransportError` when the URL is not http(s) or the trust settings cannot be applied.
-    public init(baseURL: String, trust: TLSTrust = .system, timeoutSeconds: Double = 60) throws {
+    public init(baseURL: String, trust: TLSTrust = .system, timeoutSeconds: Double = 60, controlToken: String? = nil) throws {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         guard let url = URL(string: base), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
@@ -31,6 +33,7 @@ public struct HTTPTransport: Sendable {
         }
         self.baseURL = base
         self.timeoutSeconds = timeoutSeconds
+        self.controlToken = controlToken
         self.client = try SharedHTTPClients.client(for: trust)
     }
 
@@ -41,6 +44,9 @@ public struct HTTPTransport: Sendable {
         outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
         for field in request.headerFields where field.name.canonicalName != "host" && field.name != .contentLength {
             outgoing.headers.add(name: field.name.rawName, value: field.value)
+        }
+        if let controlToken, request.target.hasPrefix(ControlAPI.prefix) {
+            outgoing.headers.replaceOrAdd(name: ControlPlaneGuard.tokenHeader.rawName, value: controlToken)
         }
         if !request.body.isEmpty {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
