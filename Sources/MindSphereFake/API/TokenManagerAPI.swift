@@ -5,11 +5,14 @@ import HTTPTypes
 public struct TokenManagerAPI: Sendable {
     let tokens: TokenService
     let credentials: CredentialDirectory
+    /// Read for the wall-clock time that token claims carry.
+    let clock: FakeClock
 
-    /// The API over the fake's token service and credentials.
-    public init(tokens: TokenService, credentials: CredentialDirectory) {
+    /// The API over the fake's token service and credentials; `clock` gives the wall-clock time of the claims.
+    public init(tokens: TokenService, credentials: CredentialDirectory, clock: FakeClock) {
         self.tokens = tokens
         self.credentials = credentials
+        self.clock = clock
     }
 
     /// The routes of this API.
@@ -125,6 +128,7 @@ public struct TokenManagerAPI: Sendable {
             scopes: scopes,
             issuer: context.baseURL + "/oauth/token",
             nowSeconds: context.nowMilliseconds / 1000,
+            wallSeconds: clock.wallSeconds(),
             lifetimeSeconds: credentials.tokenLifetimeSeconds
         )
         var response = FakeResponse.json(.object([

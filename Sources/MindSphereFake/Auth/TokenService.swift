@@ -24,6 +24,12 @@ public final class TokenService: Sendable {
         var revokedIssuedAtOrBefore: Int64 = Int64.min
     }
 
+    /// The claim that carries, in seconds, how far the wall clock was ahead of the fake's clock when the token was
+    /// issued (left out when the two agree). Claims are on the wall clock, so that client libraries checking `exp` and
+    /// `iat` against their own clock accept a token whatever the fake's clock reads; the gateway subtracts this to
+    /// judge the token on the fake's clock, on which it lives its lifetime.
+    public static let clockOffsetClaim = "fake_clock_offset"
+
     /// How far (seconds) a token's `iat` or `nbf` may lie ahead of the fake's clock before the gateway refuses it as
     /// used before it was issued; a small allowance for clocks that differ by a little, as JWT libraries give.
     public static let issuedAtLeewaySeconds: Int64 = 60
@@ -50,7 +56,8 @@ public final class TokenService: Sendable {
     ///   - tenant: the tenant whose data the token reaches (`ten`, `zid`).
     ///   - scopes: the granted scopes.
     ///   - issuer: the `iss` claim.
-    ///   - nowSeconds: issue time on the fake's clock.
+    ///   - nowSeconds: issue time on the fake's clock; the token expires `lifetimeSeconds` later on that clock.
+    ///   - wallSeconds: issue time on the wall clock, written into `iat` and `exp` (`nowSeconds` when omitted).
     ///   - lifetimeSeconds: seconds until `exp`, within `Scenario.tokenLifetimeSecondsRange`.
     /// - Throws: `FakeError` (500) if signing fails or the lifetime is out of range.
     public func issue(
@@ -59,16 +66,22 @@ public final class TokenService: Sendable {
         scopes: [String],
         issuer: String,
         nowSeconds: Int64,
+        wallSeconds: Int64? = nil,
         lifetimeSeconds: Int
     ) throws -> IssuedToken {
         let range = Scenario.tokenLifetimeSecondsRange
         guard range.contains(lifetimeSeconds) else {
             throw FakeError(.internalError, "the token lifetime \(lifetimeSeconds) s is outside \(range.lowerBound) to \(range.upperBound) s")
         }
+        let claimedAt = wallSeconds ?? nowSeconds
         let (expiresAt, overflow) = nowSeconds.addingReportingOverflow(Int64(lifetimeSeconds))
-        guard !overflow else { throw FakeError(.internalError, "the token's expiry does not fit the clock") }
+        let (claimedExpiry, claimOverflow) = claimedAt.addingReportingOverflow(Int64(lifetimeSeconds))
+        let (offset, offsetOverflow) = claimedAt.subtractingReportingOverflow(nowSeconds)
+        guard !overflow, !claimOverflow, !offsetOverflow else {
+            throw FakeError(.internalError, "the token's expiry does not fit the clock")
+        }
         let tokenID = identifiers.next()
-        let claims: JSONObject = [
+        var claims: JSONObject = [
             "jti": .string(tokenID),
             "sub": .string(clientID),
             "scope": .array(scopes.map(JSONValue.string)),
@@ -77,8 +90,8 @@ public final class TokenService: Sendable {
             "azp": .string(clientID),
             "grant_type": .string("client_credentials"),
             "rev_sig": .string(identifiers.nextHex(8)),
-            "iat": .number(.integer(nowSeconds)),
-            "exp": .number(.integer(expiresAt)),
+            "iat": .number(.integer(claimedAt)),
+            "exp": .number(.integer(claimedExpiry)),
             "iss": .string(issuer),
             "zid": .string(tenant),
             "aud": .array([.string(clientID)]),
@@ -86,6 +99,7 @@ public final class TokenService: Sendable {
             "schemas": .array([.string("urn:siemens:mindsphere:v1")]),
             "cat": .string("client-token:v1"),
         ]
+        if offset != 0 { claims[Self.clockOffsetClaim] = .number(.integer(offset)) }
         let token: String
         do {
             token = try JSONWebToken.sign(claims: claims, with: signingKey)
@@ -176,13 +190,20 @@ public final class TokenService: Sendable {
         guard jwt.header["alg"]?.stringValue == "RS256" else { return .failure(.unsupportedAlgorithm) }
         guard jwt.header["kid"]?.stringValue == signingKey.keyID else { return .failure(.unknownKey) }
         guard signingKey.verify(jwt.signature, for: jwt.signingInput) else { return .failure(.badSignature) }
-        guard let tenant = jwt.stringClaim("ten"), let expiresAt = jwt.integerClaim("exp"),
+        guard let tenant = jwt.stringClaim("ten"), let claimedExpiry = jwt.integerClaim("exp"),
               let clientID = jwt.stringClaim("client_id")
         else { return .failure(.missingClaims) }
+        // Claims are on the wall clock; the offset claim brings them back onto the fake's clock, where they are judged.
+        let offset = jwt.integerClaim(Self.clockOffsetClaim) ?? 0
+        let onFakeClock = { (claim: Int64) -> Int64 in
+            let (value, overflow) = claim.subtractingReportingOverflow(offset)
+            return overflow ? (offset > 0 ? Int64.min : Int64.max) : value
+        }
+        let expiresAt = onFakeClock(claimedExpiry)
         let tokenID = jwt.stringClaim("jti") ?? ""
-        let issuedAt = jwt.integerClaim("iat") ?? 0
+        let issuedAt = onFakeClock(jwt.integerClaim("iat") ?? 0)
         // The token is good from its later of iat and nbf (both optional); judged on the fake's clock, like exp.
-        let validFrom = max(issuedAt, jwt.integerClaim("nbf") ?? Int64.min)
+        let validFrom = max(issuedAt, jwt.integerClaim("nbf").map(onFakeClock) ?? Int64.min)
         let scopes = jwt.claims["scope"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let principal = Principal(tenant: tenant, clientID: clientID, scopes: scopes, tokenID: tokenID, expiresAt: expiresAt)
         // A verified token that is still good goes (back) into the cache, so a token in use that was pushed out by

@@ -46,7 +46,7 @@ public final class FakeGateway: Sendable {
             journal: RequestJournal(capacity: configuration.journalCapacity),
             fileReader: configuration.scenarioFileReader)
         var router = Router()
-        router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials).routes)
+        router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials, clock: clock).routes)
         router.add(contentsOf: AssetManagementAPI(store: assets).routes)
         router.add(contentsOf: TimeSeriesAPI(store: timeSeries).routes)
         router.add(contentsOf: ControlAPI(control: control).routes)

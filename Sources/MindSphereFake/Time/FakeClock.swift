@@ -49,6 +49,10 @@ public final class FakeClock: Sendable {
     /// Seconds since 1970, as the fake sees it.
     public func nowSeconds() -> Int64 { nowMilliseconds() / 1000 }
 
+    /// Seconds since 1970 on the wall clock underneath, whatever the fake's reading: what clients compare token
+    /// claims with (for a clock made by `frozen(at:)`, the instant it was made at).
+    public func wallSeconds() -> Int64 { Self.clamped(wallClock(), plus: 0) / 1000 }
+
     /// Whether the clock is frozen.
     public var isFrozen: Bool { state.withLock { $0.frozenAt != nil } }
 
