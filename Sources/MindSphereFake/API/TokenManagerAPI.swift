@@ -5,11 +5,14 @@ import HTTPTypes
 public struct TokenManagerAPI: Sendable {
     let tokens: TokenService
     let credentials: CredentialDirectory
+    /// The assumption choices in force; the token request body binds by their `api.body-binding`.
+    let settings: AssumptionSettings
 
     /// The API over the fake's token service and credentials.
-    public init(tokens: TokenService, credentials: CredentialDirectory) {
+    public init(tokens: TokenService, credentials: CredentialDirectory, settings: AssumptionSettings = AssumptionSettings()) {
         self.tokens = tokens
         self.credentials = credentials
+        self.settings = settings
     }
 
     /// The routes of this API.
@@ -80,13 +83,10 @@ public struct TokenManagerAPI: Sendable {
         guard let object = json.objectValue else {
             throw FakeError(.malformedBody, "the token request body must be a JSON object, got \(json.typeName)")
         }
+        let reader = BodyReader(object: object, binding: settings.choices.bodyBinding)
         var fromBody: [String: String] = [:]
         for name in Self.technicalTokenFields + ["grant_type"] {
-            guard let value = object[name], !value.isNull else { continue }
-            guard let text = value.stringValue else {
-                throw FakeError.invalidBody("'\(name)' must be a string, got \(value.typeName)")
-            }
-            fromBody[name] = text
+            if let text = try reader.string(name) { fromBody[name] = text }
         }
         if !fromBody.isEmpty && !fromQuery.isEmpty {
             throw FakeError.invalidBody("send the token request fields either all in the JSON body or all as query parameters, not both")
