@@ -123,11 +123,32 @@ public enum AssetManagementAssumptionChecks {
             try context.ensure(integer?["length"] == .null || integer?["length"] == nil, "INT length is not null")
         },
         ContractCheck("am.assumption.variable-length-type", tier: .strict, requires: .writes, verifies: ["am.variable.length-type"],
-                      "a length given as a string answers 400") { context in
+                      "a length given as an object answers 400") { context in
             var bad = variable("s", "STRING").objectValue ?? [:]
-            bad["length"] = .string("20")
-            let response = try await putAspectType(context, "create with text length", "textlength", variables: [.object(bad)])
-            try context.expectPlatformError(response, status: 400, code: "mdsp.core.generic.invalidRequestBodyProperty", step: "text length")
+            bad["length"] = .object([:])
+            let response = try await putAspectType(context, "create with object length", "objlength", variables: [.object(bad)])
+            try context.expectPlatformError(response, status: 400, code: "mdsp.core.generic.invalidRequestBodyProperty", step: "object length")
+        },
+        ContractCheck("am.assumption.body-binding", tier: .behaviour, requires: .writes, verifies: ["api.body-binding", "am.variable.length-type"],
+                      "an asset type with \"instantiable\":\"true\" and a variable length \"20\" tells jackson (created, read back typed) from strict (400)") { context in
+            let id = context.prefix.typeID(tenant: context.tenant, "coerced")
+            var stringVariable = variable("s", "STRING").objectValue ?? [:]
+            stringVariable["length"] = .string("20")
+            stringVariable["searchable"] = .string("false")
+            let response = try await context.send("create with string scalars", .put, base + "/assettypes/" + id, json: .object([
+                "name": .string(context.prefix.name("coerced")), "parentTypeId": .string("core.basicasset"), "scope": .string("private"),
+                "instantiable": .string("true"), "variables": .array([.object(stringVariable)]),
+            ]))
+            if response.status.code == 400 {
+                try context.expectAlternative("api.body-binding", observed: "strict")
+                return
+            }
+            try context.expectStatus(response, 200, 201, step: "create with string scalars")
+            let read = try context.json(try await context.send("read back", .get, base + "/assettypes/" + id), step: "read back")
+            try context.ensure(read["instantiable"] == .bool(true), "instantiable read back as \(read["instantiable"].map(JSONWriter.string) ?? "absent")")
+            let length = read["variables"]?.arrayValue?.first?["length"]
+            try context.ensure(length == .int(20), "length read back as \(length.map(JSONWriter.string) ?? "absent")")
+            try context.expectAlternative("api.body-binding", observed: "jackson")
         },
         ContractCheck("am.assumption.etag-header", tier: .strict, verifies: ["am.etag.header"], "GET /assets/root sends no ETag header") { context in
             let response = try await context.send("root asset", .get, base + "/assets/root")

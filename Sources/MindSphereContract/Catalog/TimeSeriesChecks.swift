@@ -55,12 +55,26 @@ public enum TimeSeriesChecks {
 
     static let behaviour: [ContractCheck] = [
         ContractCheck("ts.put.time-format", tier: .behaviour, requires: .writes, verifies: ["ts.time-formats"],
-                      "a _time without T and Z ('2023-02-20 02:01:01') is refused with 400") { context in
+                      "a _time without T and Z is refused with 400; one with +01:00 tells strict (400) from lenient (stored in UTC)") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let bad: JSONValue = .array([.object(["_time": .string("2023-02-20 02:01:01"), "temperature": .double(1.5)])])
             try context.expectStatus(try await context.send("put bad _time", .put, series(ids), json: bad), 400, step: "bad _time")
-            let offset: JSONValue = .array([.object(["_time": .string("2023-02-20T02:01:01.000+01:00"), "temperature": .double(1.5)])])
-            try context.expectStatus(try await context.send("put offset _time", .put, series(ids), json: offset), 400, step: "offset _time")
+            let at = window(22) + 1000
+            // The same instant written one hour ahead with +01:00.
+            let local = String(Timestamp.format(milliseconds: at + 3_600_000).dropLast()) + "+01:00"
+            let offset: JSONValue = .array([.object(["_time": .string(local), "temperature": .double(1.5)])])
+            let response = try await context.send("put offset _time", .put, series(ids), json: offset)
+            if response.status.code == 400 {
+                try context.expectAlternative("ts.time-formats", observed: "strict")
+                return
+            }
+            try context.expectStatus(response, 200, 201, 204, step: "offset _time")
+            try await context.eventually {
+                let array = try context.json(try await context.send("get", .get, series(ids) + "?" + range(at - 1, at)), step: "get").arrayValue ?? []
+                try context.ensure(array.first?["_time"] == .string(Timestamp.format(milliseconds: at)),
+                                   "the +01:00 record is not stored at its UTC instant")
+            }
+            try context.expectAlternative("ts.time-formats", observed: "lenient")
         },
         ContractCheck("ts.put.time-without-millis", tier: .behaviour, requires: .writes,
                       "a _time without fraction is accepted and read back with .000Z") { context in
@@ -78,12 +92,26 @@ public enum TimeSeriesChecks {
             try context.ensure(time == Timestamp.format(milliseconds: start + 1000), "_time read back as '\(time)'")
         },
         ContractCheck("ts.put.type-mismatch", tier: .behaviour, requires: .writes, verifies: ["ts.strict-types"],
-                      "a string in a DOUBLE variable is refused with 400") { context in
+                      "a non-numeric string in a DOUBLE variable is refused with 400; \"15\" in INT tells coerce (read back 15) from strict (400)") { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let bad: JSONValue = .array([.object(["_time": .string(Timestamp.format(milliseconds: window(2))), "temperature": .string("warm")])])
             try context.expectStatus(try await context.send("put string in DOUBLE", .put, series(ids), json: bad), 400, step: "string in DOUBLE")
-            let quoted: JSONValue = .array([.object(["_time": .string(Timestamp.format(milliseconds: window(2))), "counter": .string("15")])])
-            try context.expectStatus(try await context.send("put quoted INT", .put, series(ids), json: quoted), 400, step: "\"15\" in INT")
+            let at = window(23) + 1000
+            let quoted: JSONValue = .array([.object(["_time": .string(Timestamp.format(milliseconds: at)), "counter": .string("15"),
+                                                     "temperature": .string("1.5"), "ok": .string("true")])])
+            let response = try await context.send("put quoted values", .put, series(ids), json: quoted)
+            if response.status.code == 400 {
+                try context.expectAlternative("ts.strict-types", observed: "strict")
+                return
+            }
+            try context.expectStatus(response, 200, 201, 204, step: "\"15\" in INT")
+            try await context.eventually {
+                let array = try context.json(try await context.send("get", .get, series(ids) + "?" + range(at - 1, at)), step: "get").arrayValue ?? []
+                let record = array.first
+                try context.ensure(record?["counter"] == .int(15) && record?["temperature"] == .double(1.5) && record?["ok"] == .bool(true),
+                                   "string values did not read back as typed JSON: \(record.map(JSONWriter.string) ?? "no record")")
+            }
+            try context.expectAlternative("ts.strict-types", observed: "coerce")
         },
         ContractCheck("ts.put.unknown-variable", tier: .behaviour, requires: .writes, verifies: ["ts.unknown-variable"],
                       "a field that is no variable of the aspect is refused with 400") { context in

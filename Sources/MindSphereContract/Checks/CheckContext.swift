@@ -19,6 +19,7 @@ public final class CheckContext: Sendable {
     /// The run this check belongs to.
     public let session: RunSession
     private let log = Mutex<[Exchange]>([])
+    private let observations = Mutex<[String: String]>([:])
 
     /// A context in `session`.
     public init(session: RunSession) {
@@ -35,6 +36,20 @@ public final class CheckContext: Sendable {
     public var credentials: ContractCredentials { session.target.credentials }
     /// The exchanges recorded so far, in order.
     public var exchanges: [Exchange] { log.withLock { $0 } }
+    /// The alternative of each switchable assumption the target was seen to show, by assumption id.
+    public var observedAlternatives: [String: String] { observations.withLock { $0 } }
+
+    /// Records that the target shows `alternative` of the switchable assumption `id`, and fails unless that is the
+    /// fake's default, saying which alternative to pick to make the fake behave like the target.
+    /// - Throws: `CheckFailure` when the target shows another alternative.
+    public func expectAlternative(_ id: String, observed alternative: String) throws {
+        observations.withLock { $0[id] = alternative }
+        let fallback = AssumptionRegistry.assumption(id)?.defaultAlternative ?? ""
+        guard alternative == fallback else {
+            throw CheckFailure(
+                "the target shows \(id)=\(alternative), the fake's default is \(fallback); pick it with assumptions: {\(id): \(alternative)}")
+        }
+    }
 
     /// Sends a request and records it under `label`.
     /// - Parameters:

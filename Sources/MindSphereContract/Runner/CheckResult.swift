@@ -26,6 +26,8 @@ public struct CheckResult: Sendable {
     public var durationSeconds: Double
     /// The requests and responses the check recorded.
     public var exchanges: [Exchange]
+    /// The alternative of each switchable assumption the target showed (`CheckContext.expectAlternative`).
+    public var observedAlternatives: [String: String] = [:]
 
     /// A result.
     public init(

@@ -101,7 +101,9 @@ public struct ContractRunner: Sendable {
         } catch {
             outcome = .failed("\(error)")
         }
-        return result(outcome, Date().timeIntervalSince(start), context.exchanges)
+        var finished = result(outcome, Date().timeIntervalSince(start), context.exchanges)
+        finished.observedAlternatives = context.observedAlternatives
+        return finished
     }
 
     private static func state(of target: any ContractTarget, _ capabilities: TargetCapabilities) async -> JSONValue? {

@@ -10,7 +10,7 @@ public enum SummaryTable {
         lines.append(pad("CHECK", idWidth) + "  TIER  RESULT   MS     DETAIL")
         for result in report.results {
             let (word, detail): (String, String) = switch result.outcome {
-            case .passed: ("pass", "")
+            case .passed: ("pass", Self.observed(result))
             case .failed(let message): ("FAIL", message)
             case .skipped(let reason): ("skip", reason)
             }
@@ -33,6 +33,10 @@ public enum SummaryTable {
             let broken = verdicts.filter { !$0.value }.keys.sorted()
             lines.append("assumptions: \(verdicts.count - broken.count) of \(verdicts.count) hold"
                          + (broken.isEmpty ? "" : "; not holding: " + broken.joined(separator: ", ")))
+        }
+        let observed = report.results.flatMap { $0.observedAlternatives.map { "\($0.key)=\($0.value)" } }.sorted()
+        if !observed.isEmpty {
+            lines.append("switchable assumptions as the target shows them: " + observed.joined(separator: ", "))
         }
         switch report.stateCheck {
         case .unavailable: break
@@ -58,6 +62,11 @@ public enum SummaryTable {
         case .skipped: "skip"
         }
         return "[\(number)/\(total)] \(result.id) ... \(word) (\(Int((result.durationSeconds * 1000).rounded())) ms)"
+    }
+
+    private static func observed(_ result: CheckResult) -> String {
+        let pairs = result.observedAlternatives.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return pairs.isEmpty ? "" : "shows " + pairs.joined(separator: ", ")
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

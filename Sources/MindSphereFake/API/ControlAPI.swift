@@ -86,6 +86,18 @@ public struct ControlAPI: Sendable {
                 }
                 return .json(.object(["removed": .int(1)]))
             },
+            route(.get, "/_fake/assumptions") { _ in .json(control.assumptionsJSON) },
+            route(.post, "/_fake/assumptions") { context in
+                var picks: [String: String] = [:]
+                for (id, value) in try Self.object(context).members {
+                    guard let alternative = value.stringValue else {
+                        throw FakeError.invalidBody("'\(id)' must name an alternative as a string, got \(value.typeName)")
+                    }
+                    picks[id] = alternative
+                }
+                try control.pickAssumptions(picks)
+                return .json(control.assumptionsJSON)
+            },
             route(.get, "/_fake/ingestion-delay") { _ in
                 .json(.object(["milliseconds": .int(control.ingestionDelayMilliseconds)]))
             },

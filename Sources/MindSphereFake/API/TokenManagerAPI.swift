@@ -7,12 +7,17 @@ public struct TokenManagerAPI: Sendable {
     let credentials: CredentialDirectory
     /// Read for the wall-clock time that token claims carry.
     let clock: FakeClock
+    /// The assumption choices in force; the token request body binds by their `api.body-binding`.
+    let settings: AssumptionSettings
 
     /// The API over the fake's token service and credentials; `clock` gives the wall-clock time of the claims.
-    public init(tokens: TokenService, credentials: CredentialDirectory, clock: FakeClock) {
+    public init(
+        tokens: TokenService, credentials: CredentialDirectory, clock: FakeClock, settings: AssumptionSettings = AssumptionSettings()
+    ) {
         self.tokens = tokens
         self.credentials = credentials
         self.clock = clock
+        self.settings = settings
     }
 
     /// The routes of this API.
@@ -83,13 +88,10 @@ public struct TokenManagerAPI: Sendable {
         guard let object = json.objectValue else {
             throw FakeError(.malformedBody, "the token request body must be a JSON object, got \(json.typeName)")
         }
+        let reader = BodyReader(object: object, binding: settings.choices.bodyBinding)
         var fromBody: [String: String] = [:]
         for name in Self.technicalTokenFields + ["grant_type"] {
-            guard let value = object[name], !value.isNull else { continue }
-            guard let text = value.stringValue else {
-                throw FakeError.invalidBody("'\(name)' must be a string, got \(value.typeName)")
-            }
-            fromBody[name] = text
+            if let text = try reader.string(name) { fromBody[name] = text }
         }
         if !fromBody.isEmpty && !fromQuery.isEmpty {
             throw FakeError.invalidBody("send the token request fields either all in the JSON body or all as query parameters, not both")

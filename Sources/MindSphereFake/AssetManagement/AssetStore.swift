@@ -5,11 +5,17 @@ import Synchronization
 public final class AssetStore: AspectSchemaProvider {
     private let state = Mutex<[String: TenantAssetModel]>([:])
     private let identifiers: Identifiers
+    /// The assumption choices in force; request bodies and seed data bind by their `api.body-binding`.
+    public let settings: AssumptionSettings
 
     /// An empty store; tenants appear with their built-in types and root asset on first use.
-    public init(identifiers: Identifiers) {
+    public init(identifiers: Identifiers, settings: AssumptionSettings = AssumptionSettings()) {
         self.identifiers = identifiers
+        self.settings = settings
     }
+
+    /// How request bodies bind now.
+    var bodyBinding: BodyBinding { settings.choices.bodyBinding }
 
     /// A fresh 32-hex asset id.
     func newAssetID() -> String { identifiers.next() }
@@ -30,13 +36,14 @@ public final class AssetStore: AspectSchemaProvider {
     /// - Throws: `ScenarioError` naming the resource that cannot be created.
     public func load(_ scenario: Scenario) throws(ScenarioError) {
         var tenants: [String: TenantAssetModel] = [:]
+        let binding = bodyBinding
         for tenant in scenario.tenants { tenants[tenant] = TenantAssetModel(tenant: tenant) }
         func model(_ tenant: String) -> TenantAssetModel { tenants[tenant] ?? TenantAssetModel(tenant: tenant) }
         for resource in scenario.aspectTypes {
             var tenantModel = model(resource.tenant)
             let id = resource.id ?? "\(resource.tenant).\(resource.body["name"]?.stringValue ?? "")"
             do {
-                let record = try AspectTypeRules.build(id: id, body: resource.body, tenant: resource.tenant, existing: nil)
+                let record = try AspectTypeRules.build(id: id, body: resource.body, tenant: resource.tenant, existing: nil, binding: binding)
                 tenantModel.aspectTypes[id.lowercased()] = record
             } catch {
                 throw ScenarioError("aspect type '\(id)': \(error.message)", at: resource.origin)
@@ -47,7 +54,7 @@ public final class AssetStore: AspectSchemaProvider {
             var tenantModel = model(resource.tenant)
             let id = resource.id ?? "\(resource.tenant).\(resource.body["name"]?.stringValue ?? "")"
             do {
-                let record = try AssetTypeRules.build(id: id, body: resource.body, model: tenantModel, existing: nil)
+                let record = try AssetTypeRules.build(id: id, body: resource.body, model: tenantModel, existing: nil, binding: binding)
                 tenantModel.assetTypes[id.lowercased()] = record
             } catch {
                 throw ScenarioError("asset type '\(id)': \(error.message)", at: resource.origin)
@@ -58,7 +65,7 @@ public final class AssetStore: AspectSchemaProvider {
             var tenantModel = model(resource.tenant)
             let name = resource.body["name"]?.stringValue ?? ""
             do {
-                try Self.seed(resource, into: &tenantModel)
+                try Self.seed(resource, into: &tenantModel, binding: binding)
             } catch {
                 throw ScenarioError("asset '\(resource.id ?? name)': \(error.message)", at: resource.origin)
             }
@@ -67,7 +74,7 @@ public final class AssetStore: AspectSchemaProvider {
         state.withLock { $0 = tenants }
     }
 
-    private static func seed(_ resource: ScenarioResource, into model: inout TenantAssetModel) throws(FakeError) {
+    private static func seed(_ resource: ScenarioResource, into model: inout TenantAssetModel, binding: BodyBinding) throws(FakeError) {
         let body = resource.body
         let parent = body["parentId"]?.stringValue ?? ""
         if parent.isEmpty {
@@ -83,7 +90,7 @@ public final class AssetStore: AspectSchemaProvider {
         }
         let id = resource.id ?? Identifiers.derived(from: "\(resource.tenant)/\(parent)/\(body["name"]?.stringValue ?? "")")
         guard model.assets[id] == nil else { throw FakeError.conflict("asset id '\(id)' is used twice") }
-        model.assets[id] = try AssetRules.create(id: id, body: body, model: model)
+        model.assets[id] = try AssetRules.create(id: id, body: body, model: model, binding: binding)
     }
 
     /// The schema of `aspectName` on `assetID` in `tenant`.

@@ -42,7 +42,7 @@ extension AssumptionRegistry {
         Assumption("am.variable.length-default", .inferred,
                    "STRING without length gets 255, BIG_STRING 100000; length on other data types is ignored (null)."),
         Assumption("am.variable.length-type", .unknown,
-                   "A variable's length must be null or an integer (1-255 for STRING, 1-100000 for BIG_STRING and, though ignored, for other types); a string, Boolean, fraction or object answers 400 invalidRequestBodyProperty."),
+                   "A variable's length must be null or an integer (1-255 for STRING, 1-100000 for BIG_STRING and, though ignored, for other types); a Boolean, object, array or out-of-range value answers 400 invalidRequestBodyProperty. Under api.body-binding jackson a numeric string (\"20\") and a fraction (truncated) are integers; under strict they answer 400 too."),
         Assumption("am.asset.values-render", .inferred,
                    "An asset lists only variables with a value (set or default) and only static aspects with at least one value; dynamic aspects never appear."),
         Assumption("am.asset.absent-fields", .inferred, "externalId and description not given at creation render as null."),

@@ -4,7 +4,12 @@
 public enum AssumptionRegistry {
     /// All assumptions, by area.
     public static var all: [Assumption] {
-        gateway + tokenManager + assetManagement + timeSeries + scenario
+        gateway + binding + tokenManager + assetManagement + timeSeries + scenario
+    }
+
+    /// The assumptions a user can switch between alternatives, in registry order.
+    public static var switchable: [Assumption] {
+        all.filter(\.isSwitchable)
     }
 
     /// The assumption with `id`.

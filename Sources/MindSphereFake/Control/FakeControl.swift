@@ -19,6 +19,8 @@ public final class FakeControl: Sendable {
     public let journal: RequestJournal
     /// Reads files named by scenarios loaded at run time (`nil`: such scenarios may not name files).
     public let fileReader: (any ScenarioFileReader)?
+    /// The alternatives in force for the switchable assumptions.
+    public let assumptions: AssumptionSettings
     private let tokens: TokenService
     private let credentials: CredentialDirectory
     private let assets: AssetStore
@@ -30,8 +32,10 @@ public final class FakeControl: Sendable {
     /// A control over the given parts of a gateway (`FakeGateway` builds it).
     public init(
         scenario: Scenario, clock: FakeClock, tokens: TokenService, credentials: CredentialDirectory, assets: AssetStore,
-        timeSeries: TimeSeriesStore, faults: FaultInjector, journal: RequestJournal, fileReader: (any ScenarioFileReader)?
+        timeSeries: TimeSeriesStore, faults: FaultInjector, journal: RequestJournal, fileReader: (any ScenarioFileReader)?,
+        assumptions: AssumptionSettings = AssumptionSettings()
     ) {
+        self.assumptions = assumptions
         self.loaded = Mutex(scenario)
         self.startedFrom = scenario.sourceFile
         self.clock = clock
@@ -89,6 +93,8 @@ public final class FakeControl: Sendable {
 
     private func apply(_ scenario: Scenario) throws(ScenarioError) {
         try scenario.validateSettings()
+        // Before the seed data: the scenario's choices also decide how its own bodies and records are read.
+        assumptions.replace(with: try scenario.assumptionChoices())
         credentials.load(scenario)
         try assets.load(scenario)
         try timeSeries.load(scenario)
@@ -107,6 +113,37 @@ public final class FakeControl: Sendable {
 
     /// The current ingestion delay in milliseconds.
     public var ingestionDelayMilliseconds: Int { Int(timeSeries.ingestionDelayMilliseconds) }
+
+    // MARK: Assumptions
+
+    /// The alternatives in force now.
+    public var assumptionChoices: AssumptionChoices { assumptions.choices }
+
+    /// Puts the named alternatives in force until the next reset or scenario load (which restore the scenario's
+    /// choices); all or nothing.
+    /// - Throws: `FakeError` (400) naming an unknown assumption id or alternative.
+    public func pickAssumptions(_ picks: [String: String]) throws(FakeError) {
+        try assumptions.pick(picks)
+    }
+
+    /// Every assumption of the registry with its evidence and, for switchable ones, the alternatives and the one in
+    /// force: `{"assumptions":[{"id","evidence","behaviour","alternatives":[{"name","behaviour"}],"inForce"}]}`.
+    public var assumptionsJSON: JSONValue {
+        let choices = assumptionChoices
+        let entries = AssumptionRegistry.all.map { assumption -> JSONValue in
+            let alternatives = assumption.alternatives.map { alternative -> JSONValue in
+                .object(["name": .string(alternative.name), "behaviour": .string(alternative.behaviour)])
+            }
+            return .object([
+                "id": .string(assumption.id),
+                "evidence": .string(assumption.evidence.rawValue),
+                "behaviour": .string(assumption.behaviour),
+                "alternatives": .array(alternatives),
+                "inForce": choices.alternative(of: assumption.id).map(JSONValue.string) ?? .null,
+            ])
+        }
+        return .object(["assumptions": .array(entries)])
+    }
 
     // MARK: Clock
 
@@ -186,6 +223,7 @@ public final class FakeControl: Sendable {
                 "tenants": .array(scenario.tenants.map(JSONValue.string)),
                 "tokenLifetimeSeconds": .int(credentials.tokenLifetimeSeconds),
                 "ingestionDelayMilliseconds": .int(ingestionDelayMilliseconds),
+                "assumptions": assumptionChoices.json,
             ]),
             "clock": clockJSON,
             "faults": .array(faults.list().map(\.json)),

@@ -30,6 +30,20 @@ struct StateDumpReader {
                                                in: Scenario.tokenLifetimeSecondsRange) {
                 scenario.tokenLifetimeSeconds = lifetime
             }
+            if let assumptions = settings["assumptions"] {
+                guard let object = assumptions.objectValue else {
+                    throw ScenarioError("scenario.assumptions must be an object of assumption id to alternative", at: Self.origin)
+                }
+                var picks: [String: String] = [:]
+                for (id, value) in object.members {
+                    guard let alternative = value.stringValue else {
+                        throw ScenarioError("scenario.assumptions.\(id) must be a string naming an alternative", at: Self.origin)
+                    }
+                    picks[id] = alternative
+                }
+                scenario.assumptions = picks
+                _ = try scenario.assumptionChoices()
+            }
         }
         scenario.faults = []
         for rule in object["faults"]?.arrayValue ?? [] {

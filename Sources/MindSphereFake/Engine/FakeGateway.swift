@@ -23,6 +23,8 @@ public final class FakeGateway: Sendable {
     public let assets: AssetStore
     /// IoT Time Series' state.
     public let timeSeries: TimeSeriesStore
+    /// The alternatives in force for the switchable assumptions (set by the scenario, changed by the control plane).
+    public let assumptions: AssumptionSettings
     /// Reset, scenario loading, clock, token expiry, faults and the request journal, as plain methods.
     public let control: FakeControl
     /// The rules `/_fake/` requests pass first (control token, Host, Origin, content type).
@@ -38,15 +40,17 @@ public final class FakeGateway: Sendable {
         self.identifiers = identifiers
         self.tokens = TokenService(signingKey: configuration.signingKey, identifiers: identifiers)
         self.credentials = CredentialDirectory(scenario: configuration.scenario)
-        self.assets = AssetStore(identifiers: identifiers)
-        self.timeSeries = TimeSeriesStore(schemas: assets)
+        let assumptions = AssumptionSettings()
+        self.assumptions = assumptions
+        self.assets = AssetStore(identifiers: identifiers, settings: assumptions)
+        self.timeSeries = TimeSeriesStore(schemas: assets, settings: assumptions)
         self.control = FakeControl(
             scenario: configuration.scenario, clock: clock, tokens: tokens, credentials: credentials, assets: assets,
             timeSeries: timeSeries, faults: FaultInjector(identifiers: identifiers),
             journal: RequestJournal(capacity: configuration.journalCapacity),
-            fileReader: configuration.scenarioFileReader)
+            fileReader: configuration.scenarioFileReader, assumptions: assumptions)
         var router = Router()
-        router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials, clock: clock).routes)
+        router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials, clock: clock, settings: assumptions).routes)
         router.add(contentsOf: AssetManagementAPI(store: assets).routes)
         router.add(contentsOf: TimeSeriesAPI(store: timeSeries).routes)
         router.add(contentsOf: ControlAPI(control: control).routes)

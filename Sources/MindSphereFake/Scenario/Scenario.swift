@@ -24,6 +24,9 @@ public struct Scenario: Sendable {
     public var faults: [FaultRule] = []
     /// Milliseconds after which written time-series data becomes readable; 0 (the default) means at once.
     public var ingestionDelayMilliseconds: Int = 0
+    /// Alternatives picked for switchable assumptions (`AssumptionRegistry.switchable`), by assumption id; the
+    /// others keep their defaults. In force from load and again after every reset.
+    public var assumptions: [String: String] = [:]
     /// The file the scenario was loaded from (as its reader names it), `nil` for one given as text or built in code.
     /// Scenarios posted at run time may read files only below this file's directory.
     public var sourceFile: String?
@@ -44,6 +47,17 @@ public struct Scenario: Sendable {
         }
         guard delays.contains(ingestionDelayMilliseconds) else {
             throw ScenarioError("ingestionDelayMilliseconds must be from \(delays.lowerBound) to \(delays.upperBound), got \(ingestionDelayMilliseconds)")
+        }
+        _ = try assumptionChoices()
+    }
+
+    /// The assumption choices the scenario puts in force.
+    /// - Throws: `ScenarioError` naming an unknown assumption id or alternative.
+    public func assumptionChoices() throws(ScenarioError) -> AssumptionChoices {
+        do {
+            return try AssumptionChoices(assumptions)
+        } catch {
+            throw ScenarioError("assumptions: \(error.message)")
         }
     }
 

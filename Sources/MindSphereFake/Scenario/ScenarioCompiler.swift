@@ -23,7 +23,7 @@ struct ScenarioCompiler {
 
     private static let topLevelKeys: Set<String> = [
         "name", "description", "seed", "include", "tokenLifetimeSeconds", "ingestionDelayMilliseconds",
-        "ingestionDelaySeconds", "tenants", "faults",
+        "ingestionDelaySeconds", "tenants", "faults", "assumptions",
     ]
 
     /// Compiles one file (and, first, the files it includes).
@@ -68,6 +68,18 @@ struct ScenarioCompiler {
             let seconds = try delay.integer("ingestionDelaySeconds")
             guard (0...86_400).contains(seconds) else { throw delay.error("ingestionDelaySeconds must be from 0 to 86400") }
             scenario.ingestionDelayMilliseconds = Int(seconds) * 1000
+        }
+        if let assumptions = root.child("assumptions") {
+            for (id, value) in try assumptions.entries("assumptions") {
+                let alternative = try value.string("the alternative of assumption '\(id)'")
+                do {
+                    var check = AssumptionChoices.defaults
+                    try check.pick(alternative, for: id)
+                } catch {
+                    throw value.error(error.message)
+                }
+                scenario.assumptions[id] = alternative
+            }
         }
         if let tenants = root.child("tenants") {
             for tenant in try tenants.items("tenants") { try compileTenant(tenant) }

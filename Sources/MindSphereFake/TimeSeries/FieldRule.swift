@@ -13,6 +13,9 @@ enum FieldRule: Sendable, Equatable {
     /// A `<variable>_qc` quality code: an unsigned 32-bit integer.
     case qualityCode
 
+    /// The values a quality code may take.
+    static let qualityCodeRange: ClosedRange<Int64> = 0...Int64(UInt32.max)
+
     /// The rule for a variable's data type.
     init(variable: VariableDefinition) {
         switch variable.dataType {
@@ -23,6 +26,15 @@ enum FieldRule: Sendable, Equatable {
         case .string: self = .string(maximumLength: variable.length ?? 255, typeName: "STRING")
         case .bigString: self = .string(maximumLength: variable.length ?? 100_000, typeName: "BIG_STRING")
         case .timestamp: self = .timestamp
+        }
+    }
+
+    /// Whether the rule's own values are JSON strings (STRING, BIG_STRING, TIMESTAMP); the others take a string only
+    /// under `ValueCoercion.coerce`.
+    var readsStrings: Bool {
+        switch self {
+        case .string, .timestamp: true
+        case .double, .integer, .boolean, .qualityCode: false
         }
     }
 

@@ -2,12 +2,15 @@
 ///
 /// It takes only what it fully understands and what the general path (`JSONParser`, then `RecordValidator`) stores
 /// in the same way: an array of flat record objects, each with one valid `_time`, no repeated keys, only fields of
-/// the layout and values that fit them, and strings without escapes. For anything else it answers `nil`, having
-/// changed nothing, and the caller takes the general path, which then accepts or refuses the body as always.
+/// the layout and values that fit them, and strings without escapes. With `ValueCoercion.coerce` a number or Boolean
+/// may be a string of its type, read by the same `JacksonScalars` rules as the general path's. For anything else it
+/// answers `nil`, having changed nothing, and the caller takes the general path, which then accepts or refuses the
+/// body as always; so does a `_time` it does not read (offsets are left to the general path's `ts.time-formats`).
 struct RecordScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let layout: SeriesLayout
     private let rules: [FieldRule]
+    private let coercion: ValueCoercion
     private var index = 0
     private var times: [Int64] = []
     private var columns: [Column]
@@ -15,16 +18,17 @@ struct RecordScanner {
     private var timeReader = RecordTimeReader()
 
     /// The records of `body` for `layout`, or `nil` when the general path must read the body.
-    static func batch(_ body: [UInt8], layout: SeriesLayout) -> RecordBatch? {
+    static func batch(_ body: [UInt8], layout: SeriesLayout, coercion: ValueCoercion = .coerce) -> RecordBatch? {
         body.withUnsafeBufferPointer { bytes in
-            var scanner = RecordScanner(bytes: bytes, layout: layout)
+            var scanner = RecordScanner(bytes: bytes, layout: layout, coercion: coercion)
             return scanner.scanBody()
         }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, layout: SeriesLayout) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, layout: SeriesLayout, coercion: ValueCoercion) {
         self.bytes = bytes
         self.layout = layout
+        self.coercion = coercion
         rules = layout.fields.map(\.rule)
         columns = layout.emptyColumns()
         seen = [Bool](repeating: false, count: layout.fields.count)
@@ -96,6 +100,9 @@ struct RecordScanner {
             columns[column].appendAbsent()
             return true
         }
+        if coercion == .coerce, bytes[index] == UInt8(ascii: "\""), rules[column].readsStrings == false {
+            return scanCoercedValue(into: column)
+        }
         switch rules[column] {
         case .double:
             guard let number = JSONParser.number(in: bytes, at: &index) else { return false }
@@ -123,6 +130,29 @@ struct RecordScanner {
         case .timestamp:
             guard let text = scanString(), let millis = Timestamp.parseMilliseconds(text) else { return false }
             columns[column].integers.append(millis)
+        }
+        columns[column].present.append(true)
+        return true
+    }
+
+    /// Reads a number or Boolean given as a string without escapes and appends it, as `RecordValidator` would.
+    private mutating func scanCoercedValue(into column: Int) -> Bool {
+        guard let text = scanStringBytes() else { return false }
+        switch rules[column] {
+        case .double:
+            guard let number = JacksonScalars.double(text) else { return false }
+            columns[column].doubles.append(number)
+        case .integer(let range, _):
+            guard let integer = JacksonScalars.integer(text, in: range) else { return false }
+            columns[column].integers.append(integer)
+        case .qualityCode:
+            guard let integer = JacksonScalars.integer(text, in: FieldRule.qualityCodeRange) else { return false }
+            columns[column].integers.append(integer)
+        case .boolean:
+            guard let flag = JacksonScalars.boolean(text) else { return false }
+            columns[column].booleans.append(flag)
+        case .string, .timestamp:
+            return false
         }
         columns[column].present.append(true)
         return true

@@ -3,6 +3,10 @@
 struct RecordValidator {
     /// The layout the records must fit.
     let layout: SeriesLayout
+    /// Whether INT/LONG/DOUBLE/BOOLEAN values and quality codes may be strings of their type (`ts.strict-types`).
+    var coercion: ValueCoercion = .coerce
+    /// Which `_time` forms are accepted (`ts.time-formats`).
+    var formats: TimeFormats = .strict
 
     /// A batch of the records in `body`, which must be a JSON array of record objects.
     /// - Throws: `FakeError` (400) for the first problem found.
@@ -32,7 +36,7 @@ struct RecordValidator {
             for member in object.members {
                 if member.key == "_time" {
                     do {
-                        time = try TimeRules.parse(member.value, precision: layout.precision)
+                        time = try TimeRules.parse(member.value, precision: layout.precision, formats: formats)
                     } catch {
                         throw FakeError.invalidBody("record \(index): " + error.message(field: "_time"))
                     }
@@ -71,19 +75,42 @@ struct RecordValidator {
             column.appendAbsent()
             return
         }
+        // A string for a number or Boolean is read by the same rules as the byte scanner's (`JacksonScalars`).
+        let coercible = coercion == .coerce && !rule.readsStrings ? value.stringValue : nil
         switch rule {
         case .double:
-            guard case .number(let number) = value else { throw refuse() }
-            column.doubles.append(number.doubleValue)
+            if let coercible {
+                guard let number = JacksonScalars.withBytes(coercible, JacksonScalars.double) else { throw refuse() }
+                column.doubles.append(number)
+            } else {
+                guard case .number(let number) = value else { throw refuse() }
+                column.doubles.append(number.doubleValue)
+            }
         case .integer(let range, _):
-            guard case .number(.integer(let integer)) = value, range.contains(integer) else { throw refuse() }
-            column.integers.append(integer)
+            if let coercible {
+                guard let integer = JacksonScalars.withBytes(coercible, { JacksonScalars.integer($0, in: range) }) else { throw refuse() }
+                column.integers.append(integer)
+            } else {
+                guard case .number(.integer(let integer)) = value, range.contains(integer) else { throw refuse() }
+                column.integers.append(integer)
+            }
         case .qualityCode:
-            guard case .number(.integer(let integer)) = value, (0...Int64(UInt32.max)).contains(integer) else { throw refuse() }
-            column.integers.append(integer)
+            let range = FieldRule.qualityCodeRange
+            if let coercible {
+                guard let integer = JacksonScalars.withBytes(coercible, { JacksonScalars.integer($0, in: range) }) else { throw refuse() }
+                column.integers.append(integer)
+            } else {
+                guard case .number(.integer(let integer)) = value, range.contains(integer) else { throw refuse() }
+                column.integers.append(integer)
+            }
         case .boolean:
-            guard case .bool(let flag) = value else { throw refuse() }
-            column.booleans.append(flag)
+            if let coercible {
+                guard let flag = JacksonScalars.withBytes(coercible, JacksonScalars.boolean) else { throw refuse() }
+                column.booleans.append(flag)
+            } else {
+                guard case .bool(let flag) = value else { throw refuse() }
+                column.booleans.append(flag)
+            }
         case .string(let maximumLength, _):
             guard case .string(let text) = value else { throw refuse() }
             let length = text.count

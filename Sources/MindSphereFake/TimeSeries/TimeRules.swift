@@ -27,21 +27,31 @@ enum TimeRules {
     }
 
     /// Microseconds since 1970 of a `_time` value.
-    static func parse(_ value: JSONValue, precision: TimePrecision) throws(Refusal) -> Int64 {
+    static func parse(_ value: JSONValue, precision: TimePrecision, formats: TimeFormats = .strict) throws(Refusal) -> Int64 {
         guard case .string(let text) = value else { throw .notAString(value) }
-        return try parse(text, precision: precision)
+        return try parse(text, precision: precision, formats: formats)
     }
 
-    /// Microseconds since 1970 of a `_time` string.
-    static func parse(_ text: String, precision: TimePrecision) throws(Refusal) -> Int64 {
-        guard let micros = Timestamp.parseMicroseconds(text) else { throw .malformed(text) }
-        if precision == .milliseconds, micros % 1000 != 0 { throw .tooPrecise(text) }
-        return micros
+    /// Microseconds since 1970 of a `_time` string. `.strict` refuses digits finer than `precision`; `.lenient` also
+    /// takes any UTC offset and truncates such digits (assumption `ts.time-formats`).
+    static func parse(_ text: String, precision: TimePrecision, formats: TimeFormats = .strict) throws(Refusal) -> Int64 {
+        switch formats {
+        case .strict:
+            guard let micros = Timestamp.parseMicroseconds(text) else { throw .malformed(text) }
+            if precision == .milliseconds, micros % 1000 != 0 { throw .tooPrecise(text) }
+            return micros
+        case .lenient:
+            guard let micros = LenientTimestamp.microseconds(text) else { throw .malformed(text) }
+            return micros.floorDividedWithRemainder(by: precision.stepMicroseconds).quotient * precision.stepMicroseconds
+        }
     }
 
-    /// Microseconds since 1970 of a query time (`from`, `to`); finer digits are kept.
-    static func parseQueryTime(_ text: String) -> Int64? {
-        Timestamp.parseMicroseconds(text)
+    /// Microseconds since 1970 of a query time (`from`, `to`); finer digits are kept. `.lenient` takes any UTC offset.
+    static func parseQueryTime(_ text: String, formats: TimeFormats = .strict) -> Int64? {
+        switch formats {
+        case .strict: Timestamp.parseMicroseconds(text)
+        case .lenient: LenientTimestamp.microseconds(text)
+        }
     }
 
     /// Appends the quoted `_time` text of `micros`.

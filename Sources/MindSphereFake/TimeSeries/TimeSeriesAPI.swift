@@ -54,7 +54,7 @@ public struct TimeSeriesAPI: Sendable {
     }
 
     private func get(_ context: RequestContext) throws -> FakeResponse {
-        let query = try TimeSeriesQuery(context)
+        let query = try TimeSeriesQuery(context, formats: store.settings.choices.timeFormats)
         guard let (series, layout) = try store.resolveForReading(
             tenant: context.tenant, assetID: context.parameter("entityId"), aspectName: context.parameter("propertySetName"))
         else { return .json(.array([])) }
@@ -71,11 +71,12 @@ public struct TimeSeriesAPI: Sendable {
 
     private func delete(_ context: RequestContext) throws -> FakeResponse {
         var bounds: [Int64] = []
+        let formats = store.settings.choices.timeFormats
         for name in ["from", "to"] {
             guard let raw = context.query[name], !raw.isEmpty else {
                 throw FakeError.missingParameter("query parameter '\(name)' is required; DELETE needs both 'from' (exclusive) and 'to' (inclusive)")
             }
-            guard let micros = TimeRules.parseQueryTime(raw) else {
+            guard let micros = TimeRules.parseQueryTime(raw, formats: formats) else {
                 throw FakeError.invalidParameter(
                     "query parameter '\(name)' value '\(raw)' is not a valid timestamp; expected \(TimeRules.expectedFormat)")
             }

@@ -19,12 +19,12 @@ struct TimeSeriesQuery: Sendable {
     /// Whether neither `from` nor `to` was given: the single latest record is asked for.
     var asksForLatestRecord: Bool { from == nil && to == nil && !latestValue }
 
-    /// The checked query of `context`.
+    /// The checked query of `context`, its times read as `formats` allows.
     /// - Throws: `FakeError` (400) naming the bad parameter.
-    init(_ context: RequestContext) throws(FakeError) {
+    init(_ context: RequestContext, formats: TimeFormats = .strict) throws(FakeError) {
         let query = context.query
-        from = try Self.time(query["from"], name: "from")
-        to = try Self.time(query["to"], name: "to")
+        from = try Self.time(query["from"], name: "from", formats: formats)
+        to = try Self.time(query["to"], name: "to", formats: formats)
         if let from, let to, from > to {
             throw FakeError.invalidParameter(
                 "'from' (\(query["from"] ?? "")) must not be after 'to' (\(query["to"] ?? ""))")
@@ -62,9 +62,9 @@ struct TimeSeriesQuery: Sendable {
         return String(text)
     }
 
-    private static func time(_ raw: String?, name: String) throws(FakeError) -> Int64? {
+    private static func time(_ raw: String?, name: String, formats: TimeFormats) throws(FakeError) -> Int64? {
         guard let raw, !raw.isEmpty else { return nil }
-        guard let micros = TimeRules.parseQueryTime(raw) else {
+        guard let micros = TimeRules.parseQueryTime(raw, formats: formats) else {
             throw FakeError.invalidParameter(
                 "query parameter '\(name)' value '\(raw)' is not a valid timestamp; expected \(TimeRules.expectedFormat)")
         }

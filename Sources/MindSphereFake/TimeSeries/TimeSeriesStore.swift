@@ -4,12 +4,21 @@ import Synchronization
 /// checked against the aspect's schema from Asset Management. Thread-safe.
 public final class TimeSeriesStore: Sendable {
     let schemas: any AspectSchemaProvider
+    /// The assumption choices in force: how values and `_time` are read, what a static aspect's GET answers.
+    public let settings: AssumptionSettings
     private let directory = Mutex([SeriesKey: Series]())
     private let delay = Atomic<Int64>(0)
 
-    /// An empty store validating writes against `schemas`.
-    public init(schemas: any AspectSchemaProvider) {
+    /// An empty store validating writes against `schemas` under the choices of `settings`.
+    public init(schemas: any AspectSchemaProvider, settings: AssumptionSettings = AssumptionSettings()) {
         self.schemas = schemas
+        self.settings = settings
+    }
+
+    /// A validator for `layout` under the choices in force.
+    private func validator(_ layout: SeriesLayout) -> RecordValidator {
+        let choices = settings.choices
+        return RecordValidator(layout: layout, coercion: choices.valueCoercion, formats: choices.timeFormats)
     }
 
     /// How long after a write (fake time, ms) its records become visible to reads; 0 (the default) means at once.
@@ -27,7 +36,7 @@ public final class TimeSeriesStore: Sendable {
         for seeded in scenario.timeSeries {
             do {
                 let (series, layout) = try resolve(tenant: seeded.tenant, assetID: seeded.assetID, aspectName: seeded.aspectName)
-                let batch = try RecordValidator(layout: layout).batch(seeded.records.map(JSONValue.object))
+                let batch = try validator(layout).batch(seeded.records.map(JSONValue.object))
                 series.write(batch, writtenAt: .min, delay: 0)
             } catch {
                 throw ScenarioError(
@@ -72,7 +81,7 @@ public final class TimeSeriesStore: Sendable {
     /// - Throws: `FakeError` 404 for an unknown asset or aspect, 400 for a static aspect or any invalid record.
     public func write(tenant: String, assetID: String, aspectName: String, body: JSONValue, nowMilliseconds: Int64) throws(FakeError) {
         let (series, layout) = try resolve(tenant: tenant, assetID: assetID, aspectName: aspectName)
-        let batch = try RecordValidator(layout: layout).batch(fromBody: body)
+        let batch = try validator(layout).batch(fromBody: body)
         series.write(batch, writtenAt: nowMilliseconds, delay: ingestionDelayMilliseconds)
     }
 
@@ -85,7 +94,7 @@ public final class TimeSeriesStore: Sendable {
               schema.category == .dynamic else { return false }
         let key = SeriesKey(tenant: tenant, assetID: assetID, aspectName: aspectName)
         guard let series = directory.withLock({ $0[key] }), let layout = series.currentLayout(matching: schema),
-              let batch = RecordScanner.batch(body, layout: layout) else { return false }
+              let batch = RecordScanner.batch(body, layout: layout, coercion: settings.choices.valueCoercion) else { return false }
         series.write(batch, writtenAt: nowMilliseconds, delay: ingestionDelayMilliseconds)
         return true
     }
@@ -98,10 +107,16 @@ public final class TimeSeriesStore: Sendable {
     }
 
     /// The series of an asset's aspect for reading, or `nil` for a static aspect, which has no time series: a read
-    /// of one answers an empty list (`mdsp asset-info` reads every aspect of an asset and handles no error).
-    /// - Throws: `FakeError` 404 for an unknown asset or aspect.
+    /// of one answers an empty list (`mdsp asset-info` reads every aspect of an asset and handles no error), or,
+    /// with `ts.static-aspect` at `refuse`, a 400.
+    /// - Throws: `FakeError` 404 for an unknown asset or aspect, 400 for a static aspect under `refuse`.
     func resolveForReading(tenant: String, assetID: String, aspectName: String) throws(FakeError) -> (Series, SeriesLayout)? {
-        guard try schema(tenant: tenant, assetID: assetID, aspectName: aspectName).category == .dynamic else { return nil }
+        guard try schema(tenant: tenant, assetID: assetID, aspectName: aspectName).category == .dynamic else {
+            if settings.choices.staticAspectRead == .refuse {
+                _ = try resolve(tenant: tenant, assetID: assetID, aspectName: aspectName)
+            }
+            return nil
+        }
         return try resolve(tenant: tenant, assetID: assetID, aspectName: aspectName)
     }
 

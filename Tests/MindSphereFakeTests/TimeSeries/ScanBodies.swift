@@ -14,13 +14,24 @@ enum ScanBodies {
         #"[{"_time":"2019-12-31T23:59:59.999Z","level":123456789012345678901234567890},{"_time":"2024-02-29T00:00:00.000Z","level":1.7976931348623157e308}]"#,
         " \n\t[ {\r\n \"_time\" : \"\(time)\" ,\n \"count\" : 5 , \"label\":\"a b\" } , {\"_time\":\"2023-02-20T02:01:02Z\",\"on\":false}\n] \n",
         #"[{"_time":"\#(time)","label":"日本語"},{"_time":"2023-02-20T02:01:03Z","notes":"\#u{1F600}"}]"#,
+    ] + coerced + [
         "[" + (0..<250).map { index in
             #"{"_time":"2023-02-20T02:\#(10 + index % 50):\#(10 + index % 40).\#(100 + index)Z","count":\#(index - 125),"level":\#(index).25,"level_qc":\#(index % 3)}"#
         }.joined(separator: ",") + "]",
     ]
 
+    /// Numbers and Booleans given as strings of their type (`ValueCoercion.coerce`, the default): the scanner reads
+    /// them itself; under `.strict` both paths refuse each of them.
+    static let coerced: [String] = [
+        #"[{"_time":"\#(time)","count":"15","count_qc":"4294967295","total":"-9223372036854775808","level":"1.5","level_qc":"0","on":"true"}]"#,
+        #"[{"_time":"\#(time)","count":"+7","total":"9223372036854775807","level":"1e3","on":"TRUE"}]"#,
+        #"[{"_time":"\#(time)","count":" -2147483648 ","level":".5","on":"False"},{"_time":"2023-02-20T02:01:02Z","level":"-0","on":" false"}]"#,
+        #"[{"_time":"\#(time)","level":"5.","count":"2147483647","label":"15"}]"#,
+    ]
+
     /// Valid bodies the scanner leaves to the general path, which stores them.
     static let generalOnly: [String] = [
+        #"[{"_time":"\#(time)","count":"\u0031\u0035"}]"#,
         #"[{"_time":"\#(time)","count":1,"count":2}]"#,
         #"[{"_time":"2023-02-20T02:01:00Z","_time":"\#(time)","level":3}]"#,
         #"[{"_time":"\#(time)","label":"a\"b"}]"#,
@@ -40,14 +51,29 @@ enum ScanBodies {
         #"[{"_time":null,"level":1}]"#,
         #"[{"level":1}]"#,
         #"[{}]"#,
-        #"[{"_time":"\#(time)","level":"1.5"}]"#,
         #"[{"_time":"\#(time)","count":1.5}]"#,
         #"[{"_time":"\#(time)","count":2147483648}]"#,
         #"[{"_time":"\#(time)","count_qc":-1}]"#,
         #"[{"_time":"\#(time)","count_qc":4294967296}]"#,
         #"[{"_time":"\#(time)","total":9223372036854775808}]"#,
         #"[{"_time":"\#(time)","on":1}]"#,
-        #"[{"_time":"\#(time)","on":"true"}]"#,
+        #"[{"_time":"\#(time)","count":"15.0"}]"#,
+        #"[{"_time":"\#(time)","count":"1e3"}]"#,
+        #"[{"_time":"\#(time)","count":""}]"#,
+        #"[{"_time":"\#(time)","count":"2147483648"}]"#,
+        #"[{"_time":"\#(time)","count":"0x10"}]"#,
+        #"[{"_time":"\#(time)","total":"9223372036854775808"}]"#,
+        #"[{"_time":"\#(time)","count_qc":"-1"}]"#,
+        #"[{"_time":"\#(time)","level":"NaN"}]"#,
+        #"[{"_time":"\#(time)","level":"Infinity"}]"#,
+        #"[{"_time":"\#(time)","level":"1e999"}]"#,
+        #"[{"_time":"\#(time)","level":"1.5d"}]"#,
+        #"[{"_time":"\#(time)","level":"warm"}]"#,
+        #"[{"_time":"\#(time)","level":""}]"#,
+        #"[{"_time":"\#(time)","level":"."}]"#,
+        #"[{"_time":"\#(time)","on":"yes"}]"#,
+        #"[{"_time":"\#(time)","on":"1"}]"#,
+        #"[{"_time":"\#(time)","on":"tRUE"}]"#,
         #"[{"_time":"\#(time)","label":"abcdef"}]"#,
         #"[{"_time":"\#(time)","label":5}]"#,
         #"[{"_time":"\#(time)","notes":"01234567890"}]"#,

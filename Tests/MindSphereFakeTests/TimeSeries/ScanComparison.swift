@@ -5,9 +5,15 @@ import HTTPTypes
 /// always takes the general path (parse, then validate). Their answers and stored series must never differ.
 struct ScanComparison {
     /// The harness with the byte scanner on.
-    let scanning = TimeSeriesHarness(scansRecordBytes: true)
+    let scanning: TimeSeriesHarness
     /// The harness with the general path only.
-    let general = TimeSeriesHarness(scansRecordBytes: false)
+    let general: TimeSeriesHarness
+
+    /// Two harnesses under the same assumption `choices`.
+    init(choices: AssumptionChoices = .defaults) {
+        scanning = TimeSeriesHarness(scansRecordBytes: true, choices: choices)
+        general = TimeSeriesHarness(scansRecordBytes: false, choices: choices)
+    }
 
     /// An answer as comparable text: status, headers and body.
     static func describe(_ response: FakeResponse) -> String {

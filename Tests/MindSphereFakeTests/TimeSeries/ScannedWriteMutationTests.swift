@@ -5,17 +5,29 @@ import Testing
 /// the same answers and leave the same stored series, whatever the mutation did to the body.
 @Suite struct ScannedWriteMutationTests {
     /// Bytes a mutation puts in: JSON structure, number and literal characters, escapes, and non-ASCII lead bytes.
-    private static let alphabet: [UInt8] = Array(#""{}[],:-+.eE0159ntfrul\ "#.utf8) + [0x00, 0x0A, 0x7F, 0x80, 0xC3, 0xE2, 0xFF]
+    private static let alphabet: [UInt8] = Array(#""{}[],:-+.eE0159ntfrulTRUEN\ "#.utf8) + [0x00, 0x0A, 0x7F, 0x80, 0xC3, 0xE2, 0xFF]
 
     @Test(arguments: 0..<8)
     func mutatedBodies_answerAndStoreLikeTheGeneralPath(round: Int) {
+        mutate(round: round, comparison: ScanComparison(), bases: ScanBodies.scanned)
+    }
+
+    /// String-encoded values mutated, under both alternatives of `ts.strict-types`: under `strict` the scanner must
+    /// decline every string in a number column and refuse like the general path.
+    @Test(arguments: 0..<4, ["coerce", "strict"])
+    func mutatedStringValues_answerAndStoreLikeTheGeneralPath(round: Int, alternative: String) throws {
+        let choices = try AssumptionChoices(["ts.strict-types": alternative])
+        mutate(round: round + 100, comparison: ScanComparison(choices: choices), bases: ScanBodies.coerced,
+               minimumStored: alternative == "coerce" ? 10 : 0)
+    }
+
+    private func mutate(round: Int, comparison: ScanComparison, bases: [String], minimumStored: Int = 10) {
         var random = UInt64(round) &+ 1
-        let comparison = ScanComparison()
         let seed = comparison.put("mixed", #"[{"_time":"2023-02-20T00:00:00Z","count":1,"level":2.5}]"#)
         #expect(seed.scanned == seed.general)
         var differences = 0, stored = 0
         for _ in 0..<250 {
-            let base = ScanBodies.scanned[Int(Identifiers.splitMix(&random) % UInt64(ScanBodies.scanned.count))]
+            let base = bases[Int(Identifiers.splitMix(&random) % UInt64(bases.count))]
             let body = Self.mutate(Array(base.utf8), with: &random)
             let answers = comparison.put("mixed", bytes: body)
             if answers.scanned.hasPrefix("2") { stored += 1 }
@@ -26,7 +38,7 @@ import Testing
             }
         }
         // Enough mutants stay valid (a digit or a space changed) that the scanner's own reading is compared too.
-        #expect(stored >= 10, "only \(stored) of 250 mutated bodies were stored")
+        #expect(stored >= minimumStored, "only \(stored) of 250 mutated bodies were stored")
         let snapshots = comparison.snapshots
         #expect(snapshots.scanned == snapshots.general)
     }

@@ -57,10 +57,10 @@ import Testing
         #expect(get.bodyJSON == (try? JSONParser.parse(body)))
     }
 
-    @Test func put_stringInDoubleField_answers400InTimeSeriesShape() throws {
+    @Test func put_nonNumericStringInDoubleField_answers400InTimeSeriesShape() throws {
         let (client, asset) = try Self.machine()
         let response = send(client, .put, "/api/iottimeseries/v3/timeseries/\(asset)/acceleration",
-                            body: #"[{"_time":"2023-02-22T19:56:44.521Z","x":"0.2"}]"#)
+                            body: #"[{"_time":"2023-02-22T19:56:44.521Z","x":"0.2 m/s2"}]"#)
         #expect(response.status == .badRequest)
         #expect(response.bodyJSON?.objectValue?.keys == ["id", "message"])
         #expect(response.bodyJSON?["message"]?.stringValue?.contains("record 0: field 'x'") == true)

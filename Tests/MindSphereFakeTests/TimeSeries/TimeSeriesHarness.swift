@@ -31,9 +31,10 @@ struct TimeSeriesHarness {
     private let router: Router
 
     /// A harness whose asset has the seed's `real_log` and `acceleration` aspects plus a `mixed` aspect of every type.
-    /// With `scansRecordBytes` false, PUTs never read records straight from the body bytes (the general path only).
-    init(scansRecordBytes: Bool = true) {
-        store = TimeSeriesStore(schemas: schemas)
+    /// With `scansRecordBytes` false, PUTs never read records straight from the body bytes (the general path only);
+    /// `choices` are the assumption alternatives in force.
+    init(scansRecordBytes: Bool = true, choices: AssumptionChoices = .defaults) {
+        store = TimeSeriesStore(schemas: schemas, settings: AssumptionSettings(choices))
         var router = Router()
         router.add(contentsOf: TimeSeriesAPI(store: store, scansRecordBytes: scansRecordBytes).routes)
         self.router = router

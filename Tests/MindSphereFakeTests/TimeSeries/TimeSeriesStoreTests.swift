@@ -23,8 +23,8 @@ import Testing
     @Test func load_invalidRecord_throwsNamingOriginAndField() {
         let harness = TimeSeriesHarness()
         do {
-            try harness.store.load(scenario([["_time": .string("2023-01-01T00:00:00Z"), "x": .string("1")]]))
-            Issue.record("load accepted a string for a DOUBLE")
+            try harness.store.load(scenario([["_time": .string("2023-01-01T00:00:00Z"), "x": .string("one")]]))
+            Issue.record("load accepted a non-numeric string for a DOUBLE")
         } catch {
             #expect(error.location == SourceLocation(file: "scenarios/demo.yaml", line: 12))
             #expect(error.description.contains("field 'x'"))

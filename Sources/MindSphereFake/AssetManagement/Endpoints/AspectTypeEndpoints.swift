@@ -35,13 +35,13 @@ struct AspectTypeEndpoints: Sendable {
 
     /// `PUT /aspecttypes/{id}`: creates (201) or, with `If-Match`, replaces (200).
     func put(_ context: RequestContext) throws -> FakeResponse {
-        let body = try BodyReader(context).object
+        let body = try BodyReader(context, binding: store.bodyBinding).object
         return try write(context, id: context.parameter("id")) { existing in body }
     }
 
     /// `PATCH /aspecttypes/{id}`: merge-patch of an existing aspect type.
     func patch(_ context: RequestContext) throws -> FakeResponse {
-        let body = try BodyReader(context).object
+        let body = try BodyReader(context, binding: store.bodyBinding).object
         let links = AssetManagementLinks(baseURL: context.baseURL)
         let id = context.parameter("id")
         return try write(context, id: id) { existing throws(FakeError) in
@@ -54,6 +54,7 @@ struct AspectTypeEndpoints: Sendable {
         _ context: RequestContext, id: String, body: (AspectTypeRecord?) throws(FakeError) -> JSONObject
     ) throws(FakeError) -> FakeResponse {
         let links = AssetManagementLinks(baseURL: context.baseURL)
+        let binding = store.bodyBinding
         return try store.withTenant(context.tenant) { model throws(FakeError) in
             let existing = model.aspectType(id)
             let newBody = try body(existing)
@@ -61,7 +62,7 @@ struct AspectTypeEndpoints: Sendable {
                 if let etag = try EntityTagCheck.ifMatch(context) {
                     throw FakeError(.preconditionFailed, "If-Match etag \(etag) given, but aspect type '\(id)' does not exist")
                 }
-                let record = try AspectTypeRules.build(id: id, body: newBody, tenant: model.tenant, existing: nil)
+                let record = try AspectTypeRules.build(id: id, body: newBody, tenant: model.tenant, existing: nil, binding: binding)
                 model.aspectTypes[id.lowercased()] = record
                 return .json(record.json(links: links), status: .created)
             }
@@ -70,7 +71,7 @@ struct AspectTypeEndpoints: Sendable {
                 throw FakeError(.preconditionFailed, "aspect type '\(existing.id)' already exists and If-None-Match: * allows create only")
             }
             try EntityTagCheck.requireMatch(context, current: existing.etag, resource: "aspect type '\(existing.id)'")
-            var record = try AspectTypeRules.build(id: existing.id, body: newBody, tenant: model.tenant, existing: existing)
+            var record = try AspectTypeRules.build(id: existing.id, body: newBody, tenant: model.tenant, existing: existing, binding: binding)
             record.etag = existing.etag + 1
             model.aspectTypes[existing.id.lowercased()] = record
             return .json(record.json(links: links))

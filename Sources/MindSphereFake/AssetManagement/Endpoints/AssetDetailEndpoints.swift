@@ -7,7 +7,7 @@ struct AssetDetailEndpoints: Sendable {
     /// `POST /assets/{id}/move`: moves the asset (with its children) below `newParentId`.
     func move(_ context: RequestContext) throws -> FakeResponse {
         _ = try ListQuery.flag(context, "includeShared")
-        let body = try BodyReader(context)
+        let body = try BodyReader(context, binding: store.bodyBinding)
         let newParentID = try body.requiredString("newParentId")
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model in
@@ -93,8 +93,9 @@ struct AssetDetailEndpoints: Sendable {
 
     /// `PUT /assets/{id}/location`: sets the asset's own location and answers the updated asset.
     func putLocation(_ context: RequestContext) throws -> FakeResponse {
-        let body = try BodyReader(context).object
-        return try changeLocation(context) { () throws(FakeError) in try AssetRules.location(.object(body)) }
+        let binding = store.bodyBinding
+        let body = try BodyReader(context, binding: binding).object
+        return try changeLocation(context) { () throws(FakeError) in try AssetRules.location(.object(body), binding: binding) }
     }
 
     /// `DELETE /assets/{id}/location`: removes the asset's own location and answers the updated asset.

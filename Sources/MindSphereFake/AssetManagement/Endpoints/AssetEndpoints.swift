@@ -44,10 +44,11 @@ struct AssetEndpoints: Sendable {
     /// `POST /assets`: creates an asset of an instantiable type under an existing parent (201).
     func create(_ context: RequestContext) throws -> FakeResponse {
         _ = try ListQuery.flag(context, "includeShared")
-        let body = try BodyReader(context).object
+        let binding = store.bodyBinding
+        let body = try BodyReader(context, binding: binding).object
         let id = store.newAssetID()
         return try store.withTenant(context.tenant) { model in
-            let asset = try AssetRules.create(id: id, body: body, model: model)
+            let asset = try AssetRules.create(id: id, body: body, model: model, binding: binding)
             model.assets[id] = asset
             return .json(model.json(asset: asset, links: AssetManagementLinks(baseURL: context.baseURL), withHierarchy: true), status: .created)
         }
@@ -98,12 +99,13 @@ struct AssetEndpoints: Sendable {
     }
 
     private func update(_ context: RequestContext, merge: Bool) throws -> FakeResponse {
-        let body = try BodyReader(context).object
+        let binding = store.bodyBinding
+        let body = try BodyReader(context, binding: binding).object
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model in
             let asset = try model.modifiableAsset(id)
             try EntityTagCheck.requireMatch(context, current: asset.etag, resource: "asset '\(id)'")
-            var updated = try AssetRules.update(asset, body: body, model: model, merge: merge)
+            var updated = try AssetRules.update(asset, body: body, model: model, merge: merge, binding: binding)
             updated.etag = asset.etag + 1
             model.assets[id] = updated
             return .json(model.json(asset: updated, links: AssetManagementLinks(baseURL: context.baseURL), withHierarchy: true))

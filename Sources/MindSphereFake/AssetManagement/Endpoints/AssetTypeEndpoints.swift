@@ -40,13 +40,13 @@ struct AssetTypeEndpoints: Sendable {
 
     /// `PUT /assettypes/{id}`: creates (201) or, with `If-Match`, replaces (200).
     func put(_ context: RequestContext) throws -> FakeResponse {
-        let body = try BodyReader(context).object
+        let body = try BodyReader(context, binding: store.bodyBinding).object
         return try write(context, id: context.parameter("id")) { _, _ in body }
     }
 
     /// `PATCH /assettypes/{id}`: merge-patch of an existing asset type.
     func patch(_ context: RequestContext) throws -> FakeResponse {
-        let body = try BodyReader(context).object
+        let body = try BodyReader(context, binding: store.bodyBinding).object
         let links = AssetManagementLinks(baseURL: context.baseURL)
         let id = context.parameter("id")
         return try write(context, id: id) { existing, model throws(FakeError) in
@@ -61,6 +61,7 @@ struct AssetTypeEndpoints: Sendable {
     ) throws(FakeError) -> FakeResponse {
         let exploded = try ListQuery.flag(context, "exploded")
         let links = AssetManagementLinks(baseURL: context.baseURL)
+        let binding = store.bodyBinding
         return try store.withTenant(context.tenant) { model throws(FakeError) in
             let existing = model.assetType(id)
             let newBody = try body(existing, model)
@@ -68,7 +69,7 @@ struct AssetTypeEndpoints: Sendable {
                 if let etag = try EntityTagCheck.ifMatch(context) {
                     throw FakeError(.preconditionFailed, "If-Match etag \(etag) given, but asset type '\(id)' does not exist")
                 }
-                let record = try AssetTypeRules.build(id: id, body: newBody, model: model, existing: nil)
+                let record = try AssetTypeRules.build(id: id, body: newBody, model: model, existing: nil, binding: binding)
                 model.assetTypes[id.lowercased()] = record
                 return .json(model.json(assetType: record, exploded: exploded, links: links), status: .created)
             }
@@ -77,7 +78,7 @@ struct AssetTypeEndpoints: Sendable {
                 throw FakeError(.preconditionFailed, "asset type '\(existing.id)' already exists and If-None-Match: * allows create only")
             }
             try EntityTagCheck.requireMatch(context, current: existing.etag, resource: "asset type '\(existing.id)'")
-            var record = try AssetTypeRules.build(id: existing.id, body: newBody, model: model, existing: existing)
+            var record = try AssetTypeRules.build(id: existing.id, body: newBody, model: model, existing: existing, binding: binding)
             record.etag = existing.etag + 1
             model.assetTypes[existing.id.lowercased()] = record
             return .json(model.json(assetType: record, exploded: exploded, links: links))
@@ -107,7 +108,8 @@ struct AssetTypeEndpoints: Sendable {
     /// `PATCH /assettypes/{id}/variables`: renames, units, defaults and longer STRING lengths of own variables;
     /// answers 204 without a body.
     func patchVariables(_ context: RequestContext) throws -> FakeResponse {
-        let body = try BodyReader(context).object
+        let binding = store.bodyBinding
+        let body = try BodyReader(context, binding: binding).object
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
             guard var type = model.assetType(id) else { throw FakeError.notFound("asset type '\(id)' not found") }
@@ -129,7 +131,7 @@ struct AssetTypeEndpoints: Sendable {
                 if let given = changeObject["dataType"]?.stringValue, given != old.dataType.rawValue {
                     throw FakeError.invalidBody("the dataType of variable '\(name)' cannot change from \(old.dataType.rawValue) to \(given)")
                 }
-                let new = try VariableDefinitionCodec.parse(.object(merged), at: name, holder: .assetType)
+                let new = try VariableDefinitionCodec.parse(.object(merged), at: name, holder: .assetType, binding: binding)
                 try AssetTypeRules.checkVariableChange(from: old, to: new)
                 if new.name != old.name {
                     let family = model.lineage(of: type.id).flatMap { $0.variables.map(\.name) }

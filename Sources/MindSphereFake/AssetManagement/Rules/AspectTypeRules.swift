@@ -2,8 +2,10 @@
 enum AspectTypeRules {
     /// The record described by `body` for `id`; with `existing`, the change is checked against the immutability rules.
     /// - Throws: `FakeError` (400/403) naming the offending property and value.
-    static func build(id: String, body: JSONObject, tenant: String, existing: AspectTypeRecord?) throws(FakeError) -> AspectTypeRecord {
-        let reader = BodyReader(object: body)
+    static func build(
+        id: String, body: JSONObject, tenant: String, existing: AspectTypeRecord?, binding: BodyBinding
+    ) throws(FakeError) -> AspectTypeRecord {
+        let reader = BodyReader(object: body, binding: binding)
         let name = try reader.requiredString("name")
         if let existing {
             guard name == existing.name else {
@@ -26,7 +28,7 @@ enum AspectTypeRules {
         let holder: VariableDefinitionCodec.Holder = category == .static ? .staticAspect : .dynamicAspect
         var variables: [VariableDefinition] = []
         for (index, value) in try reader.array("variables").enumerated() {
-            let variable = try VariableDefinitionCodec.parse(value, at: "variables[\(index)]", holder: holder)
+            let variable = try VariableDefinitionCodec.parse(value, at: "variables[\(index)]", holder: holder, binding: binding)
             guard !variables.contains(where: { $0.name == variable.name }) else {
                 throw FakeError.invalidBody("variable name '\(variable.name)' occurs twice in aspect type '\(id)'")
             }

@@ -6,8 +6,8 @@ enum AssetRules {
 
     /// A new asset from a POST body.
     /// - Throws: `FakeError` (400) naming the offending member and value.
-    static func create(id: String, body: JSONObject, model: TenantAssetModel) throws(FakeError) -> AssetRecord {
-        let reader = BodyReader(object: body)
+    static func create(id: String, body: JSONObject, model: TenantAssetModel, binding: BodyBinding) throws(FakeError) -> AssetRecord {
+        let reader = BodyReader(object: body, binding: binding)
         let name = try reader.requiredString("name")
         let typeText = try reader.requiredString("typeId")
         guard let type = model.assetType(typeText) else {
@@ -29,15 +29,17 @@ enum AssetRules {
         var asset = AssetRecord(
             assetID: id, tenantID: model.tenant, name: name, externalID: try reader.string("externalId"), description: try reader.string("description"),
             timezone: timezone, twinType: twinType, parentID: parent.assetID, typeID: type.id,
-            location: try location(body["location"]))
-        try applyValues(body, to: &asset, model: model, replace: true)
+            location: try location(body["location"], binding: binding))
+        try applyValues(reader, to: &asset, model: model, replace: true)
         return asset
     }
 
     /// `asset` changed by a PUT (`merge == false`: missing members are cleared) or a merge-patch PATCH.
     /// - Throws: `FakeError` (400) naming the offending member and value.
-    static func update(_ asset: AssetRecord, body: JSONObject, model: TenantAssetModel, merge: Bool) throws(FakeError) -> AssetRecord {
-        let reader = BodyReader(object: body)
+    static func update(
+        _ asset: AssetRecord, body: JSONObject, model: TenantAssetModel, merge: Bool, binding: BodyBinding
+    ) throws(FakeError) -> AssetRecord {
+        let reader = BodyReader(object: body, binding: binding)
         var updated = asset
         if !merge || body["name"] != nil {
             updated.rename(try reader.requiredString("name"))
@@ -49,12 +51,12 @@ enum AssetRules {
         if !merge || body["externalId"] != nil { updated.externalID = try reader.string("externalId") }
         if !merge || body["description"] != nil { updated.description = try reader.string("description") }
         if !merge {
-            updated.location = try location(body["location"])
+            updated.location = try location(body["location"], binding: binding)
         } else if let patch = body["location"] {
             let merged = MergePatch.apply(patch, to: asset.location.map(JSONValue.object) ?? .null)
-            updated.location = try location(merged.objectValue?.isEmpty == true ? nil : merged)
+            updated.location = try location(merged.objectValue?.isEmpty == true ? nil : merged, binding: binding)
         }
-        try applyValues(body, to: &updated, model: model, replace: !merge)
+        try applyValues(reader, to: &updated, model: model, replace: !merge)
         return updated
     }
 
@@ -70,32 +72,32 @@ enum AssetRules {
 
     /// A location object with known members only, or `nil` for absent/null.
     /// - Throws: `FakeError` (400) for wrong types or out-of-range coordinates.
-    static func location(_ value: JSONValue?) throws(FakeError) -> JSONObject? {
+    static func location(_ value: JSONValue?, binding: BodyBinding) throws(FakeError) -> JSONObject? {
         guard let value, !value.isNull else { return nil }
-        guard let object = value.objectValue else { throw FakeError.invalidBody("'location' must be an object, got \(value.typeName)") }
-        let reader = BodyReader(object: object)
+        let reader = try BodyReader(value, at: "location", binding: binding)
         var result = JSONObject()
         for key in locationTexts {
             if let text = try reader.string(key) { result[key] = .string(text) }
         }
         for (key, limit) in [("longitude", 180.0), ("latitude", 90.0)] {
-            guard let raw = object[key], !raw.isNull else { continue }
-            guard case .number(let number) = raw, abs(number.doubleValue) <= limit else {
+            guard let raw = reader.object[key], let number = try reader.double(key) else { continue }
+            guard abs(number) <= limit else {
                 throw FakeError.invalidBody("location.\(key) \(VariableDefinitionCodec.describe(raw)) must be a number from -\(Int(limit)) to \(Int(limit))")
             }
-            result[key] = raw
+            // A number keeps its literal form; a coerced string is stored as the number it names.
+            result[key] = raw.stringValue == nil ? raw : .double(number)
         }
         return result
     }
 
     /// Sets asset-type variable values (`variables`) and static aspect values (`aspects`) from the body.
-    private static func applyValues(_ body: JSONObject, to asset: inout AssetRecord, model: TenantAssetModel, replace: Bool) throws(FakeError) {
-        let reader = BodyReader(object: body)
+    private static func applyValues(_ reader: BodyReader, to asset: inout AssetRecord, model: TenantAssetModel, replace: Bool) throws(FakeError) {
+        let body = reader.object
         let typeVariables = model.explodedVariables(of: asset.typeID).map(\.variable)
         if replace || body["variables"] != nil {
             if replace { asset.variableValues = [:] }
             for (index, item) in try reader.array("variables").enumerated() {
-                let (name, value) = try nameAndValue(item, at: "variables[\(index)]")
+                let (name, value) = try nameAndValue(item, at: "variables[\(index)]", binding: reader.binding)
                 guard let definition = typeVariables.first(where: { $0.name == name }) else {
                     throw FakeError.invalidBody("variable '\(name)' is not defined by asset type '\(asset.typeID)'")
                 }
@@ -107,8 +109,7 @@ enum AssetRules {
         if replace { asset.aspectValues = [:] }
         let slots = model.explodedAspects(of: asset.typeID).map(\.slot)
         for (index, item) in try reader.array("aspects").enumerated() {
-            guard let object = item.objectValue else { throw FakeError.invalidBody("aspects[\(index)] must be an object, got \(item.typeName)") }
-            let itemReader = BodyReader(object: object)
+            let itemReader = try BodyReader(item, at: "aspects[\(index)]", binding: reader.binding)
             let aspectName = try itemReader.requiredString("name")
             guard let slot = slots.first(where: { $0.name == aspectName }), let aspectType = model.aspectType(slot.aspectTypeID) else {
                 throw FakeError.invalidBody("aspect '\(aspectName)' is not defined by asset type '\(asset.typeID)'")
@@ -119,7 +120,7 @@ enum AssetRules {
             }
             var stored = asset.aspectValues[aspectName] ?? [:]
             for (position, valueItem) in values.enumerated() {
-                let (name, value) = try nameAndValue(valueItem, at: "aspects[\(index)].variables[\(position)]")
+                let (name, value) = try nameAndValue(valueItem, at: "aspects[\(index)].variables[\(position)]", binding: reader.binding)
                 guard let definition = aspectType.variables.first(where: { $0.name == name }) else {
                     throw FakeError.invalidBody("variable '\(name)' is not defined by aspect '\(aspectName)' (\(aspectType.id))")
                 }
@@ -130,9 +131,10 @@ enum AssetRules {
         }
     }
 
-    private static func nameAndValue(_ item: JSONValue, at position: String) throws(FakeError) -> (String, String?) {
-        guard let object = item.objectValue else { throw FakeError.invalidBody("\(position) must be an object, got \(item.typeName)") }
-        let name = try BodyReader(object: object).requiredString("name")
+    private static func nameAndValue(_ item: JSONValue, at position: String, binding: BodyBinding) throws(FakeError) -> (String, String?) {
+        let reader = try BodyReader(item, at: position, binding: binding)
+        let object = reader.object
+        let name = try reader.requiredString("name")
         guard let raw = object["value"], !raw.isNull else { return (name, nil) }
         guard let text = VariableValueRules.text(of: raw) else {
             throw FakeError.invalidBody("\(position).value of '\(name)' must be a string, got \(raw.typeName)")

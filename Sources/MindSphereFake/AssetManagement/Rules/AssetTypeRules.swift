@@ -6,8 +6,10 @@ enum AssetTypeRules {
     /// The record described by `body` for `id` in `model`; with `existing`, the change is checked as well.
     /// Members of the body that are inherited (as an exploded GET shows them) are ignored.
     /// - Throws: `FakeError` (400/403) naming the offending property and value.
-    static func build(id: String, body: JSONObject, model: TenantAssetModel, existing: AssetTypeRecord?) throws(FakeError) -> AssetTypeRecord {
-        let reader = BodyReader(object: body)
+    static func build(
+        id: String, body: JSONObject, model: TenantAssetModel, existing: AssetTypeRecord?, binding: BodyBinding
+    ) throws(FakeError) -> AssetTypeRecord {
+        let reader = BodyReader(object: body, binding: binding)
         let name = try reader.requiredString("name")
         if let existing {
             guard name == existing.name else {
@@ -42,17 +44,15 @@ enum AssetTypeRules {
             if let itemName = value["name"]?.stringValue, inheritedVariables.contains(itemName), value["_links"]?["origin"] != nil {
                 continue
             }
-            let variable = try VariableDefinitionCodec.parse(value, at: "variables[\(index)]", holder: .assetType)
+            let variable = try VariableDefinitionCodec.parse(value, at: "variables[\(index)]", holder: .assetType, binding: binding)
             try checkMemberName(variable.name, kind: "variable", taken: inheritedVariables,
                                 siblings: variables.map(\.name), below: belowTypes.flatMap { $0.variables.map(\.name) })
             variables.append(variable)
         }
         var aspects: [AssetTypeRecord.AspectSlot] = []
         for (index, value) in try reader.array("aspects").enumerated() {
-            guard let item = value.objectValue else {
-                throw FakeError.invalidBody("aspects[\(index)] must be an object, got \(value.typeName)")
-            }
-            let itemReader = BodyReader(object: item)
+            let itemReader = try BodyReader(value, at: "aspects[\(index)]", binding: binding)
+            let item = itemReader.object
             let aspectName = try itemReader.requiredString("name")
             if inheritedAspects.contains(aspectName), item["_links"]?["origin"] != nil { continue }
             try NameRules.checkMemberName(aspectName, what: "aspect name", at: "aspects[\(index)].name")

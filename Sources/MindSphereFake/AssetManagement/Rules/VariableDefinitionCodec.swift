@@ -32,18 +32,12 @@ enum VariableDefinitionCodec {
         ]
     }
 
-    /// Parses the definition at `position` (for messages, e.g. `variables[2]`).
+    /// Parses the definition at `position` (for messages, e.g. `variables[2]`), its members bound by `binding`.
     /// - Throws: `FakeError` (400) naming the property and value that break a rule.
-    static func parse(_ value: JSONValue, at position: String, holder: Holder) throws(FakeError) -> VariableDefinition {
-        guard let object = value.objectValue else {
-            throw FakeError.invalidBody("\(position) must be an object, got \(value.typeName)")
-        }
-        guard let nameValue = object["name"], !nameValue.isNull else {
-            throw FakeError.missingBody("\(position).name is required")
-        }
-        guard let name = nameValue.stringValue else {
-            throw FakeError.invalidBody("\(position).name must be a string, got \(nameValue.typeName)")
-        }
+    static func parse(_ value: JSONValue, at position: String, holder: Holder, binding: BodyBinding) throws(FakeError) -> VariableDefinition {
+        let reader = try BodyReader(value, at: position, binding: binding)
+        let object = reader.object
+        let name = try reader.requiredString("name")
         try NameRules.checkMemberName(name, what: "variable name", at: "\(position).name")
         guard let typeValue = object["dataType"], !typeValue.isNull else {
             throw FakeError.missingBody("\(position).dataType is required for variable '\(name)'")
@@ -55,10 +49,10 @@ enum VariableDefinitionCodec {
         if dataType == .bigString && !holder.allowsBigString {
             throw FakeError.invalidBody("variable '\(name)': BIG_STRING is only allowed in dynamic aspect types")
         }
-        let unit = try optionalString(object["unit"], at: "\(position).unit")
-        let searchable = try optionalBool(object["searchable"], at: "\(position).searchable") ?? false
-        let qualityCode = try optionalBool(object["qualityCode"], at: "\(position).qualityCode") ?? false
-        let length = try parseLength(object["length"], dataType: dataType, name: name, at: position)
+        let unit = try reader.string("unit")
+        let searchable = try reader.bool("searchable") ?? false
+        let qualityCode = try reader.bool("qualityCode") ?? false
+        let length = try parseLength(reader, dataType: dataType, name: name)
         var definition = VariableDefinition(
             name: name, dataType: dataType, unit: unit, searchable: searchable, length: length, qualityCode: qualityCode)
         if let defaultValue = object["defaultValue"], !defaultValue.isNull {
@@ -74,7 +68,7 @@ enum VariableDefinitionCodec {
         return definition
     }
 
-    private static func parseLength(_ value: JSONValue?, dataType: VariableDataType, name: String, at position: String) throws(FakeError) -> Int? {
+    private static func parseLength(_ reader: BodyReader, dataType: VariableDataType, name: String) throws(FakeError) -> Int? {
         let maximum: Int
         switch dataType {
         case .string: maximum = maxStringLength
@@ -82,29 +76,11 @@ enum VariableDefinitionCodec {
         default:
             // Ignored on other data types (assumption am.variable.length-default), but it must still be a length
             // (assumption am.variable.length-type): any other JSON type is a client bug worth reporting.
-            guard let value, !value.isNull else { return nil }
-            guard case .number(.integer(let raw)) = value, raw >= 1, raw <= maxBigStringLength else {
-                throw FakeError.invalidBody("\(position).length \(describe(value)) of variable '\(name)' must be null or an integer from 1 to \(maxBigStringLength)")
-            }
+            _ = try reader.integer("length", in: 1...Int64(maxBigStringLength))
             return nil
         }
-        guard let value, !value.isNull else { return maximum }
-        guard case .number(.integer(let raw)) = value, raw >= 1, raw <= maximum else {
-            throw FakeError.invalidBody("\(position).length \(describe(value)) of variable '\(name)' must be an integer from 1 to \(maximum)")
-        }
-        return Int(raw)
-    }
-
-    private static func optionalString(_ value: JSONValue?, at position: String) throws(FakeError) -> String? {
-        guard let value, !value.isNull else { return nil }
-        guard let text = value.stringValue else { throw FakeError.invalidBody("\(position) must be a string, got \(value.typeName)") }
-        return text
-    }
-
-    private static func optionalBool(_ value: JSONValue?, at position: String) throws(FakeError) -> Bool? {
-        guard let value, !value.isNull else { return nil }
-        guard let flag = value.boolValue else { throw FakeError.invalidBody("\(position) must be a boolean, got \(value.typeName)") }
-        return flag
+        guard let length = try reader.integer("length", in: 1...Int64(maximum)) else { return maximum }
+        return Int(length)
     }
 
     /// A short rendering of a JSON value for messages.
