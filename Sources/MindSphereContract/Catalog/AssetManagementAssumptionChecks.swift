@@ -63,14 +63,21 @@ public enum AssetManagementAssumptionChecks {
             try context.expectPlatformError(response, status: 403, code: "mdsp.core.generic.forbidden", step: "delete core type")
         },
         ContractCheck("am.assumption.core-types-catalog", tier: .strict, verifies: ["am.core-types.catalog"],
-                      "the core asset types and the static aspect type core.connectivityStatus exist") { context in
-            for id in ["core.basicasset", "core.basicenterprise", "core.basicsite", "core.basicarea", "core.basicdevice",
-                       "core.basicagent", "core.mclib"] {
+                      "the core asset types, their parents and the static core aspect types exist") { context in
+            for id in ["core.basicasset", "core.basicenterprise", "core.basichierarchy", "core.basicsite", "core.basicarea",
+                       "core.basicdevice", "core.basicagent", "core.mclib", "core.mcnano", "core.mciot2040"] {
                 try context.expectStatus(try await context.send("read \(id)", .get, base + "/assettypes/" + id), 200, step: id)
             }
-            let aspect = try await context.send("read core.connectivityStatus", .get, base + "/aspecttypes/core.connectivityStatus")
-            try context.expectStatus(aspect, 200, step: "core.connectivityStatus")
-            try context.ensure(aspect.bodyJSON?["category"]?.stringValue == "static", "core.connectivityStatus is not static")
+            for (id, parent) in [("core.basicsite", "core.basichierarchy"), ("core.basicarea", "core.basichierarchy"),
+                                 ("core.mcnano", "core.basicagent")] {
+                let type = try await context.send("parent of \(id)", .get, base + "/assettypes/" + id)
+                try context.ensure(type.bodyJSON?["parentTypeId"]?.stringValue == parent, "\(id) is not derived from \(parent)")
+            }
+            for id in ["core.connectivityStatus", "core.firmwarestatus"] {
+                let aspect = try await context.send("read \(id)", .get, base + "/aspecttypes/" + id)
+                try context.expectStatus(aspect, 200, step: id)
+                try context.ensure(aspect.bodyJSON?["category"]?.stringValue == "static", "\(id) is not static")
+            }
         },
         ContractCheck("am.assumption.type-id-case", tier: .strict, verifies: ["am.type-id.case"],
                       "GET /assettypes/core.BasicAsset finds core.basicasset") { context in

@@ -27,7 +27,8 @@ import Testing
         let client = try AssetClient()
         let list = try client.getJSON("/assettypes?size=100")
         let ids = (list["_embedded"]?["assetTypes"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
-        for id in ["core.basicasset", "core.basicenterprise", "core.basicdevice", "core.basicsite", "core.basicarea", "core.basicagent", "core.mclib"] {
+        for id in ["core.basicasset", "core.basicenterprise", "core.basicdevice", "core.basichierarchy", "core.basicsite", "core.basicarea",
+                   "core.basicagent", "core.mclib", "core.mcnano", "core.mciot2040"] {
             #expect(ids.contains(id))
         }
         #expect(try client.getJSON("/assettypes/core.BasicAsset")["id"] == .string("core.basicasset"))

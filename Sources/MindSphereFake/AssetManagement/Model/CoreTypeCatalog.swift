@@ -5,6 +5,24 @@ enum CoreTypeCatalog {
     /// The tenant's default time zone.
     static let defaultTimezone = "Europe/Berlin"
 
+    /// Where each built-in type was seen, by id: the catalogue holds only types that real clients or a real
+    /// tenant's data model name.
+    static let evidence: [String: String] = [
+        "core.connectivityStatus": "aspect of the MindConnect agent types (agent connectivity, shown for every agent asset)",
+        "core.firmwarestatus": "aspect type used by the official TypeScript SDK's agent and device tests; variables from a real tenant's exported data model",
+        "core.basicasset": "root of every asset type; parent in the official SDK's tests and CLI templates",
+        "core.basicenterprise": "type of the tenant's root asset",
+        "core.basichierarchy": "parent of core.basicarea and core.basicsite in a real tenant's exported data model",
+        "core.basicsite": "official SDK tests; derived from core.basichierarchy in a real tenant's export",
+        "core.basicarea": "official SDK tests; derived from core.basichierarchy in a real tenant's export",
+        "core.basicdevice": "official SDK tests (exploded asset type: 1 own variable, 3 with core.basicdevice's)",
+        "core.basicagent": "official SDK tests and CLI (parent of agent asset types)",
+        "core.mclib": "official SDK tests and CLI mc-create-agent; Siemens' dataModelHandler agent types",
+        "core.mcnano": "MindConnect Nano agent type in Siemens' dataModelHandler and a real tenant's export (aspect firmwareStatus)",
+        "core.mciot2040": "MindConnect IoT2040 agent type in Siemens' dataModelHandler",
+        "core.starteragentrpiassettype": "Raspberry Pi starter-kit agent type",
+    ]
+
     /// The built-in aspect types.
     static let aspectTypes: [AspectTypeRecord] = [
         AspectTypeRecord(
@@ -13,6 +31,14 @@ enum CoreTypeCatalog {
             variables: [
                 VariableDefinition(name: "connected", dataType: .boolean),
                 VariableDefinition(name: "lastUpdated", dataType: .timestamp),
+            ]),
+        AspectTypeRecord(
+            id: "core.firmwarestatus", tenantID: "core", name: "firmwareStatus", category: .static,
+            scope: "public", description: "Firmware status of an agent",
+            variables: [
+                VariableDefinition(name: "version", dataType: .string, length: 255),
+                VariableDefinition(name: "product", dataType: .string, length: 255),
+                VariableDefinition(name: "installationDate", dataType: .timestamp),
             ]),
     ]
 
@@ -26,11 +52,14 @@ enum CoreTypeCatalog {
             parentTypeID: "core.basicasset", instantiable: false, scope: "public",
             variables: [VariableDefinition(name: "tenantFlag", dataType: .boolean)]),
         AssetTypeRecord(
+            id: "core.basichierarchy", tenantID: "core", name: "basichierarchy", description: "Base type of hierarchy levels",
+            parentTypeID: "core.basicasset", instantiable: false, scope: "public"),
+        AssetTypeRecord(
             id: "core.basicsite", tenantID: "core", name: "basicsite", description: "A site",
-            parentTypeID: "core.basicasset", scope: "public"),
+            parentTypeID: "core.basichierarchy", scope: "public"),
         AssetTypeRecord(
             id: "core.basicarea", tenantID: "core", name: "basicarea", description: "An area",
-            parentTypeID: "core.basicasset", scope: "public"),
+            parentTypeID: "core.basichierarchy", scope: "public"),
         AssetTypeRecord(
             id: "core.basicdevice", tenantID: "core", name: "basicdevice", description: "A device",
             parentTypeID: "core.basicasset", scope: "public",
@@ -45,6 +74,14 @@ enum CoreTypeCatalog {
         AssetTypeRecord(
             id: "core.mclib", tenantID: "core", name: "mclib", description: "A MindConnect Library agent",
             parentTypeID: "core.basicagent", scope: "public"),
+        AssetTypeRecord(
+            id: "core.mcnano", tenantID: "core", name: "mcnano", description: "A MindConnect Nano agent",
+            parentTypeID: "core.basicagent", scope: "public",
+            aspects: [AssetTypeRecord.AspectSlot(name: "firmwareStatus", aspectTypeID: "core.firmwarestatus")]),
+        AssetTypeRecord(
+            id: "core.mciot2040", tenantID: "core", name: "mciot2040", description: "A MindConnect IoT2040 agent",
+            parentTypeID: "core.basicagent", scope: "public",
+            aspects: [AssetTypeRecord.AspectSlot(name: "firmwareStatus", aspectTypeID: "core.firmwarestatus")]),
         AssetTypeRecord(
             id: "core.starteragentrpiassettype", tenantID: "core", name: "starteragentrpiassettype",
             description: "A Raspberry Pi starter-kit agent", parentTypeID: "core.basicagent", scope: "public"),
