@@ -39,11 +39,36 @@ struct SeriesGenerator {
         guard (0...2_000_000).contains(count) else { throw countNode.error("count must be from 0 to 2000000") }
         var interval: Int64 = 1000
         if let milliseconds = node.child("intervalMilliseconds") { interval = try milliseconds.integer("intervalMilliseconds") }
-        if let seconds = node.child("intervalSeconds") { interval = try seconds.integer("intervalSeconds") * 1000 }
+        if let seconds = node.child("intervalSeconds") {
+            // Checked before multiplying: a huge value would overflow Int64 and trap.
+            let value = try seconds.integer("intervalSeconds")
+            guard (1...Self.maximumIntervalMilliseconds / 1000).contains(value) else {
+                throw seconds.error("intervalSeconds must be from 1 to \(Self.maximumIntervalMilliseconds / 1000)")
+            }
+            interval = value * 1000
+        }
         guard interval > 0 else { throw node.error("the interval must be positive") }
+        guard interval <= Self.maximumIntervalMilliseconds else {
+            throw node.error("the interval must be at most \(Self.maximumIntervalMilliseconds) ms (a year)")
+        }
+        // start, count and interval are bounded, so this cannot overflow; later times would not render.
+        guard count == 0 || start + (count - 1) * interval <= Self.latestMilliseconds else {
+            throw node.error("the generated times must end by 9999-12-31T23:59:59.999Z; use a smaller count or interval")
+        }
         guard let variablesNode = node.child("variables") else { throw node.error("generate needs 'variables'") }
         var variables: [(String, Kind)] = []
-        for (name, spec) in try variablesNode.entries("variables") { variables.append((name, try kind(spec))) }
+        for (name, spec) in try variablesNode.entries("variables") {
+            let kind = try kind(spec)
+            if case .counter(let first, let step) = kind, count > 0 {
+                // The counter is linear, so it stays in Int64 when its last value does.
+                let (span, spanOverflows) = step.multipliedReportingOverflow(by: count - 1)
+                let (_, lastOverflows) = first.addingReportingOverflow(span)
+                guard !spanOverflows, !lastOverflows else {
+                    throw spec.error("counter '\(name)' leaves the 64-bit integer range within \(count) records")
+                }
+            }
+            variables.append((name, kind))
+        }
         var random = seed
         var records: [JSONObject] = []
         records.reserveCapacity(Int(count))
@@ -92,10 +117,21 @@ struct SeriesGenerator {
         case "random":
             return .random(min: try number("min", 0), max: try number("max", 1))
         case "counter":
-            return .counter(start: Int64(try number("start", 0)), step: Int64(try number("step", 1)))
+            // Fractions are cut as before; Int64(exactly:) then refuses what the plain conversion traps on
+            // (infinities, |x| >= 2^63).
+            guard let start = Int64(exactly: try number("start", 0).rounded(.towardZero)),
+                  let step = Int64(exactly: try number("step", 1).rounded(.towardZero)) else {
+                throw spec.error("a counter's 'start' and 'step' must be integers within the 64-bit range")
+            }
+            return .counter(start: start, step: step)
         case "cycle":
             guard let values = object["values"]?.arrayValue, !values.isEmpty else { throw spec.error("cycle needs a non-empty 'values' list") }
-            return .cycle(values: values, every: max(1, Int(try number("everyRecords", 1))))
+            // As before, fractions are cut and values below 1 mean 1; only what cannot be an Int is refused.
+            let every = try number("everyRecords", 1)
+            guard every.isFinite, abs(every) < Double(Int32.max) else {
+                throw spec.error("everyRecords must be a whole number of records below \(Int32.max)")
+            }
+            return .cycle(values: values, every: max(1, Int(every)))
         case "constant":
             guard let value = object["value"] else { throw spec.error("constant needs 'value'") }
             return .constant(value)
@@ -103,6 +139,11 @@ struct SeriesGenerator {
             throw spec.error("unknown kind '\(kind)' (use sine, random, counter, cycle or constant)")
         }
     }
+
+    /// The longest interval between generated records: a year.
+    static let maximumIntervalMilliseconds: Int64 = 365 * 86_400_000
+    /// 9999-12-31T23:59:59.999Z, the last time `Timestamp` renders.
+    static let latestMilliseconds: Int64 = 253_402_300_799_999
 
     private static func unit(_ state: inout UInt64) -> Double {
         Identifiers.unitInterval(&state)
