@@ -1,4 +1,5 @@
-# The README's commands. `make run` builds and serves the default scenario; `make test` runs every test.
+# The README's commands. `make run` builds and serves the default scenario; `make test` runs every test, then a
+# short run of each fuzz target (scripts/fuzz.sh --smoke).
 .PHONY: run test bench build
 
 build:
@@ -11,6 +12,7 @@ run: build
 test:
 	./scripts/setup.sh
 	swift test
+	./scripts/fuzz.sh --smoke
 
 bench:
 	./scripts/setup.sh --bench

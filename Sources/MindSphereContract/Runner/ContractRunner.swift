@@ -39,8 +39,9 @@ public struct ContractRunner: Sendable {
         on target: any ContractTarget, options: RunOptions = RunOptions(),
         progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async -> RunReport {
-        var capabilities = target.capabilities
-        if options.readOnly { capabilities.subtract([.writes, .disposable]) }
+        // A constant: the detached state read below captures it, and capturing a `var` there does not compile
+        // with `-sanitize=thread` ("sending value of non-Sendable type risks causing data races").
+        let capabilities = options.readOnly ? target.capabilities.subtracting([.writes, .disposable]) : target.capabilities
         let session = RunSession(target: target, capabilities: capabilities, prefix: options.prefix)
         let before = await Self.state(of: target, capabilities)
         let selection = selected(options)

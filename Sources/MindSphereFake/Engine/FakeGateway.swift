@@ -66,8 +66,8 @@ public final class FakeGateway: Sendable {
         let path = request.path
         let now = clock.nowMilliseconds()
         if path.hasPrefix(ControlAPI.prefix) {
-            if let refusal = controlGuard.refusal(for: request) { return errorResponse(refusal, shape: .control) }
-            return dispatch(request, path: path, now: now)
+            if let refusal = controlGuard.refusal(for: request) { return Self.sent(errorResponse(refusal, shape: .control), for: request) }
+            return Self.sent(dispatch(request, path: path, now: now), for: request)
         }
         var response: FakeResponse
         let fault = control.faults.match(method: request.method.rawValue, path: path)
@@ -76,7 +76,17 @@ public final class FakeGateway: Sendable {
         } else {
             response = dispatch(request, path: path, now: now)
         }
+        response = Self.sent(response, for: request)
         control.journal.record(request, path: path, response: response, nowMilliseconds: now, faultID: fault?.id)
+        return response
+    }
+
+    /// `response` as it goes out: HEAD never carries a body, whatever the status (errors and injected faults too,
+    /// not only the GET route's answer).
+    private static func sent(_ response: FakeResponse, for request: FakeRequest) -> FakeResponse {
+        guard request.method == .head, !response.body.isEmpty else { return response }
+        var response = response
+        response.body = []
         return response
     }
 
@@ -122,9 +132,7 @@ public final class FakeGateway: Sendable {
                 principal: principal, nowMilliseconds: now
             )
             do {
-                var response = try route.handler(context)
-                if request.method == .head { response.body = [] }
-                return response
+                return try route.handler(context)
             } catch let error as FakeError {
                 return errorResponse(error, shape: route.errorShape)
             } catch {

@@ -68,7 +68,8 @@ public struct Router: Sendable {
             if route.method == lookupMethod {
                 return .found(route, parameters: route.pattern.parameters(of: segments))
             }
-            allowed.append(route.method.rawValue)
+            // Two routes of one method can match (GET /assets/root and GET /assets/{id}): name it once.
+            if !allowed.contains(route.method.rawValue) { allowed.append(route.method.rawValue) }
             shape = shape ?? route.errorShape
             access = route.access
         }

@@ -21,10 +21,6 @@ struct SeriesGenerator {
 
     /// The longest interval between generated records: 365 days.
     static let maximumIntervalMilliseconds: Int64 = 365 * 86_400_000
-    /// The largest magnitude of a counter's `start` (2^53, the largest integer every double holds exactly).
-    static let maximumCounterStart: Int64 = 1 << 53
-    /// The largest magnitude of a counter's `step`; with at most 2,000,000 records the counter stays within Int64.
-    static let maximumCounterStep: Int64 = 1_000_000_000_000
 
     private enum Kind {
         case sine(min: Double, max: Double, period: Double, noise: Double)
@@ -64,7 +60,18 @@ struct SeriesGenerator {
         }
         guard let variablesNode = node.child("variables") else { throw node.error("generate needs 'variables'") }
         var variables: [(String, Kind)] = []
-        for (name, spec) in try variablesNode.entries("variables") { variables.append((name, try kind(spec))) }
+        for (name, spec) in try variablesNode.entries("variables") {
+            let kind = try kind(spec)
+            if case .counter(let first, let step) = kind, count > 0 {
+                // The counter is linear, so it stays in Int64 when its last value does.
+                let (span, spanOverflows) = step.multipliedReportingOverflow(by: count - 1)
+                let (_, lastOverflows) = first.addingReportingOverflow(span)
+                guard !spanOverflows, !lastOverflows else {
+                    throw spec.error("counter '\(name)' leaves the 64-bit integer range within \(count) records")
+                }
+            }
+            variables.append((name, kind))
+        }
         var random = seed
         var records: [JSONObject] = []
         records.reserveCapacity(Int(count))
@@ -105,13 +112,6 @@ struct SeriesGenerator {
             guard case .number(let number) = value else { throw spec.error("'\(key)' must be a number") }
             return number.doubleValue
         }
-        func integer(_ key: String, _ fallback: Int64, limit: Int64) throws(ScenarioError) -> Int64 {
-            let value = try number(key, Double(fallback))
-            guard value == value.rounded(), value.magnitude <= Double(limit) else {
-                throw spec.error("'\(key)' must be an integer from -\(limit) to \(limit)")
-            }
-            return Int64(value)
-        }
         switch kind {
         case "sine":
             let period = try number("periodSeconds", 3600)
@@ -120,11 +120,21 @@ struct SeriesGenerator {
         case "random":
             return .random(min: try number("min", 0), max: try number("max", 1))
         case "counter":
-            return .counter(start: try integer("start", 0, limit: Self.maximumCounterStart),
-                            step: try integer("step", 1, limit: Self.maximumCounterStep))
+            // Fractions are cut as before; Int64(exactly:) then refuses what the plain conversion traps on
+            // (infinities, |x| >= 2^63).
+            guard let start = Int64(exactly: try number("start", 0).rounded(.towardZero)),
+                  let step = Int64(exactly: try number("step", 1).rounded(.towardZero)) else {
+                throw spec.error("a counter's 'start' and 'step' must be integers within the 64-bit range")
+            }
+            return .counter(start: start, step: step)
         case "cycle":
             guard let values = object["values"]?.arrayValue, !values.isEmpty else { throw spec.error("cycle needs a non-empty 'values' list") }
-            return .cycle(values: values, every: Int(max(1, try integer("everyRecords", 1, limit: 2_000_000))))
+            // As before, fractions are cut and values below 1 mean 1; only what cannot be an Int is refused.
+            let every = try number("everyRecords", 1)
+            guard every.isFinite, abs(every) < Double(Int32.max) else {
+                throw spec.error("everyRecords must be a whole number of records below \(Int32.max)")
+            }
+            return .cycle(values: values, every: max(1, Int(every)))
         case "constant":
             guard let value = object["value"] else { throw spec.error("constant needs 'value'") }
             return .constant(value)

@@ -114,10 +114,11 @@ import Testing
         #expect(throws: ScenarioError.self) { try SeriesGenerator(node: node, seed: 1).records() }
     }
 
-    @Test(arguments: ["start: 1e300", "step: 1e300", "step: -9223372036854775807", "start: 0.5"])
+    // A fractional start or step is cut, as scenarios have always had it (GeneratedSeriesLimitsTests).
+    @Test(arguments: ["start: 1e300", "step: 1e300", "step: -9223372036854775807"])
     func generatedCounter_extremeNumbers_areRefused(setting: String) throws {
         let generate = "generate:\n  start: 2024-01-01T00:00:00.000Z\n  count: 2000000\n  variables: {c: {kind: counter, \(setting)}}"
         let node = try #require(try ScenarioNode.parse(generate, file: "g.yaml").child("generate"))
-        #expect(throws: ScenarioError.self) { try SeriesGenerator(node: node, seed: 1).records() }
+        #expect(throws: ScenarioError.self) { _ = try SeriesGenerator(node: node, seed: 1).records().count }
     }
 }

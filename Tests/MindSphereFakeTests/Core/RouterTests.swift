@@ -52,7 +52,7 @@ import Testing
             Issue.record("no 405")
             return
         }
-        #expect(allowed == ["GET", "GET", "PUT"])
+        #expect(allowed == ["GET", "PUT"], "each method once, in registration order")
         #expect(shape == .platform && access == .open)
     }
 
