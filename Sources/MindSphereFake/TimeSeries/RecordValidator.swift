@@ -87,22 +87,9 @@ struct RecordValidator {
                 column.doubles.append(number.doubleValue)
             }
         case .integer(let range, _):
-            if let coercible {
-                guard let integer = JacksonScalars.withBytes(coercible, { JacksonScalars.integer($0, in: range) }) else { throw refuse() }
-                column.integers.append(integer)
-            } else {
-                guard case .number(.integer(let integer)) = value, range.contains(integer) else { throw refuse() }
-                column.integers.append(integer)
-            }
+            column.integers.append(try integer(value, coercible: coercible, in: range, orThrow: refuse))
         case .qualityCode:
-            let range = FieldRule.qualityCodeRange
-            if let coercible {
-                guard let integer = JacksonScalars.withBytes(coercible, { JacksonScalars.integer($0, in: range) }) else { throw refuse() }
-                column.integers.append(integer)
-            } else {
-                guard case .number(.integer(let integer)) = value, range.contains(integer) else { throw refuse() }
-                column.integers.append(integer)
-            }
+            column.integers.append(try integer(value, coercible: coercible, in: FieldRule.qualityCodeRange, orThrow: refuse))
         case .boolean:
             if let coercible {
                 guard let flag = JacksonScalars.withBytes(coercible, JacksonScalars.boolean) else { throw refuse() }
@@ -121,6 +108,18 @@ struct RecordValidator {
             column.integers.append(millis)
         }
         column.present.append(true)
+    }
+
+    /// An integer in `range`: parsed from `coercible` when the value is a string to coerce, else the JSON integer.
+    private func integer(
+        _ value: JSONValue, coercible: String?, in range: ClosedRange<Int64>, orThrow refuse: (String) -> FakeError
+    ) throws(FakeError) -> Int64 {
+        if let coercible {
+            guard let integer = JacksonScalars.withBytes(coercible, { JacksonScalars.integer($0, in: range) }) else { throw refuse("") }
+            return integer
+        }
+        guard case .number(.integer(let integer)) = value, range.contains(integer) else { throw refuse("") }
+        return integer
     }
 
     private func describe(_ value: JSONValue) -> String {
