@@ -19,6 +19,7 @@ public struct SeedScript: DecisionSource {
         current = rounds.isEmpty ? [:] : rounds.removeFirst()
     }
 
+    /// The index of the answer for `name` (the raw option for free text), recorded as one byte.
     public mutating func pick(_ name: String, _ options: [String]) -> Int {
         var index = 0
         if let wanted = current[name] {
@@ -34,6 +35,7 @@ public struct SeedScript: DecisionSource {
         return index
     }
 
+    /// The answer for `name` as bytes, recorded with its two-byte length.
     public mutating func bytes(_ name: String) -> [UInt8] {
         let value = Array((current[name] ?? "").utf8)
         precondition(value.count <= 0xFFFF, "seed value for '\(name)' is too long")
