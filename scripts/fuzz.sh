@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets in Fuzz/ and runs each for a given time.
 #
 #   scripts/fuzz.sh 600              # 10 minutes per target
-#   scripts/fuzz.sh --smoke          # about 25 s per target (what `make test` runs)
+#   scripts/fuzz.sh --smoke          # 15 s per target (what `make test` runs)
 #   scripts/fuzz.sh 60 FuzzGateway   # only the named targets
 #   scripts/fuzz.sh --write-seeds    # rewrite Fuzz/Corpus/FuzzGateway from Fuzz/FuzzGateway/GatewaySeeds.swift
 #
@@ -19,7 +19,7 @@ write_seeds=0
 targets=()
 for argument in "$@"; do
     case "$argument" in
-        --smoke) seconds=25 ;;
+        --smoke) seconds=15 ;;
         --write-seeds) write_seeds=1 ;;
         -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         ''|*[!0-9]*) targets+=("$argument") ;;

@@ -17,9 +17,6 @@ final class GatewayFixture: Sendable {
     /// With `MINDSPHERE_FAKE_FUZZ_TRACE=1`, every request and answer is printed: to see what a replayed input does.
     static let traces = ProcessInfo.processInfo.environment["MINDSPHERE_FAKE_FUZZ_TRACE"] == "1"
 
-    /// `MINDSPHERE_FAKE_FUZZ_KNOWN=1` sends the known traps too (to check their fixes or reproduce them).
-    static let skipsKnownFindings = ProcessInfo.processInfo.environment["MINDSPHERE_FAKE_FUZZ_KNOWN"] != "1"
-
     let gateway: FakeGateway
     let scenario: Scenario
     let decoder: RequestDecoder
@@ -54,7 +51,6 @@ final class GatewayFixture: Sendable {
         for index in 0...source.count("request count", upTo: 3) {
             if index > 0 { source.nextRound() }
             let request = decoder.request(from: &source, previousID: previousID)
-            if Self.skipsKnownFindings, KnownFindings.contains(request) { continue }
             let response = gateway.handle(request)
             if Self.traces {
                 print("\(request.method.rawValue) \(request.target) \(request.headerFields.map { "\($0.name): \($0.value.prefix(40))" }) \(String(decoding: request.body.prefix(200), as: UTF8.self))")
