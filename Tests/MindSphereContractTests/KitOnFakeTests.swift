@@ -78,3 +78,17 @@ import Testing
         #expect(Set(ids).count == ids.count)
     }
 }
+
+/// The kit against a fake that runs with the other alternative of every switchable assumption: the checks expect the
+/// alternative in force, so a fake started with a non-default scenario passes too.
+@Suite struct KitOnSwitchedFakeTests {
+    @Test func kit_fakeWithOtherAlternatives_passesTheAlternativeChecks() async throws {
+        let gateway = try FakeGateway()
+        let switched = #"{"ts.strict-types":"strict","ts.time-formats":"lenient","api.body-binding":"strict","ts.static-aspect":"refuse"}"#
+        let answer = gateway.handle(FakeRequest(method: .post, target: "/_fake/assumptions",
+                                                headerFields: [.contentType: "application/json"], body: Array(switched.utf8)))
+        #expect(answer.status == .ok, "\(answer.bodyText)")
+        let report = await ContractRunner().run(on: InProcessTarget(gateway: gateway))
+        #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")
+    }
+}

@@ -147,7 +147,7 @@ public enum AssetManagementAssumptionChecks {
                 "instantiable": .string("true"), "variables": .array([.object(stringVariable)]),
             ]))
             if response.status.code == 400 {
-                try context.expectAlternative("api.body-binding", observed: "strict")
+                try await context.expectAlternative("api.body-binding", observed: "strict")
                 return
             }
             try context.expectStatus(response, 200, 201, step: "create with string scalars")
@@ -155,7 +155,7 @@ public enum AssetManagementAssumptionChecks {
             try context.ensure(read["instantiable"] == .bool(true), "instantiable read back as \(read["instantiable"].map(JSONWriter.string) ?? "absent")")
             let length = read["variables"]?.arrayValue?.first?["length"]
             try context.ensure(length == .int(20), "length read back as \(length.map(JSONWriter.string) ?? "absent")")
-            try context.expectAlternative("api.body-binding", observed: "jackson")
+            try await context.expectAlternative("api.body-binding", observed: "jackson")
         },
         ContractCheck("am.assumption.etag-header", tier: .strict, verifies: ["am.etag.header"], "GET /assets/root sends no ETag header") { context in
             let response = try await context.send("root asset", .get, base + "/assets/root")

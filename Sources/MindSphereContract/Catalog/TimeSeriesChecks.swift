@@ -65,7 +65,7 @@ public enum TimeSeriesChecks {
             let offset: JSONValue = .array([.object(["_time": .string(local), "temperature": .double(1.5)])])
             let response = try await context.send("put offset _time", .put, series(ids), json: offset)
             if response.status.code == 400 {
-                try context.expectAlternative("ts.time-formats", observed: "strict")
+                try await context.expectAlternative("ts.time-formats", observed: "strict")
                 return
             }
             try context.expectStatus(response, 200, 201, 204, step: "offset _time")
@@ -74,7 +74,7 @@ public enum TimeSeriesChecks {
                 try context.ensure(array.first?["_time"] == .string(Timestamp.format(milliseconds: at)),
                                    "the +01:00 record is not stored at its UTC instant")
             }
-            try context.expectAlternative("ts.time-formats", observed: "lenient")
+            try await context.expectAlternative("ts.time-formats", observed: "lenient")
         },
         ContractCheck("ts.put.time-without-millis", tier: .behaviour, requires: .writes,
                       "a _time without fraction is accepted and read back with .000Z") { context in
@@ -101,7 +101,7 @@ public enum TimeSeriesChecks {
                                                      "temperature": .string("1.5"), "ok": .string("true")])])
             let response = try await context.send("put quoted values", .put, series(ids), json: quoted)
             if response.status.code == 400 {
-                try context.expectAlternative("ts.strict-types", observed: "strict")
+                try await context.expectAlternative("ts.strict-types", observed: "strict")
                 return
             }
             try context.expectStatus(response, 200, 201, 204, step: "\"15\" in INT")
@@ -111,7 +111,7 @@ public enum TimeSeriesChecks {
                 try context.ensure(record?["counter"] == .int(15) && record?["temperature"] == .double(1.5) && record?["ok"] == .bool(true),
                                    "string values did not read back as typed JSON: \(record.map(JSONWriter.string) ?? "no record")")
             }
-            try context.expectAlternative("ts.strict-types", observed: "coerce")
+            try await context.expectAlternative("ts.strict-types", observed: "coerce")
         },
         ContractCheck("ts.put.unknown-variable", tier: .behaviour, requires: .writes, verifies: ["ts.unknown-variable"],
                       "a field that is no variable of the aspect is refused with 400") { context in

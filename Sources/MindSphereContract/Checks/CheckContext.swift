@@ -40,14 +40,15 @@ public final class CheckContext: Sendable {
     public var observedAlternatives: [String: String] { observations.withLock { $0 } }
 
     /// Records that the target shows `alternative` of the switchable assumption `id`, and fails unless that is the
-    /// fake's default, saying which alternative to pick to make the fake behave like the target.
+    /// one expected (in force on a fake, the default for a real tenant), saying which alternative to pick to make
+    /// the fake behave like the target.
     /// - Throws: `CheckFailure` when the target shows another alternative.
-    public func expectAlternative(_ id: String, observed alternative: String) throws {
+    public func expectAlternative(_ id: String, observed alternative: String) async throws {
         observations.withLock { $0[id] = alternative }
-        let fallback = AssumptionRegistry.assumption(id)?.defaultAlternative ?? ""
-        guard alternative == fallback else {
+        let expected = await session.alternativeInForce(id) ?? ""
+        guard alternative == expected else {
             throw CheckFailure(
-                "the target shows \(id)=\(alternative), the fake's default is \(fallback); pick it with assumptions: {\(id): \(alternative)}")
+                "the target shows \(id)=\(alternative), the fake runs with \(expected); pick it with assumptions: {\(id): \(alternative)}")
         }
     }
 

@@ -22,6 +22,7 @@ public final class RunSession: Sendable {
     public let fixtures = RunFixtures()
     private let registered = Mutex<Set<String>>([])
     private let seriesRanges = Mutex<[String: (from: Int64, to: Int64)]>([:])
+    private let alternatives = Mutex<[String: String]?>(nil)
 
     /// A session on `target`.
     public init(target: any ContractTarget, capabilities: TargetCapabilities, prefix: RunPrefix = RunPrefix()) {
@@ -34,6 +35,24 @@ public final class RunSession: Sendable {
 
     /// The tenant the run works in.
     public var tenant: String { target.credentials.userTenant }
+
+    /// The alternative of switchable assumption `id` the target should show: the one in force on a fake with a
+    /// control plane (`GET /_fake/assumptions`, asked once per run), else the registry's default.
+    public func alternativeInForce(_ id: String) async -> String? {
+        if let known = alternatives.withLock({ $0 }) {
+            return known[id] ?? AssumptionRegistry.assumption(id)?.defaultAlternative
+        }
+        var table: [String: String] = [:]
+        if capabilities.contains(.controlPlane),
+           let response = try? await target.send(FakeRequest(method: .get, target: "/_fake/assumptions")),
+           response.status == .ok, let listed = response.bodyJSON?["assumptions"]?.arrayValue {
+            for item in listed {
+                if let name = item["id"]?.stringValue, let inForce = item["inForce"]?.stringValue { table[name] = inForce }
+            }
+        }
+        alternatives.withLock { $0 = table }
+        return table[id] ?? AssumptionRegistry.assumption(id)?.defaultAlternative
+    }
 
     /// Sends `request` with the run's bearer token (renewed once on a 401), after the safety check, and registers
     /// the undo action of anything it creates.
