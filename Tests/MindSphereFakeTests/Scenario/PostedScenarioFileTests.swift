@@ -54,14 +54,7 @@ import Testing
 
     @Test func fixtureFileOutsideTheDirectory_isRefused() throws {
         let fake = try fake()
-        let text = """
-        tenants:
-          - name: base
-            assets:
-              - {name: base, typeId: core.basicenterprise}
-            timeSeries:
-              - {asset: base, aspect: x, file: /proc/self/environ}
-        """
+        let text = Self.scenario(fixtureFile: "/proc/self/environ")
         let response = post(fake, text)
         #expect(response.status == .badRequest)
         #expect(response.bodyJSON?["message"]?.stringValue?.contains("relative paths without '..'") == true)
@@ -86,14 +79,7 @@ import Testing
 
     @Test func jsonFixtureParseError_doesNotQuoteTheFile() throws {
         let fake = try fake()
-        let text = """
-        tenants:
-          - name: base
-            assets:
-              - {name: base, typeId: core.basicenterprise}
-            timeSeries:
-              - {asset: base, aspect: x, file: records.json}
-        """
+        let text = Self.scenario(fixtureFile: "records.json")
         let message = post(fake, text).bodyJSON?["message"]?.stringValue ?? ""
         #expect(message.contains("s/records.json"), "\(message)")
         #expect(!message.contains("MDSP"), "\(message)")
@@ -103,5 +89,17 @@ import Testing
         let scenario = try ScenarioLoader(reader: Self.files).load(path: "s/more/up.yaml")
         #expect(scenario.tenants == ["base"], "an operator's own file may include its parent directory")
         #expect(scenario.sourceFile == "s/more/up.yaml")
+    }
+
+    /// A posted scenario whose one series reads its records from `fixtureFile`.
+    private static func scenario(fixtureFile: String) -> String {
+        """
+        tenants:
+          - name: base
+            assets:
+              - {name: base, typeId: core.basicenterprise}
+            timeSeries:
+              - {asset: base, aspect: x, file: \(fixtureFile)}
+        """
     }
 }
