@@ -1,4 +1,5 @@
-/* Thin shims over libmicrohttpd for Swift: the variadic calls Swift cannot import. No logic here. */
+/* Thin shims over libmicrohttpd for Swift: the variadic calls Swift cannot import, and the Linux headers the server's
+   own listening socket needs that Swift's Glibc module leaves out (epoll, eventfd). No logic here. */
 #ifndef CMICROHTTPD_SHIM_H
 #define CMICROHTTPD_SHIM_H
 
@@ -7,6 +8,8 @@
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 
 #if __has_include(<microhttpd.h>)
 #include <microhttpd.h>

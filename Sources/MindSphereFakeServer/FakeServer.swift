@@ -1,5 +1,6 @@
 internal import CMicroHTTPD
 import Glibc
+import HTTPTypes
 import Synchronization
 public import MindSphereFake
 
@@ -17,6 +18,8 @@ public final class FakeServer: @unchecked Sendable {
     private let context: Unmanaged<ServerContext>
     private let stopLock = StopLock()
     private let tlsBuffers: [UnsafeMutablePointer<CChar>]
+    /// The listening socket for plain HTTP (libmicrohttpd listens itself for HTTPS).
+    private let frontDoor: FrontDoor?
 
     /// The gateway being served.
     public let gateway: FakeGateway
@@ -42,14 +45,16 @@ public final class FakeServer: @unchecked Sendable {
         context: Unmanaged<ServerContext>,
         gateway: FakeGateway,
         configuration: ServerConfiguration,
-        tlsBuffers: [UnsafeMutablePointer<CChar>]
+        tlsBuffers: [UnsafeMutablePointer<CChar>],
+        frontDoor: FrontDoor?
     ) {
         self.daemon = daemon
         self.context = context
         self.gateway = gateway
         self.configuration = configuration
-        self.port = cmhd_daemon_port(daemon)
+        self.port = frontDoor?.port ?? cmhd_daemon_port(daemon)
         self.tlsBuffers = tlsBuffers
+        self.frontDoor = frontDoor
     }
 
     /// Starts serving `gateway`.
@@ -66,12 +71,19 @@ public final class FakeServer: @unchecked Sendable {
             gateway: gateway, maximumBodyBytes: configuration.maximumBodyBytes,
             scheme: configuration.tls == nil ? "http" : "https", headerTimeoutSeconds: configuration.headerTimeoutSeconds
         )
+        let connectionLimit = Self.effectiveConnectionLimit(configuration.connectionLimit)
+        // Plain HTTP: the server listens itself, so that it can screen each connection's first head (`FrontDoor`).
+        let frontDoor = configuration.tls == nil
+            ? try FrontDoor(address: address, connectionLimit: connectionLimit, perAddressLimit: configuration.perAddressConnectionLimit,
+                            headerTimeoutSeconds: configuration.headerTimeoutSeconds)
+            : nil
         let context = Unmanaged.passRetained(serverContext)
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
+        if frontDoor != nil { flags |= MHD_USE_NO_LISTEN_SOCKET.rawValue }
         var tlsBuffers: [UnsafeMutablePointer<CChar>] = []
         var options: [MHD_OptionItem] = [
             MHD_OptionItem(option: MHD_OPTION.CONNECTION_TIMEOUT, value: max(0, configuration.connectionTimeoutSeconds), ptr_value: nil),
-            MHD_OptionItem(option: MHD_OPTION.CONNECTION_LIMIT, value: Self.effectiveConnectionLimit(configuration.connectionLimit), ptr_value: nil),
+            MHD_OptionItem(option: MHD_OPTION.CONNECTION_LIMIT, value: connectionLimit, ptr_value: nil),
             MHD_OptionItem(option: MHD_OPTION.LISTEN_BACKLOG_SIZE, value: 1024, ptr_value: nil),
         ]
         if configuration.perAddressConnectionLimit > 0 {
@@ -94,7 +106,9 @@ public final class FakeServer: @unchecked Sendable {
         }
         let daemon = withUnsafePointer(to: &address) { addressPointer in
             addressPointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                options.append(MHD_OptionItem(option: MHD_OPTION.SOCK_ADDR, value: 0, ptr_value: UnsafeMutableRawPointer(mutating: socketAddress)))
+                if frontDoor == nil {
+                    options.append(MHD_OptionItem(option: MHD_OPTION.SOCK_ADDR, value: 0, ptr_value: UnsafeMutableRawPointer(mutating: socketAddress)))
+                }
                 options.append(MHD_OptionItem(option: MHD_OPTION.END, value: 0, ptr_value: nil))
                 return options.withUnsafeBufferPointer { optionBuffer in
                     cmhd_start_daemon(
@@ -109,13 +123,35 @@ public final class FakeServer: @unchecked Sendable {
             }
         }
         guard let daemon else {
+            frontDoor?.stop()
             context.release()
             tlsBuffers.forEach { free($0) }
             throw ServerError("cannot listen on \(configuration.host):\(configuration.port) (port in use, or invalid TLS material)")
         }
-        serverContext.listenerPort.store(cmhd_daemon_port(daemon), ordering: .relaxed)
+        serverContext.listenerPort.store(frontDoor?.port ?? cmhd_daemon_port(daemon), ordering: .relaxed)
         serverContext.deadlines?.start()
-        return FakeServer(daemon: daemon, context: context, gateway: gateway, configuration: configuration, tlsBuffers: tlsBuffers)
+        frontDoor?.start(Self.frontDoorHandlers(daemon: DaemonHandle(pointer: daemon), gateway: gateway))
+        return FakeServer(
+            daemon: daemon, context: context, gateway: gateway, configuration: configuration, tlsBuffers: tlsBuffers, frontDoor: frontDoor)
+    }
+
+    /// Screened connections go to libmicrohttpd; refused heads are answered through the core's error mapping and journal.
+    private static func frontDoorHandlers(daemon: DaemonHandle, gateway: FakeGateway) -> FrontDoor.Handlers {
+        FrontDoor.Handlers(
+            handOver: { socket, address in
+                var address = address
+                // libmicrohttpd closes the socket itself when it cannot take the connection (limits reached).
+                _ = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        MHD_add_connection(daemon.pointer, socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
+                }
+            },
+            refusal: { verdict in
+                guard case .refuse(let error, let method, let target) = verdict else { return [] }
+                return ClosingResponse.bytes(gateway.refusal(error, rawMethod: method, target: target, headerFields: [:]))
+            }
+        )
     }
 
     /// `requested`, or fewer when the process may not open that many files (a few are kept for everything else).
@@ -135,6 +171,7 @@ public final class FakeServer: @unchecked Sendable {
             serverContext.deadlines?.stop()
             serverContext.stopping.store(true, ordering: .relaxed)
             serverContext.resumeAll()
+            frontDoor?.stop()
             MHD_stop_daemon(daemon)
             self.daemon = nil
             context.release()
@@ -145,6 +182,7 @@ public final class FakeServer: @unchecked Sendable {
     /// Stops accepting and waits, in short steps, until no received request is unanswered or `timeout` passes.
     private func drain(_ serverContext: ServerContext, daemon: OpaquePointer, timeout: Duration) {
         serverContext.draining.store(true, ordering: .relaxed)
+        frontDoor?.stop()
         let listening = MHD_quiesce_daemon(daemon)
         if listening >= 0 { close(listening) }
         let clock = ContinuousClock()
@@ -157,4 +195,9 @@ public final class FakeServer: @unchecked Sendable {
     deinit {
         stop(drainTimeout: .zero)
     }
+}
+
+/// libmicrohttpd's daemon pointer for the front door's thread: `MHD_add_connection` may be called from any thread.
+private struct DaemonHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
 }

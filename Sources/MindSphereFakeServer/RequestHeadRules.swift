@@ -78,7 +78,7 @@ struct RequestHeadRules {
     }
 
     /// A non-negative decimal number of at most 18 digits (so it fits an `Int`), nothing else.
-    private static func digits(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    static func digits(_ bytes: UnsafeRawBufferPointer) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
         var value = 0
         for byte in bytes {
@@ -88,7 +88,8 @@ struct RequestHeadRules {
         return value
     }
 
-    private static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ lowercase: StaticString) -> Bool {
+    /// Whether `bytes` equal `lowercase` with ASCII letters folded to lower case.
+    static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ lowercase: StaticString) -> Bool {
         guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
         let expected = UnsafeRawBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
         for index in 0..<bytes.count {

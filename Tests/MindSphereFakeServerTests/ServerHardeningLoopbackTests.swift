@@ -37,7 +37,7 @@ import MindSphereFake
         defer { server.stop() }
         let client = RawHTTPClient(port: server.port)
         let assets = "/api/assetmanagement/v3/assets"
-        let cases: [(bytes: [UInt8], status: String)] = [
+        var cases: [(bytes: [UInt8], status: String)] = [
             (Array("DELETE; \(assets) HTTP/1.1\r\nHost: h\r\n\r\n".utf8), "400"),
             (Array("DEL".utf8) + [0xFF] + Array("ETE \(assets) HTTP/1.1\r\nHost: h\r\n\r\n".utf8), "400"),
             (Array("G@T \(assets) HTTP/1.1\r\nHost: h\r\n\r\n".utf8), "400"),
@@ -49,6 +49,20 @@ import MindSphereFake
             (Array("POST \(assets) HTTP/1.1\r\nHost: h\r\nContent-Length: 18446744073709551615\r\n\r\n".utf8), "400"),
             (Array("POST \(assets) HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: gzip\r\n\r\nxx".utf8), "501"),
             (Array("POST \(assets) HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n3\r\nabc\r\n0\r\n\r\n".utf8), "400"),
+        ]
+        // What libmicrohttpd would answer on its own (HTML, for a bad Content-Length with its head twice), screened
+        // on a connection's first request.
+        for length in ["abc", "-1", "5,5", "+5", "0x10", "", "99999999999999999999999"] {
+            cases.append((Array("PUT \(assets) HTTP/1.1\r\nHost: h\r\nContent-Length: \(length)\r\n\r\nhello".utf8), "400"))
+        }
+        cases += [
+            (Array("GET \(assets)\r\n\r\n".utf8), "400"),
+            (Array("GET \(assets) HTTP/1.x\r\nHost: h\r\n\r\n".utf8), "400"),
+            (Array("GET \(assets) HTTP/2.0\r\nHost: h\r\n\r\n".utf8), "505"),
+            (Array("GET \(assets) HTTP/1.1\r\nHost: h\r\nGarbage\r\n\r\n".utf8), "400"),
+            (Array("GET \(assets) HTTP/1.1\r\nHost: h\r\nX: \(String(repeating: "a", count: 70_000))\r\n\r\n".utf8), "431"),
+            (Array("GET \(assets)/\(String(repeating: "a", count: 70_000)) HTTP/1.1\r\nHost: h\r\n\r\n".utf8), "414"),
+            ([0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03] + Array(" \(assets) ".utf8) + [UInt8](repeating: 0, count: 40), "400"),
         ]
         for (bytes, status) in cases {
             let answer = try client.exchange(bytes)

@@ -44,6 +44,12 @@ public struct FakeError: Error, Sendable, Equatable, CustomStringConvertible {
         case malformedRequest
         /// The request asks for an HTTP feature the fake does not implement (an unknown `Transfer-Encoding`).
         case notImplemented
+        /// The request line is too long to be read.
+        case uriTooLong
+        /// The request head is too long to be read.
+        case headerFieldsTooLarge
+        /// An HTTP version other than 1.0 and 1.1.
+        case httpVersionNotSupported
     }
 
     /// The kind of refusal.

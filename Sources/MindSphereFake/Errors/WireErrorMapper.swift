@@ -23,6 +23,9 @@ public enum WireErrorMapper {
         case .internalError: .internalServerError
         case .serviceUnavailable: .serviceUnavailable
         case .notImplemented: .notImplemented
+        case .uriTooLong: .uriTooLong
+        case .headerFieldsTooLarge: .requestHeaderFieldsTooLarge
+        case .httpVersionNotSupported: .httpVersionNotSupported
         }
     }
 
@@ -46,6 +49,9 @@ public enum WireErrorMapper {
         case .serviceUnavailable: "serviceUnavailable"
         case .malformedRequest: "badRequest"
         case .notImplemented: "notImplemented"
+        case .uriTooLong: "uriTooLong"
+        case .headerFieldsTooLarge: "requestHeaderFieldsTooLarge"
+        case .httpVersionNotSupported: "httpVersionNotSupported"
         }
         return "mdsp.core.generic." + name
     }
@@ -75,6 +81,9 @@ public enum WireErrorMapper {
         case .conflict: "conflict"
         case .internalError: "internal_error"
         case .notImplemented: "not_implemented"
+        case .uriTooLong: "uri_too_long"
+        case .headerFieldsTooLarge: "header_fields_too_large"
+        case .httpVersionNotSupported: "http_version_not_supported"
         default: "bad_request"
         }
     }

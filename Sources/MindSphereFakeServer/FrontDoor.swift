@@ -1,0 +1,191 @@
+internal import CMicroHTTPD
+import Dispatch
+import Glibc
+import Synchronization
+
+/// The plain-HTTP listening socket, kept by the server instead of by libmicrohttpd so that a new connection's first
+/// request head can be looked at before libmicrohttpd reads it: `FirstHeadScreen` finds the faults libmicrohttpd
+/// would answer on its own with an HTML page, and those get the fake's JSON error instead. Every other connection is
+/// handed to libmicrohttpd untouched — the screen only peeks (`MSG_PEEK`), so libmicrohttpd reads the same bytes.
+///
+/// One thread runs an epoll loop over the listening socket and the connections whose head is not complete yet.
+/// A connection waits here at most `headerTimeoutSeconds` (the same deadline libmicrohttpd's connections get) and
+/// counts against the same connection limits, so a slow sender cannot hold more places here than there.
+/// Later requests on a kept-alive connection are not screened; libmicrohttpd answers their faults.
+final class FrontDoor: @unchecked Sendable {
+    // @unchecked: `pending`, `perAddress` and `buffer` are used by the loop thread only; `stop()` only signals the
+    // loop through `wakeDescriptor` and waits for it to end.
+
+    /// What the loop does with connections once it has judged them.
+    struct Handlers: Sendable {
+        /// Takes over a connection whose head passed (the callee owns the socket from then on).
+        var handOver: @Sendable (_ socket: Int32, _ address: sockaddr_in) -> Void
+        /// The complete response bytes for a refused head.
+        var refusal: @Sendable (_ refusal: FirstHeadScreen.Verdict) -> [UInt8]
+    }
+
+    /// The port the socket is bound to.
+    let port: UInt16
+    private let listening: Int32
+    private let epoll: Int32
+    private let wakeDescriptor: Int32
+    private let connectionLimit: Int
+    private let perAddressLimit: Int
+    private let timeoutNanoseconds: UInt64
+    private var pending: [Int32: (address: sockaddr_in, deadline: UInt64)] = [:]
+    private var perAddress: [UInt32: Int] = [:]
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: FirstHeadScreen.maximumHeadBytes, alignment: 1)
+    private let stopped = DispatchSemaphore(value: 0)
+    private let running = Atomic<Bool>(false)
+
+    /// Binds and listens on `address`.
+    /// - Throws: `ServerError` when the socket cannot be bound (the port is taken, or the address is not this host's).
+    init(address: sockaddr_in, connectionLimit: Int, perAddressLimit: Int, headerTimeoutSeconds: Int) throws {
+        let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard listening >= 0 else { throw ServerError("cannot open a socket: \(String(cString: strerror(errno)))") }
+        var yes: Int32 = 1
+        setsockopt(listening, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var bound = address
+        let bindResult = withUnsafePointer(to: &bound) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listening, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bindResult == 0, listen(listening, 1024) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(listening)
+            throw ServerError("cannot listen on port \(UInt16(bigEndian: address.sin_port)): \(reason)")
+        }
+        var actual = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listening, $0, &length) }
+        }
+        self.port = UInt16(bigEndian: actual.sin_port)
+        self.listening = listening
+        self.epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+        self.wakeDescriptor = eventfd(0, Int32(EFD_CLOEXEC) | Int32(EFD_NONBLOCK))
+        self.connectionLimit = max(1, connectionLimit)
+        self.perAddressLimit = perAddressLimit
+        // Without a header deadline a connection still may not wait here forever: two minutes, the idle timeout.
+        self.timeoutNanoseconds = UInt64(headerTimeoutSeconds > 0 ? headerTimeoutSeconds : 120) * 1_000_000_000
+        watch(listening, events: EPOLLIN.rawValue)
+        watch(wakeDescriptor, events: EPOLLIN.rawValue)
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    /// Starts accepting on a thread of its own.
+    func start(_ handlers: Handlers) {
+        running.store(true, ordering: .relaxed)
+        DispatchQueue(label: "mindsphere-fake.front-door").async { [self] in
+            loop(handlers)
+            stopped.signal()
+        }
+    }
+
+    /// Stops accepting, closes the connections still waiting for their head and the socket, and returns when the
+    /// loop has ended. Safe to call twice.
+    func stop() {
+        guard running.exchange(false, ordering: .relaxed) else { return }
+        var one: UInt64 = 1
+        _ = write(wakeDescriptor, &one, 8)
+        stopped.wait()
+    }
+
+    private func loop(_ handlers: Handlers) {
+        var events = [epoll_event](repeating: epoll_event(), count: 64)
+        while running.load(ordering: .relaxed) {
+            let count = epoll_wait(epoll, &events, Int32(events.count), 100)
+            for index in 0..<max(0, Int(count)) {
+                let descriptor = events[index].data.fd
+                if descriptor == listening {
+                    acceptAll()
+                } else if descriptor != wakeDescriptor {
+                    examine(descriptor, hungUp: events[index].events & EPOLLRDHUP.rawValue != 0, handlers)
+                }
+            }
+            closeLate()
+        }
+        for descriptor in pending.keys { close(descriptor) }
+        pending.removeAll()
+        close(listening)
+        close(wakeDescriptor)
+        close(epoll)
+    }
+
+    private func acceptAll() {
+        while true {
+            var address = sockaddr_in()
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let connection = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(listening, $0, &length) }
+            }
+            guard connection >= 0 else { return }
+            _ = fcntl(connection, F_SETFL, fcntl(connection, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
+            let fromSameAddress = perAddress[address.sin_addr.s_addr, default: 0]
+            if pending.count >= connectionLimit || (perAddressLimit > 0 && fromSameAddress >= perAddressLimit) {
+                close(connection)
+                continue
+            }
+            pending[connection] = (address, Self.now() + timeoutNanoseconds)
+            perAddress[address.sin_addr.s_addr] = fromSameAddress + 1
+            // Edge-triggered: peeking leaves the bytes unread, so a level-triggered watch would fire at once again.
+            watch(connection, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue)
+        }
+    }
+
+    private func examine(_ connection: Int32, hungUp: Bool, _ handlers: Handlers) {
+        let received = recv(connection, buffer.baseAddress, buffer.count, Int32(MSG_PEEK))
+        if received < 0, errno == EAGAIN || errno == EWOULDBLOCK { return }
+        guard received > 0 else { return forget(connection, closing: true) }
+        let verdict = FirstHeadScreen.verdict(UnsafeRawBufferPointer(rebasing: buffer[..<received]))
+        switch verdict {
+        case .incomplete:
+            // A client that stopped sending before its head was complete gets nothing: there is nothing to answer.
+            if hungUp { forget(connection, closing: true) }
+        case .pass:
+            guard let address = pending[connection]?.address else { return }
+            forget(connection, closing: false)
+            handlers.handOver(connection, address)
+        case .refuse:
+            let answer = handlers.refusal(verdict)
+            // Read what was peeked, so that closing does not reset the connection before the client read the answer.
+            _ = recv(connection, buffer.baseAddress, received, 0)
+            _ = answer.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            shutdown(connection, Int32(SHUT_WR))
+            // Read (a bounded amount of) what else already arrived, for the same reason.
+            var reads = 0
+            while reads < 16, recv(connection, buffer.baseAddress, buffer.count, 0) > 0 { reads += 1 }
+            forget(connection, closing: true)
+        }
+    }
+
+    private func forget(_ connection: Int32, closing: Bool) {
+        epoll_ctl(epoll, EPOLL_CTL_DEL, connection, nil)
+        if let address = pending.removeValue(forKey: connection)?.address.sin_addr.s_addr {
+            let remaining = perAddress[address, default: 1] - 1
+            perAddress[address] = remaining > 0 ? remaining : nil
+        }
+        if closing { close(connection) }
+    }
+
+    private func closeLate() {
+        let now = Self.now()
+        for (connection, waiting) in pending where waiting.deadline <= now {
+            forget(connection, closing: true)
+        }
+    }
+
+    private func watch(_ descriptor: Int32, events: UInt32) {
+        var event = epoll_event()
+        event.events = events
+        event.data.fd = descriptor
+        epoll_ctl(epoll, EPOLL_CTL_ADD, descriptor, &event)
+    }
+
+    private static func now() -> UInt64 {
+        DispatchTime.now().uptimeNanoseconds
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+import MindSphereFake
+@testable import MindSphereFakeServer
+
+/// The first-head screen: what it hands to libmicrohttpd, what it waits for, and what it refuses (the faults
+/// libmicrohttpd would answer with an HTML page of its own).
+@Suite struct FirstHeadScreenTests {
+    private func verdict(_ text: String) -> FirstHeadScreen.Verdict {
+        Array(text.utf8).withUnsafeBytes { FirstHeadScreen.verdict($0) }
+    }
+
+    private func verdict(_ bytes: [UInt8]) -> FirstHeadScreen.Verdict {
+        bytes.withUnsafeBytes { FirstHeadScreen.verdict($0) }
+    }
+
+    /// The kind of the refusal, or `nil` when `verdict` is no refusal.
+    private func refusal(_ verdict: FirstHeadScreen.Verdict) -> FakeError.Code? {
+        guard case .refuse(let error, _, _) = verdict else { return nil }
+        return error.code
+    }
+
+    @Test(arguments: [
+        "GET /api/assetmanagement/v3/assets HTTP/1.1\r\nHost: h\r\n\r\n",
+        "PUT /x HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello",
+        "GET / HTTP/1.0\r\n\r\n",
+        "GET / HTTP/1.1\nHost: h\n\n",
+        "\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: h\r\nX-Long: a\r\n b\r\n\r\n",
+        "G@T / HTTP/1.1\r\nHost : h\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: h\r\nContent-Length:  7 \r\n\r\n",
+    ])
+    func wellFramedHeads_pass(_ head: String) {
+        #expect(verdict(head) == .pass)
+    }
+
+    @Test(arguments: ["", "GET", "GET / HTTP/1.1", "GET / HTTP/1.1\r\nHost: h\r\n", "GET / HTTP/1.1\r\nContent-Length: ab"])
+    func partialHeads_wait(_ head: String) {
+        #expect(verdict(head) == .incomplete)
+    }
+
+    @Test(arguments: ["abc", "-1", "5,5", "+5", "0x10", "", "1234567890123456789", "18446744073709551615", "99999999999999999999999"])
+    func contentLengthThatIsNotPlainDigits_isRefused(_ value: String) {
+        let result = verdict("PUT /api/assetmanagement/v3/assets HTTP/1.1\r\nHost: h\r\nContent-Length: \(value)\r\n\r\n")
+        #expect(refusal(result) == .malformedRequest)
+        guard case .refuse(let error, let method, let target) = result else { return }
+        #expect(error.message.contains("Content-Length must be a decimal number of bytes, got '\(value)'"))
+        #expect(method == "PUT" && target == "/api/assetmanagement/v3/assets")
+    }
+
+    @Test func aBadContentLength_isRefusedWhereverItStands() {
+        #expect(refusal(verdict("PUT / HTTP/1.1\r\nContent-Length: 5\r\ncontent-length: x\r\n\r\n")) == .malformedRequest)
+        #expect(refusal(verdict("PUT / HTTP/1.1\r\nContent-Length: x\r\nContent-Length: 5\r\n\r\n")) == .malformedRequest)
+        #expect(refusal(verdict("PUT / HTTP/1.1\r\nContent-Length: 5\r\n 5\r\n\r\n")) == .malformedRequest)
+    }
+
+    @Test func requestLines_andVersions() {
+        #expect(refusal(verdict("GET /\r\n\r\n")) == .malformedRequest)
+        #expect(refusal(verdict("GET  / HTTP/1.1\r\n\r\n")) == .malformedRequest)
+        #expect(refusal(verdict("GET / HTTP/1.x\r\nHost: h\r\n\r\n")) == .malformedRequest)
+        #expect(refusal(verdict("GET / HTTP/2.0\r\nHost: h\r\n\r\n")) == .httpVersionNotSupported)
+        #expect(refusal(verdict("GET / HTTP/1.2\r\nHost: h\r\n\r\n")) == .httpVersionNotSupported)
+        #expect(refusal(verdict("GET / HTTP/1.1\r\nHost: h\r\nGarbage\r\n\r\n")) == .malformedRequest)
+    }
+
+    @Test func aTLSHandshake_isRefusedAtOnce() {
+        #expect(refusal(verdict([0x16, 0x03, 0x01, 0x02, 0x00, 0x01])) == .malformedRequest)
+        guard case .refuse(_, _, let target) = verdict([0x16, 0x03, 0x01] + Array(" /api/x HTTP/1.1\r\n".utf8)) else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(target == "/api/x")
+    }
+
+    @Test func heads_thatDoNotFit_areRefused() {
+        let limit = FirstHeadScreen.maximumHeadBytes
+        #expect(refusal(verdict("GET /" + String(repeating: "a", count: limit))) == .uriTooLong)
+        #expect(refusal(verdict("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: limit))) == .headerFieldsTooLarge)
+        #expect(verdict("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: limit - 100)) == .incomplete)
+    }
+}
