@@ -54,7 +54,7 @@ def main():
     args = parser.parse_args()
 
     binary = args.binary or gateway.build(args)[0]
-    fake, base = gateway.start([binary, "serve", "--port", "0", "--threads", str(args.server_threads)],
+    fake, base = gateway.start([binary, "serve", "--quiet", "--port", "0", "--threads", str(args.server_threads)],
                                r"listening on (http://\S+)")
     try:
         key = "Basic " + __import__("base64").b64encode(f"{gateway.CLIENT_ID}:{gateway.SECRET}".encode()).decode()

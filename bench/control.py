@@ -72,7 +72,7 @@ def main():
     if args.binary is None and not args.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "mindsphere-fake"], cwd=gateway.ROOT, check=True)
     binary = args.binary or os.path.join(gateway.ROOT, ".build", "release", "mindsphere-fake")
-    fake, base = gateway.start([binary, "serve", "--port", "0"], r"listening on (http://\S+)")
+    fake, base = gateway.start([binary, "serve", "--quiet", "--port", "0"], r"listening on (http://\S+)")
     try:
         host, port = base.removeprefix("http://").split(":")
         connection = http.client.HTTPConnection(host, int(port))

@@ -132,7 +132,7 @@ def main():
 
     binary, cserver_binary = build(args)
     cserver, cport = start([cserver_binary, "0", str(args.server_threads)], r"listening on (\d+)")
-    fake, base = start([binary, "serve", "--port", "0", "--threads", str(args.server_threads)],
+    fake, base = start([binary, "serve", "--quiet", "--port", "0", "--threads", str(args.server_threads)],
                        r"listening on (http://\S+)")
     try:
         key = "Basic " + base64.b64encode(f"{CLIENT_ID}:{SECRET}".encode()).decode()

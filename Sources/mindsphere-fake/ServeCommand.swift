@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Glibc
+import Logging
 import MindSphereFake
 import MindSphereFakeServer
 
@@ -10,8 +11,10 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the fake over HTTP until interrupted.",
         discussion: """
-        Prints exactly one line 'mindsphere-fake listening on http://HOST:PORT' (the address bound) once it accepts
-        connections. Stops gracefully on SIGINT (Ctrl-C), SIGTERM or SIGHUP: accepts nothing new, answers the requests
+        Prints exactly one line 'mindsphere-fake listening on http://HOST:PORT' (the address bound) on stdout once it
+        accepts connections. Every API request is logged as one line on stderr: method, path (secret query values
+        masked, long queries cut), status, duration, response size, the fault rule that hit it, and for a 4xx or 5xx
+        the error message; --log-level debug adds /_fake/ requests, --quiet drops the request lines. Stops gracefully on SIGINT (Ctrl-C), SIGTERM or SIGHUP: accepts nothing new, answers the requests
         already received (waiting at most --drain-timeout seconds), then exits 0.
 
         It binds 127.0.0.1 unless told otherwise. The control plane (/_fake/) needs no token on loopback; binding any
@@ -35,6 +38,8 @@ struct ServeCommand: ParsableCommand {
         Examples:
           mindsphere-fake serve
           mindsphere-fake serve --port 0
+          mindsphere-fake serve --quiet                        # CI: only warnings and errors on stderr
+          mindsphere-fake serve --log-format json              # one JSON object per line, for log collectors
           mindsphere-fake serve --scenario scenarios/plant.yaml
           mindsphere-fake serve --host 0.0.0.0 --port 9000 --token-lifetime 300
           mindsphere-fake serve --tls-cert cert.pem --tls-key key.pem   # HTTPS
@@ -90,6 +95,15 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("journal-size"), help: "How many requests GET /_fake/requests keeps (0 turns the journal off).")
     var journalSize = 1000
 
+    @Option(name: .customLong("log-level"), help: "trace, debug, info (request lines), notice, warning, error or critical.")
+    var logLevel: Logger.Level = .info
+
+    @Option(name: .customLong("log-format"), help: "text (for people) or json (one object a line).")
+    var logFormat: LineLogHandler.Format = .text
+
+    @Flag(help: "Log only warnings and errors (no request lines); the same as --log-level warning.")
+    var quiet = false
+
     @Option(name: .customLong("tls-cert"), help: "PEM certificate file: serve HTTPS instead of HTTP (needs --tls-key).")
     var tlsCertificateFile: String?
 
@@ -128,6 +142,13 @@ struct ServeCommand: ParsableCommand {
         host == "localhost" || host.hasPrefix("127.")
     }
 
+    /// The request log's logger: `--log-format` lines on stderr at `--log-level` (`warning` with `--quiet`).
+    private func logger() -> Logger {
+        let level = quiet ? max(logLevel, .warning) : logLevel
+        let format = logFormat
+        return Logger(label: "mindsphere-fake") { _ in LineLogHandler(format: format, level: level) }
+    }
+
     private func tlsMaterial() throws -> ServerConfiguration.TLSMaterial? {
         guard let tlsCertificateFile, let tlsKeyFile else { return nil }
         do {
@@ -147,7 +168,7 @@ struct ServeCommand: ParsableCommand {
             if let tokenLifetimeSeconds { loaded.tokenLifetimeSeconds = tokenLifetimeSeconds }
             gateway = try FakeGateway(configuration: FakeConfiguration(
                 scenario: loaded, seed: seed, journalCapacity: journalSize, scenarioFileReader: reader,
-                controlToken: controlToken))
+                controlToken: controlToken, logger: logger()))
         } catch {
             Output.error("mindsphere-fake: scenario not loaded: \(error)")
             throw ExitCode.failure
@@ -177,3 +198,6 @@ struct ServeCommand: ParsableCommand {
         server.stop(drainTimeout: .seconds(drainTimeoutSeconds))
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+extension LineLogHandler.Format: ExpressibleByArgument {}

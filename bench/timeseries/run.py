@@ -68,7 +68,7 @@ def prepare_assets(base, token, count):
 
 
 def ingest(binary, seconds, connections):
-    server = subprocess.Popen([binary, "serve", "--port", "0"], stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen([binary, "serve", "--quiet", "--port", "0"], stdout=subprocess.PIPE, text=True)
     try:
         line = server.stdout.readline()
         match = re.search(r"listening on (http://\S+)", line)

@@ -1,6 +1,6 @@
 import HTTPTypes
 import Foundation
-public import MindSphereFake
+import MindSphereFake
 
 /// Checks of Asset Management v3 (`/api/assetmanagement/v3`): happy paths here, behaviour and exact errors in
 /// `AssetManagementChecks+Behaviour.swift`.

@@ -1,3 +1,5 @@
+public import Logging
+
 /// How a fake behaves, apart from the data it holds; every field has a default.
 public struct FakeConfiguration: Sendable {
     /// The scenario loaded at start and restored by reset.
@@ -14,6 +16,8 @@ public struct FakeConfiguration: Sendable {
     /// (`ControlPlaneGuard`); an empty string admits nothing. `nil` leaves the control plane to the Host and Origin
     /// checks for requests that arrive over a listener.
     public var controlToken: String?
+    /// Where one entry per answered request goes (`RequestLog`); by default nowhere.
+    public var logger: Logger
 
     /// A configuration.
     public init(
@@ -22,8 +26,10 @@ public struct FakeConfiguration: Sendable {
         seed: UInt64? = nil,
         journalCapacity: Int = 1000,
         scenarioFileReader: (any ScenarioFileReader)? = nil,
-        controlToken: String? = nil
+        controlToken: String? = nil,
+        logger: Logger = Logger(label: "mindsphere-fake", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
+        self.logger = logger
         self.controlToken = controlToken
         self.scenario = scenario
         self.signingKey = signingKey

@@ -18,6 +18,8 @@ extension FakeGateway {
                 method: PercentDecoding.encode(rawMethod, alsoKeeping: "!#$&'*+^`|"), target: target, path: path, headerFields: headerFields, body: [],
                 response: response, nowMilliseconds: clock.nowMilliseconds(), faultID: nil)
         }
+        log.record(method: rawMethod, target: target, isControlPlane: path.hasPrefix(ControlAPI.prefix), response: response,
+                   durationNanoseconds: 0, faultID: nil)
         return response
     }
 }

@@ -29,6 +29,8 @@ public final class FakeGateway: Sendable {
     public let control: FakeControl
     /// The rules `/_fake/` requests pass first (control token, Host, Origin, content type).
     public let controlGuard: ControlPlaneGuard
+    /// One log entry per answered request.
+    public let log: RequestLog
     private let router: Router
 
     /// A fake with `configuration`, reading time from `clock` (the system wall clock by default).
@@ -56,6 +58,7 @@ public final class FakeGateway: Sendable {
         router.add(contentsOf: ControlAPI(control: control).routes)
         self.router = router
         self.controlGuard = ControlPlaneGuard(controlToken: configuration.controlToken)
+        self.log = RequestLog(logger: configuration.logger)
         try control.start()
     }
 
@@ -63,11 +66,23 @@ public final class FakeGateway: Sendable {
     /// API requests pass the fault rules first and are recorded in the journal; `/_fake/` requests are neither, and
     /// pass `controlGuard` first.
     public func handle(_ request: FakeRequest) -> FakeResponse {
+        guard log.isEnabled else { return answer(request).response }
+        let started = ContinuousClock.now
+        let (response, faultID) = answer(request)
+        let elapsed = ContinuousClock.now - started
+        log.record(
+            method: request.method.rawValue, target: request.target, isControlPlane: request.path.hasPrefix(ControlAPI.prefix),
+            response: response, durationNanoseconds: Self.nanoseconds(elapsed), faultID: faultID)
+        return response
+    }
+
+    /// The answer to `request`, with the id of the fault rule that hit it.
+    private func answer(_ request: FakeRequest) -> (response: FakeResponse, faultID: String?) {
         let path = request.path
         let now = clock.nowMilliseconds()
         if path.hasPrefix(ControlAPI.prefix) {
-            if let refusal = controlGuard.refusal(for: request) { return Self.sent(errorResponse(refusal, shape: .control), for: request) }
-            return Self.sent(dispatch(request, path: path, now: now), for: request)
+            if let refusal = controlGuard.refusal(for: request) { return (Self.sent(errorResponse(refusal, shape: .control), for: request), nil) }
+            return (Self.sent(dispatch(request, path: path, now: now), for: request), nil)
         }
         var response: FakeResponse
         let fault = control.faults.match(method: request.method.rawValue, path: path)
@@ -78,7 +93,13 @@ public final class FakeGateway: Sendable {
         }
         response = Self.sent(response, for: request)
         control.journal.record(request, path: path, response: response, nowMilliseconds: now, faultID: fault?.id)
-        return response
+        return (response, fault?.id)
+    }
+
+    /// A duration in whole nanoseconds (saturating; a request never takes 292 years).
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds.multipliedReportingOverflow(by: 1_000_000_000).partialValue + attoseconds / 1_000_000_000
     }
 
     /// `response` as it goes out: HEAD never carries a body, whatever the status (errors and injected faults too,

@@ -108,6 +108,7 @@ public enum WireErrorMapper {
             body = .object(["error": .string(controlCode(for: error.code)), "message": .string(error.message)])
         }
         var response = FakeResponse.json(body, status: status(for: error.code))
+        response.refusal = error
         response.headerFields[correlationHeader] = correlationID
         switch error.code {
         case .methodNotAllowed(let allowed):

@@ -10,6 +10,8 @@ public struct FakeResponse: Sendable {
     public var body: [UInt8]
     /// What the transport should do besides answering (delay, drop); set by fault rules.
     public var transport: TransportDirective
+    /// The refusal an error response carries, for logs (never sent as such: the body says it in the API's shape).
+    public var refusal: FakeError?
 
     /// A response value.
     public init(
