@@ -4,7 +4,8 @@ import HTTPTypes
 import MindSphereFake
 
 /// `mindsphere-fake-bench`: in-process IoT Time Series measurements that do not need a socket: resident bytes per
-/// stored 3-double record and the latency of a 2000-record range GET from a large series. Prints one JSON line.
+/// stored 3-double record, the latency of a 2000-record range GET from a large series and the rate of 100,000-record
+/// TS Bulk reads from it. Prints one JSON line.
 ///
 ///     mindsphere-fake-bench [records] [gets]     # defaults: 10000000 records, 2000 GETs
 @main
@@ -47,13 +48,16 @@ struct TimeSeriesBenchmark {
             }
         }
         latencies.sort()
+        let bulk = try BulkReadBenchmark.measure(store: store, storedRecords: recordCount, reads: 10)
         let putRecordsPerSecond = try measurePuts(route: TimeSeriesAPI(store: store).routes.first { $0.method == .put }!)
         func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         let bytesPerRecord = Double(residentAfter - residentBefore) / Double(max(1, recordCount))
         print("""
             {"records":\(storedRecords),"loadSeconds":\(rounded(loadSeconds)),"residentBytesPerRecord":\(rounded(bytesPerRecord)),\
             "getCount":\(getCount),"getP50Milliseconds":\(rounded(percentile(0.5))),"getP99Milliseconds":\(rounded(percentile(0.99))),\
-            "inProcessPutRecordsPerSecond":\(Int(putRecordsPerSecond))}
+            "inProcessPutRecordsPerSecond":\(Int(putRecordsPerSecond)),\
+            "bulkReadRecordsPerSecond":\(Int(bulk.recordsPerSecond)),"bulkReadMedianMilliseconds":\(rounded(bulk.medianMilliseconds)),\
+            "bulkReadPages":\(bulk.pages)}
             """)
     }
 

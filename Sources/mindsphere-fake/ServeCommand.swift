@@ -21,6 +21,11 @@ struct ServeCommand: ParsableCommand {
         other address needs --control-token TOKEN (every /_fake/ call must then send X-Fake-Control-Token: TOKEN) or
         an explicit --unsafe-open-control-plane. The fake is a test double, not a gateway to expose.
 
+        Tokens are signed with an RSA key kept in the user's cache directory ($XDG_CACHE_HOME or ~/.cache, under
+        mindsphere-fake/signing-key.pem), generated on the first start only, so later starts are quick and
+        /token_keys stays the same across restarts. --signing-key FILE signs with a key of your own (PEM, read only);
+        --ephemeral-signing-key generates a fresh key for this run alone.
+
         Without --scenario it serves the built-in default scenario (scenarios/default.yaml): tenant iiotuxpc, app
         credential iiotuxpc-testdm-v1.0.0 / fake-secret-for-local-use, and the seed's four assets.
 
@@ -104,6 +109,13 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Log only warnings and errors (no request lines); the same as --log-level warning.")
     var quiet = false
 
+    @Option(name: .customLong("signing-key"), help: "PEM RSA private key file (2048 bits or more) that signs tokens; read, never written.")
+    var signingKeyFile: String?
+
+    @Flag(name: .customLong("ephemeral-signing-key"),
+          help: "Generate a fresh signing key for this run instead of the one kept in the user's cache directory (slower start).")
+    var ephemeralSigningKey = false
+
     @Option(name: .customLong("tls-cert"), help: "PEM certificate file: serve HTTPS instead of HTTP (needs --tls-key).")
     var tlsCertificateFile: String?
 
@@ -127,6 +139,9 @@ struct ServeCommand: ParsableCommand {
         if !(0...3_600).contains(drainTimeoutSeconds) { throw ValidationError("--drain-timeout must be from 0 to 3600 seconds") }
         if let controlToken, controlToken.isEmpty || controlToken.utf8.contains(where: { $0 < 0x21 || $0 > 0x7E }) {
             throw ValidationError("--control-token must be printable ASCII without spaces")
+        }
+        if signingKeyFile != nil && ephemeralSigningKey {
+            throw ValidationError("--signing-key and --ephemeral-signing-key exclude each other")
         }
         if (tlsCertificateFile == nil) != (tlsKeyFile == nil) {
             throw ValidationError("--tls-cert and --tls-key go together")
@@ -160,14 +175,42 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
+    /// The key that signs tokens: `--signing-key`, a fresh one for `--ephemeral-signing-key`, else the one kept in
+    /// the user's cache directory (a fresh one, with a warning, when no cache can be written).
+    private func signingKey() throws(SigningKeyError) -> SigningKey {
+        if let signingKeyFile { return try SigningKeyFile.load(signingKeyFile) }
+        if !ephemeralSigningKey, let path = SigningKeyFile.defaultCachePath() {
+            do {
+                return try SigningKeyFile.cached(at: path)
+            } catch {
+                if FileManager.default.fileExists(atPath: path) {
+                    throw SigningKeyError("\(error.message); delete it to have a new key made, or pass --signing-key or --ephemeral-signing-key")
+                }
+                Output.error("mindsphere-fake: warning: \(error.message); signing with a key for this run only")
+            }
+        }
+        do {
+            return try SigningKey.generate(keyID: SigningKeyFile.keyID)
+        } catch {
+            throw SigningKeyError("cannot generate an RSA signing key: \(error)")
+        }
+    }
+
     func run() throws {
         let reader = DiskScenarioFileReader()
         let gateway: FakeGateway
+        let key: SigningKey
+        do {
+            key = try signingKey()
+        } catch {
+            Output.error("mindsphere-fake: \(error.message)")
+            throw ExitCode.failure
+        }
         do {
             var loaded = try scenario.map { try ScenarioLoader(reader: reader).load(path: $0) } ?? Scenario.defaultScenario()
             if let tokenLifetimeSeconds { loaded.tokenLifetimeSeconds = tokenLifetimeSeconds }
             gateway = try FakeGateway(configuration: FakeConfiguration(
-                scenario: loaded, seed: seed, journalCapacity: journalSize, scenarioFileReader: reader,
+                scenario: loaded, signingKey: key, seed: seed, journalCapacity: journalSize, scenarioFileReader: reader,
                 controlToken: controlToken, logger: logger()))
         } catch {
             Output.error("mindsphere-fake: scenario not loaded: \(error)")

@@ -6,8 +6,10 @@
    (x, y, z DOUBLE), an asset type and assets through the Asset Management API, then drives
    `PUT /api/iottimeseries/v3/timeseries/{asset}/acceleration` with 100-record bodies using wrk (put.lua),
    one asset per wrk thread.
+   Then PUTs 100,000 records into one more asset and times TS Bulk reads of all of them over HTTP
+   (`GET /api/iottsbulk/v3/timeseries/...`, following `nextRecord`).
 3. Runs `mindsphere-fake-bench`: 10 million records into one series in process, resident bytes per record,
-   then p50/p99 of 2000-record range GETs at random offsets.
+   then p50/p99 of 2000-record range GETs at random offsets and 100,000-record bulk reads.
 
     bench/timeseries/run.py                          # print a Markdown section
     bench/timeseries/run.py --update BENCHMARKS.md   # also replace the "IoT Time Series" section of BENCHMARKS.md
@@ -20,6 +22,7 @@ import platform
 import re
 import subprocess
 import sys
+import time
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -31,6 +34,8 @@ TOKEN_BODY = json.dumps({"grant_type": "client_credentials", "appName": "testdm"
                          "hostTenant": "iiotuxpc", "userTenant": "iiotuxpc"})
 TARGETS = {"throughput": 300_000, "p99": 5.0, "bytes": 64}
 WRK_THREADS = 2
+BULK_RECORDS = 100_000
+BULK_START_MS = 1_600_000_000_000
 
 
 def http(method, url, headers=None, body=None):
@@ -57,14 +62,55 @@ def prepare_assets(base, token, count):
     http("PUT", am + "/assettypes/iiotuxpc.benchmachine", auth, json.dumps(
         {"name": "benchmachine", "parentTypeId": "core.basicasset", "instantiable": True, "variables": [],
          "aspects": [{"name": "acceleration", "aspectTypeId": "iiotuxpc.benchacceleration"}]}))
-    _, root = http("GET", am + "/assets/root", auth)
-    ids = []
-    for index in range(count):
-        _, asset = http("POST", am + "/assets", auth, json.dumps(
-            {"name": f"benchmachine{index}", "typeId": "iiotuxpc.benchmachine",
-             "parentId": json.loads(root)["assetId"]}))
-        ids.append(json.loads(asset)["assetId"])
+    ids = [create_asset(base, token, f"benchmachine{index}") for index in range(count)]
     return ids
+
+
+def create_asset(base, token, name):
+    """Creates an asset of the benchmark's asset type under the root asset; returns its id."""
+    auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    am = base + "/api/assetmanagement/v3"
+    _, root = http("GET", am + "/assets/root", auth)
+    _, asset = http("POST", am + "/assets", auth, json.dumps(
+        {"name": name, "typeId": "iiotuxpc.benchmachine", "parentId": json.loads(root)["assetId"]}))
+    return json.loads(asset)["assetId"]
+
+
+def iso(milliseconds):
+    seconds, millis = divmod(milliseconds, 1000)
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + f".{millis:03d}Z"
+
+
+def bulk_read(base, token, asset, reads):
+    """PUTs BULK_RECORDS records one second apart, then times `reads` bulk reads of all of them, each following
+    nextRecord to the end; returns records/s over all reads, the median read time and the answers per read."""
+    auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    series = f"{base}/api/iottimeseries/v3/timeseries/{asset}/acceleration"
+    for start in range(0, BULK_RECORDS, 5000):
+        records = [{"_time": iso(BULK_START_MS + index * 1000), "x": index * 0.001, "y": 1.5, "z": -2.25}
+                   for index in range(start, min(start + 5000, BULK_RECORDS))]
+        http("PUT", series, auth, json.dumps(records))
+    first = (f"{base}/api/iottsbulk/v3/timeseries/{asset}/acceleration?from={iso(BULK_START_MS - 1)}"
+             f"&to={iso(BULK_START_MS + (BULK_RECORDS - 1) * 1000)}")
+    durations, pages = [], 0
+    for _ in range(reads):
+        url, read, pages = first, 0, 0
+        began = time.perf_counter()
+        while url:
+            request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+            with urllib.request.urlopen(request) as response:
+                body = response.read()
+            # The records are counted and nextRecord found without parsing the whole body in Python.
+            read += body.count(b'"_time"')
+            tail = re.search(rb'"nextRecord":"([^"]+)"\}$', body[-4096:])
+            url = tail.group(1).decode() if tail else None
+            pages += 1
+        durations.append(time.perf_counter() - began)
+        if read != BULK_RECORDS:
+            raise SystemExit(f"bulk read returned {read} records")
+    durations.sort()
+    return {"recordsPerSecond": BULK_RECORDS * reads / sum(durations),
+            "medianMilliseconds": durations[len(durations) // 2] * 1000, "pages": pages, "reads": reads}
 
 
 def ingest(binary, seconds, connections):
@@ -90,9 +136,10 @@ def ingest(binary, seconds, connections):
         failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
         failed = int(failed.group(1)) if failed else 0
         latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.M))
+        bulk = bulk_read(base, token, create_asset(base, token, "benchbulk"), reads=5)
         return {"requests": requests, "failed": failed, "seconds": duration,
                 "recordsPerSecond": (requests - failed) * 100 / duration,
-                "p50": latency.get("50", "?"), "p99": latency.get("99", "?")}
+                "p50": latency.get("50", "?"), "p99": latency.get("99", "?"), "bulk": bulk}
     finally:
         server.terminate()
         server.wait()
@@ -119,6 +166,8 @@ Machine: {cores} cores ({cpu}); wrk and the server share them. Load average when
 | Ingest over HTTP, 100-record PUTs of 3 doubles (wrk -t2 -c{args.connections}, {args.seconds} s) | {ingested['recordsPerSecond']:,.0f} records/s ({ingested['requests']:,} PUTs, {ingested['failed']} failed; PUT p50 {ingested['p50']}, p99 {ingested['p99']}) | >= 300,000 records/s ({ok(ingested['recordsPerSecond'] >= TARGETS['throughput'])}) |
 | 2000-record range GET from a {memory['records']:,}-record series, in process ({memory['getCount']} GETs) | p50 {memory['getP50Milliseconds']} ms, p99 {memory['getP99Milliseconds']} ms | p99 < 5 ms ({ok(memory['getP99Milliseconds'] < TARGETS['p99'])}) |
 | Ingest in process, PUT handler only (body scan, checks, store; one thread) | {memory['inProcessPutRecordsPerSecond']:,} records/s | (diagnostic) |
+| TS Bulk read of {BULK_RECORDS:,} records over HTTP, following nextRecord ({ingested['bulk']['reads']} reads; {ingested['bulk']['pages']} answer(s) each) | {ingested['bulk']['recordsPerSecond']:,.0f} records/s (median read {ingested['bulk']['medianMilliseconds']:.1f} ms) | (diagnostic) |
+| TS Bulk read of 100,000 records in process, handler only ({memory['bulkReadPages']} answer(s) each) | {memory['bulkReadRecordsPerSecond']:,} records/s (median read {memory['bulkReadMedianMilliseconds']} ms) | (diagnostic) |
 | Resident memory per stored 3-double record | {memory['residentBytesPerRecord']} bytes | <= 64 bytes ({ok(memory['residentBytesPerRecord'] <= TARGETS['bytes'])}) |
 
 Each wrk thread is one device: it PUTs to the `acceleration` series of its own asset, each PUT 100 new records

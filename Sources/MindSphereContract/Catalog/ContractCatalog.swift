@@ -6,6 +6,7 @@ public enum ContractCatalog {
     public static var all: [ContractCheck] {
         TokenManagerChecks.all + GatewayChecks.all + AssetManagementChecks.all + AssetManagementAssumptionChecks.all
             + TimeSeriesChecks.all + TimeSeriesAssumptionChecks.all + ClockChecks.all + ScenarioAssumptionChecks.all
+            + TimeSeriesPatchChecks.all + TimeSeriesBulkChecks.all
     }
 
     /// The ids of the assumptions the checks verify.

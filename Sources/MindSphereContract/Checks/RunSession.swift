@@ -84,7 +84,7 @@ public final class RunSession: Sendable {
         } else if request.method == .put, path.hasPrefix(am + "aspecttypes/") || path.hasPrefix(am + "assettypes/"),
                   path.split(separator: "/").count == 5, firstRegistration(path) {
             await pushDelete(path)
-        } else if request.method == .put, path.hasPrefix("/api/iottimeseries/v3/timeseries/") {
+        } else if request.method == .put || request.method == .patch, path.hasPrefix("/api/iottimeseries/v3/timeseries/") {
             await registerSeries(path: path, body: request.body)
         }
     }

@@ -5,6 +5,7 @@ public enum AssumptionRegistry {
     /// All assumptions, by area.
     public static var all: [Assumption] {
         gateway + binding + tokenManager + assetManagement + timeSeries + scenario
+            + timeSeriesBulk
     }
 
     /// The assumptions a user can switch between alternatives, in registry order.

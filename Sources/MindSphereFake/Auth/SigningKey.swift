@@ -22,6 +22,24 @@ public struct SigningKey: Sendable {
         SigningKey(keyID: keyID, privateKey: try _RSA.Signing.PrivateKey(keySize: .bits2048))
     }
 
+    /// The key of a PEM text (`RSA PRIVATE KEY` or `PRIVATE KEY`), e.g. a key file the user keeps.
+    /// - Throws: `SigningKeyError` when the text is no RSA private key of at least 2048 bits.
+    public init(pemRepresentation pem: String, keyID: String) throws(SigningKeyError) {
+        let key: _RSA.Signing.PrivateKey
+        do {
+            key = try _RSA.Signing.PrivateKey(pemRepresentation: pem)
+        } catch {
+            throw SigningKeyError("not a PEM RSA private key (BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY): \(error)")
+        }
+        guard key.keySizeInBits >= 2048 else {
+            throw SigningKeyError("the RSA key has \(key.keySizeInBits) bits; RS256 clients need at least 2048")
+        }
+        self.init(keyID: keyID, privateKey: key)
+    }
+
+    /// The private key as PEM (`BEGIN RSA PRIVATE KEY`), to keep it in a file.
+    public var privateKeyPEM: String { privateKey.pemRepresentation }
+
     /// One key per process, made on first use: generating RSA keys is slow, and many fakes may start in one test run.
     public static let processDefault: SigningKey = {
         do {

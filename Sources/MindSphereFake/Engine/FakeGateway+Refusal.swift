@@ -12,7 +12,7 @@ extension FakeGateway {
         let request = FakeRequest(method: .get, target: target, headerFields: headerFields)
         let path = request.path
         let method = HTTPRequest.Method(rawMethod) ?? .get
-        let response = errorResponse(error, shape: errorShape(method: method, path: path))
+        let response = errorResponse(error, shape: errorShape(method: method, path: path), path: path, now: clock.nowMilliseconds())
         if !path.hasPrefix(ControlAPI.prefix) {
             control.journal.record(
                 method: PercentDecoding.encode(rawMethod, alsoKeeping: "!#$&'*+^`|"), target: target, path: path, headerFields: headerFields, body: [],

@@ -55,6 +55,7 @@ public final class FakeGateway: Sendable {
         router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials, clock: clock, settings: assumptions).routes)
         router.add(contentsOf: AssetManagementAPI(store: assets).routes)
         router.add(contentsOf: TimeSeriesAPI(store: timeSeries).routes)
+        router.add(contentsOf: TimeSeriesBulkAPI(store: timeSeries).routes)
         router.add(contentsOf: ControlAPI(control: control).routes)
         self.router = router
         self.controlGuard = ControlPlaneGuard(controlToken: configuration.controlToken)
@@ -122,7 +123,7 @@ public final class FakeGateway: Sendable {
         case .status(let status, let retryAfter, let delay):
             let error = FaultRule.fakeError(status: status, retryAfterSeconds: retryAfter)
                 ?? FakeError(.internalError, "injected fault: status \(status)")
-            var response = errorResponse(error, shape: errorShape(method: request.method, path: path))
+            var response = errorResponse(error, shape: errorShape(method: request.method, path: path), path: path, now: now)
             response.transport.delayMilliseconds = delay
             return response
         }
@@ -155,9 +156,9 @@ public final class FakeGateway: Sendable {
             do {
                 return try route.handler(context)
             } catch let error as FakeError {
-                return errorResponse(error, shape: route.errorShape)
+                return errorResponse(error, shape: route.errorShape, path: path, now: now)
             } catch {
-                return errorResponse(FakeError(.internalError, "unexpected failure: \(error)"), shape: route.errorShape)
+                return errorResponse(FakeError(.internalError, "unexpected failure: \(error)"), shape: route.errorShape, path: path, now: now)
             }
         case .methodNotAllowed(let allowed, let shape, let access):
             if access == .bearerToken, case .failure(let rejection) = authenticate() {
@@ -165,7 +166,7 @@ public final class FakeGateway: Sendable {
             }
             return errorResponse(
                 FakeError(.methodNotAllowed(allowed: allowed), "method \(request.method.rawValue) is not supported on \(path); allowed: \(allowed.joined(separator: ", "))"),
-                shape: shape)
+                shape: shape, path: path, now: now)
         case .notFound:
             if path.hasPrefix("/api/") {
                 if case .failure(let rejection) = authenticate() {
@@ -177,9 +178,10 @@ public final class FakeGateway: Sendable {
         }
     }
 
-    /// The error response for `error` in `shape`, with a fresh correlation id.
-    public func errorResponse(_ error: FakeError, shape: ErrorShape) -> FakeResponse {
-        WireErrorMapper.response(for: error, shape: shape, correlationID: identifiers.next())
+    /// The error response for `error` in `shape`, with a fresh correlation id; `path` and `now` (fake ms) go into
+    /// shapes that carry them (Spring's).
+    public func errorResponse(_ error: FakeError, shape: ErrorShape, path: String = "", now: Int64 = 0) -> FakeResponse {
+        WireErrorMapper.response(for: error, shape: shape, correlationID: identifiers.next(), path: path, nowMilliseconds: now)
     }
 
     private func reject(_ rejection: TokenRejection) -> FakeResponse {

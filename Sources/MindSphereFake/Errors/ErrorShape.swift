@@ -10,4 +10,6 @@ public enum ErrorShape: Sendable, Equatable {
     case timeSeries
     /// The fake's own control plane: `{"error":"<code>","message":"..."}`.
     case control
+    /// Spring Boot services (IoT TS Bulk): `{"timestamp","status","error","exception","message","path"}`.
+    case spring
 }

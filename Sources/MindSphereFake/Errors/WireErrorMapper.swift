@@ -88,8 +88,20 @@ public enum WireErrorMapper {
         }
     }
 
-    /// The full response for `error` in `shape`, tagged with `correlationID`.
-    public static func response(for error: FakeError, shape: ErrorShape, correlationID: String) -> FakeResponse {
+    /// The exception class a Spring Boot service names in its error body for a refusal.
+    public static func springException(for code: FakeError.Code) -> String {
+        switch code {
+        case .missingParameter: "org.springframework.web.bind.MissingServletRequestParameterException"
+        case .methodNotAllowed: "org.springframework.web.HttpRequestMethodNotSupportedException"
+        default: "org.springframework.web.server.ResponseStatusException"
+        }
+    }
+
+    /// The full response for `error` in `shape`, tagged with `correlationID`; `path` (the decoded request path) and
+    /// `nowMilliseconds` (the fake's clock) fill the `path` and `timestamp` of the Spring shape.
+    public static func response(
+        for error: FakeError, shape: ErrorShape, correlationID: String, path: String = "", nowMilliseconds: Int64 = 0
+    ) -> FakeResponse {
         let body: JSONValue
         switch shape {
         case .gateway:
@@ -106,6 +118,16 @@ public enum WireErrorMapper {
             body = .object(["id": .string(Identifiers.uuidForm(correlationID)), "message": .string(error.message)])
         case .control:
             body = .object(["error": .string(controlCode(for: error.code)), "message": .string(error.message)])
+        case .spring:
+            let status = status(for: error.code)
+            body = .object([
+                "timestamp": .string(Timestamp.format(milliseconds: nowMilliseconds)),
+                "status": .int(status.code),
+                "error": .string(status.reasonPhrase),
+                "exception": .string(springException(for: error.code)),
+                "message": .string(error.message),
+                "path": .string(path),
+            ])
         }
         var response = FakeResponse.json(body, status: status(for: error.code))
         response.refusal = error

@@ -4,6 +4,10 @@ struct RecordBatch: Sendable {
     var times: [Int64]
     /// One column per layout field (a batch may have fewer columns than a newer layout: the rest are absent).
     var columns: [Column]
+    /// `nil` for a batch whose records replace whole stored records (PUT). For a merging batch (PATCH): per column,
+    /// per record, whether the field was given as `null`; a merge replaces only the fields given (with a value or
+    /// `null`) and keeps the others of a stored record at the same `_time`.
+    var nulled: [[Bool]]? = nil
 
     /// The number of records.
     var count: Int { times.count }
@@ -30,6 +34,7 @@ struct RecordBatch: Sendable {
     func removing(after from: Int64, upTo to: Int64) -> RecordBatch {
         let rows = times.indices.filter { times[$0] <= from || times[$0] > to }
         if rows.count == times.count { return self }
-        return RecordBatch(times: rows.map { times[$0] }, columns: columns.map { $0.gathering(rows) })
+        return RecordBatch(times: rows.map { times[$0] }, columns: columns.map { $0.gathering(rows) },
+                           nulled: nulled.map { mask in mask.map { column in rows.map { column[$0] } } })
     }
 }

@@ -9,18 +9,23 @@ enum RecordRenderer {
         for position in 0..<count {
             let row = slice.descending ? count - 1 - position : position
             if position > 0 { output.append(UInt8(ascii: ",")) }
-            output.append(contentsOf: #"{"_time":"#.utf8)
-            TimeRules.writeQuoted(slice.times[row], precision: layout.precision, into: &output)
-            for (offset, column) in slice.columns.enumerated() where column.present[row] {
-                let field = layout.fields[slice.fieldIndices[offset]]
-                output.append(UInt8(ascii: ","))
-                output.append(contentsOf: field.jsonKey)
-                writeValue(column, row: row, rule: field.rule, into: &output)
-            }
-            output.append(UInt8(ascii: "}"))
+            writeRecord(slice, row: row, layout: layout, into: &output)
         }
         output.append(UInt8(ascii: "]"))
         return output
+    }
+
+    /// Appends the JSON object of record `row` of `slice` (stored order, whatever `descending` says).
+    static func writeRecord(_ slice: SeriesSlice, row: Int, layout: SeriesLayout, into output: inout [UInt8]) {
+        output.append(contentsOf: #"{"_time":"#.utf8)
+        TimeRules.writeQuoted(slice.times[row], precision: layout.precision, into: &output)
+        for (offset, column) in slice.columns.enumerated() where column.present[row] {
+            let field = layout.fields[slice.fieldIndices[offset]]
+            output.append(UInt8(ascii: ","))
+            output.append(contentsOf: field.jsonKey)
+            writeValue(column, row: row, rule: field.rule, into: &output)
+        }
+        output.append(UInt8(ascii: "}"))
     }
 
     private static func writeValue(_ column: Column, row: Int, rule: FieldRule, into output: inout [UInt8]) {

@@ -21,6 +21,10 @@ struct SeriesStorage: Sendable {
     /// Stores `batch`; a record at an existing `_time` replaces the whole old record. A batch that fits between two
     /// stored records without sharing a `_time` is inserted as one block.
     mutating func merge(_ batch: RecordBatch) {
+        if let nulled = batch.nulled {
+            mergeFields(batch, nulled: nulled)
+            return
+        }
         let batch = batch.sortedUnique()
         guard let first = batch.times.first else { return }
         if times.last.map({ $0 < first }) ?? true {
@@ -41,6 +45,34 @@ struct SeriesStorage: Sendable {
             return
         }
         mergeTail(batch, from: start)
+    }
+
+    /// Merges the given fields of each record of `batch` into the stored record at its `_time` (or a new record), in
+    /// request order: a value replaces the stored one, a `null` (`nulled`) removes it, fields not given stay. Each
+    /// record costs a binary search and, when new, an insertion (merging batches are small: at most 10 records).
+    private mutating func mergeFields(_ batch: RecordBatch, nulled: [[Bool]]) {
+        for row in batch.times.indices {
+            let time = batch.times[row]
+            let index = firstIndex(after: time - 1)
+            if index < times.count && times[index] == time {
+                for column in batch.columns.indices where column < columns.count {
+                    if batch.columns[column].present[row] {
+                        columns[column].replace(at: index, from: batch.columns[column], row: row)
+                    } else if nulled[column][row] {
+                        columns[column].replaceWithAbsent(at: index)
+                    }
+                }
+                continue
+            }
+            times.insert(time, at: index)
+            for column in columns.indices {
+                if column < batch.columns.count {
+                    columns[column].insert(from: batch.columns[column], row: row, at: index)
+                } else {
+                    columns[column].insertAbsent(at: index)
+                }
+            }
+        }
     }
 
     /// Merges the sorted, unique `batch` with the records from `start` on (all later records), rewriting only that

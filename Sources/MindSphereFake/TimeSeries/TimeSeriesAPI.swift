@@ -1,7 +1,7 @@
 import HTTPTypes
 
-/// IoT Time Series v3 under `/api/iottimeseries/v3`: write, read and delete one asset's aspect data, and write
-/// several asset-aspect pairs at once.
+/// IoT Time Series v3 under `/api/iottimeseries/v3`: write, merge (PATCH), read and delete one asset's aspect data,
+/// and write several asset-aspect pairs at once.
 public struct TimeSeriesAPI: Sendable {
     let store: TimeSeriesStore
     /// Whether a PUT first tries `TimeSeriesStore.writeScanned` (reading records straight from the body bytes).
@@ -29,6 +29,9 @@ public struct TimeSeriesAPI: Sendable {
             Route(.put, series, errorShape: .timeSeries, access: .bearerToken) { context in try put(context) },
             Route(.get, series, errorShape: .timeSeries, access: .bearerToken) { context in try get(context) },
             Route(.delete, series, errorShape: .timeSeries, access: .bearerToken) { context in try delete(context) },
+            Route(.patch, series, errorShape: .timeSeries, access: .bearerToken) { context in
+                try TimeSeriesPatch(store: store).patch(context)
+            },
             Route(.put, "/api/iottimeseries/v3/timeseries", errorShape: .timeSeries, access: .bearerToken) { context in
                 try MultiSeriesWrite(store: store).put(context)
             },

@@ -50,9 +50,13 @@ struct TimeSeriesQuery: Sendable {
         } catch {
             throw FakeError.invalidParameter("query parameter 'latestValue' must be true or false")
         }
-        if let raw = query["select"], !raw.isEmpty {
-            select = raw.split(separator: ",").map(Self.trimmedName).filter { !$0.isEmpty }
-        }
+        select = Self.selection(query["select"])
+    }
+
+    /// The names of a `select` parameter (comma-separated, spaces around names trimmed); `nil` when absent or empty.
+    static func selection(_ raw: String?) -> [String]? {
+        guard let raw, !raw.isEmpty else { return nil }
+        return raw.split(separator: ",").map(Self.trimmedName).filter { !$0.isEmpty }
     }
 
     private static func trimmedName(_ text: Substring) -> String {
@@ -62,7 +66,9 @@ struct TimeSeriesQuery: Sendable {
         return String(text)
     }
 
-    private static func time(_ raw: String?, name: String, formats: TimeFormats) throws(FakeError) -> Int64? {
+    /// Microseconds of the query time `raw` named `name`; `nil` when absent or empty.
+    /// - Throws: `FakeError` (400) when it is not a timestamp `formats` accepts.
+    static func time(_ raw: String?, name: String, formats: TimeFormats) throws(FakeError) -> Int64? {
         guard let raw, !raw.isEmpty else { return nil }
         guard let micros = TimeRules.parseQueryTime(raw, formats: formats) else {
             throw FakeError.invalidParameter(
@@ -74,6 +80,12 @@ struct TimeSeriesQuery: Sendable {
     /// The column indices to output for `layout`, in output order.
     /// - Throws: `FakeError` (400) for a name that is not a variable of the aspect.
     func fields(in layout: SeriesLayout) throws(FakeError) -> [Int] {
+        try Self.fields(select: select, in: layout)
+    }
+
+    /// The column indices `select` (`nil`: all) names in `layout`, in output order; a variable brings its `_qc`.
+    /// - Throws: `FakeError` (400) for a name that is not a variable of the aspect.
+    static func fields(select: [String]?, in layout: SeriesLayout) throws(FakeError) -> [Int] {
         guard let select else { return layout.outputOrder }
         var wanted = Set<Int>()
         for name in select where name != "_time" {

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import MindSphereFake
+@testable import MindSphereFakeServer
+
+/// The TS Bulk read and TS PATCH over real HTTP, on the gateway's token check and error mapping.
+@Suite struct TimeSeriesBulkLoopbackTests {
+    /// A served fake with an asset carrying the dynamic aspect `acceleration` (x, y, z DOUBLE).
+    private struct Served {
+        let server: FakeServer
+        let client: LoopbackClient
+        let auth: [String: String]
+        let assetID: String
+
+        var seriesPath: String { "/api/iottimeseries/v3/timeseries/\(assetID)/acceleration" }
+        var bulkPath: String { "/api/iottsbulk/v3/timeseries/\(assetID)/acceleration" }
+    }
+
+    private func serve() async throws -> Served {
+        let server = try FakeServer.start(gateway: try FakeGateway(configuration: FakeConfiguration(seed: 11)))
+        let client = LoopbackClient(baseURL: server.baseURL)
+        let auth = ["Authorization": "Bearer \(try await client.token())", "Content-Type": "application/json"]
+        let am = "/api/assetmanagement/v3"
+        let variables = ["x", "y", "z"].map { #"{"name":"\#($0)","dataType":"DOUBLE","searchable":false,"qualityCode":false}"# }
+        let aspectType = try await client.send("PUT", am + "/aspecttypes/iiotuxpc.acceleration", headers: auth, body:
+            #"{"name":"acceleration","category":"dynamic","scope":"private","variables":[\#(variables.joined(separator: ","))]}"#)
+        #expect(aspectType.status == 201)
+        let assetType = try await client.send("PUT", am + "/assettypes/iiotuxpc.machine", headers: auth, body:
+            #"{"name":"machine","parentTypeId":"core.basicasset","instantiable":true,"aspects":[{"name":"acceleration","aspectTypeId":"iiotuxpc.acceleration"}],"variables":[]}"#)
+        #expect(assetType.status == 201)
+        let root = try await client.send("GET", am + "/assets/root", headers: auth)
+        let rootID = try JSONParser.parse(root.body)["assetId"]?.stringValue ?? ""
+        let asset = try await client.send("POST", am + "/assets", headers: auth, body:
+            #"{"name":"machine","typeId":"iiotuxpc.machine","parentId":"\#(rootID)"}"#)
+        #expect(asset.status == 201)
+        let assetID = try JSONParser.parse(asset.body)["assetId"]?.stringValue ?? ""
+        return Served(server: server, client: client, auth: auth, assetID: assetID)
+    }
+
+    /// `count` records one second apart from `start`, x = index.
+    private static func records(count: Int, start: Int64) -> String {
+        "[" + (0..<count).map { index in
+            #"{"_time":"\#(Timestamp.format(milliseconds: start + Int64(index) * 1000))","x":\#(index),"y":0.5,"z":-1.5}"#
+        }.joined(separator: ",") + "]"
+    }
+
+    @Test func bulkRead_answers2500RecordsAtOnce_withoutNextRecord() async throws {
+        let served = try await serve()
+        defer { served.server.stop() }
+        let start: Int64 = 1_676_000_000_000
+        for chunk in 0..<5 {
+            let put = try await served.client.send("PUT", served.seriesPath, headers: served.auth,
+                                                   body: Self.records(count: 500, start: start + Int64(chunk) * 500_000))
+            #expect(put.status == 204)
+        }
+        let response = try await served.client.send(
+            "GET", served.bulkPath + "?from=2023-02-10T03:33:19.999Z&to=2023-02-11T00:00:00.000Z", headers: served.auth)
+        #expect(response.status == 200)
+        #expect(response.headers["content-type"] == "application/json")
+        let body = try JSONParser.parse(response.body)
+        let records = body["records"]?.arrayValue ?? []
+        #expect(records.count == 2_500)
+        #expect(records.first?["_time"] == .string("2023-02-10T03:33:20.000Z"))
+        #expect(records.last?["_time"] == .string(Timestamp.format(milliseconds: start + 2_499_000)))
+        #expect(body["nextRecord"] == nil)
+    }
+
+    @Test func bulkRead_missingTo_answersTheSpringErrorBody() async throws {
+        let served = try await serve()
+        defer { served.server.stop() }
+        let response = try await served.client.send("GET", served.bulkPath + "?from=2023-02-10T03:33:20Z", headers: served.auth)
+        #expect(response.status == 400)
+        let body = try JSONParser.parse(response.body)
+        #expect(body.objectValue?.keys == ["timestamp", "status", "error", "exception", "message", "path"])
+        #expect(body["timestamp"]?.stringValue.flatMap(Timestamp.parseMilliseconds) != nil)
+        #expect(body["status"] == .int(400))
+        #expect(body["error"] == .string("Bad Request"))
+        #expect(body["exception"] == .string("org.springframework.web.bind.MissingServletRequestParameterException"))
+        #expect(body["path"] == .string(served.bulkPath))
+    }
+
+    @Test func bulkRead_withoutToken_answersTheGateways401() async throws {
+        let served = try await serve()
+        defer { served.server.stop() }
+        let response = try await served.client.send("GET", served.bulkPath + "?from=2023-02-10T03:33:20Z&to=2023-02-10T03:34:20Z")
+        #expect(response.status == 401)
+        #expect(try JSONParser.parse(response.body)["error"] == .string("token_validation_failed"))
+    }
+
+    @Test func patch_mergesIntoTheRecord_andTheBulkReadSeesIt() async throws {
+        let served = try await serve()
+        defer { served.server.stop() }
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let at = Timestamp.format(milliseconds: now / 1000 * 1000 - 3_600_000)
+        let before = Timestamp.format(milliseconds: now / 1000 * 1000 - 3_600_001)
+        let put = try await served.client.send("PUT", served.seriesPath, headers: served.auth, body: #"[{"_time":"\#(at)","x":1.5,"y":2.5}]"#)
+        #expect(put.status == 204)
+        let patch = try await served.client.send("PATCH", served.seriesPath, headers: served.auth, body: #"[{"_time":"\#(at)","y":9.5,"z":3.5}]"#)
+        #expect(patch.status == 204)
+        #expect(patch.body.isEmpty)
+        let read = try await served.client.send(
+            "GET", served.bulkPath + "?from=\(before)&to=\(at)", headers: served.auth)
+        #expect(read.body == #"{"records":[{"_time":"\#(at)","x":1.5,"y":9.5,"z":3.5}]}"#)
+        let future = try await served.client.send("PATCH", served.seriesPath, headers: served.auth,
+                                                  body: #"[{"_time":"\#(Timestamp.format(milliseconds: now + 3_600_000))","x":1}]"#)
+        #expect(future.status == 400)
+        #expect(try JSONParser.parse(future.body)["message"]?.stringValue?.contains("future") == true)
+    }
+}
