@@ -1,6 +1,6 @@
 extension ScenarioCompiler {
     private static let tenantKeys: Set<String> = [
-        "name", "appCredentials", "serviceCredentials", "aspectTypes", "assetTypes", "assets", "timeSeries",
+        "name", "appCredentials", "serviceCredentials", "aspectTypes", "assetTypes", "assets", "timeSeries", "files",
     ]
 
     /// One entry of `tenants:`.
@@ -17,6 +17,9 @@ extension ScenarioCompiler {
         }
         for item in try node.child("serviceCredentials")?.items("serviceCredentials") ?? [] {
             scenario.serviceCredentials.append(try serviceCredential(item, tenant: tenant))
+        }
+        for item in try node.child("files")?.items("files") ?? [] {
+            try compileTenantFile(item, tenant: tenant)
         }
         for item in try node.child("aspectTypes")?.items("aspectTypes") ?? [] {
             scenario.aspectTypes.append(try typeResource(item, tenant: tenant, kind: "aspect type"))
