@@ -48,7 +48,7 @@ public final class AssetStore: AspectSchemaProvider {
             tenantModel.files[id] = FileRecord(
                 id: id, tenantID: file.tenant, name: file.name, originalFileName: file.originalFileName,
                 description: file.description, scope: file.scope, mimeType: file.mimeType, content: file.content,
-                uploaded: scenario.filesUploadedMilliseconds)
+                uploaded: file.uploaded ?? scenario.filesUploadedMilliseconds, lastModified: file.lastModified)
             tenants[file.tenant] = tenantModel
         }
         for resource in scenario.aspectTypes {

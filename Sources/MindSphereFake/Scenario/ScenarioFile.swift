@@ -18,6 +18,10 @@ public struct ScenarioFile: Sendable {
     public var content: [UInt8]
     /// Where it was written, for error messages.
     public var origin: SourceLocation?
+    /// The `uploaded` and `lastModified` times a state dump recorded; `nil` for the scenario's fixed time.
+    public var uploaded: Int64?
+    /// See `uploaded`.
+    public var lastModified: Int64?
 
     /// A seeded file.
     public init(
