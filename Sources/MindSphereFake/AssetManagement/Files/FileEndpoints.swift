@@ -63,7 +63,6 @@ struct FileEndpoints: Sendable {
         var fields = HTTPFields()
         fields[.contentType] = file.mimeType
         fields[.contentDisposition] = "attachment; filename=\"\(Self.quoted(file.originalFileName))\""
-        fields[.eTag] = "\(file.etag)"
         return FakeResponse(status: .ok, headerFields: fields, body: file.content)
     }
 

@@ -40,6 +40,25 @@ import Testing
         #expect(file.header("Content-Disposition") == "attachment; filename=\"photo.png\"")
     }
 
+    /// What .NET's `MultipartFormDataContent` writes (the .NET SDK's UploadFileAsync): a quoted GUID boundary,
+    /// unquoted parameter names, `filename*`, a file part without Content-Type, text parts with one, and `/files/`.
+    @Test func upload_dotnetStyleForm_isAccepted() throws {
+        let client = try AssetClient()
+        let boundary = "6c1e2c4e-0b7a-4f43-9f51-3f1d0d3b2a10"
+        let text = "--\(boundary)\r\nContent-Disposition: form-data; name=file; filename=/tmp/reports/q1.csv; filename*=utf-8''q1.csv\r\n\r\n"
+            + "a,b\r\n1,2\r\n--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Disposition: form-data; name=name\r\n\r\n"
+            + "q1 report\r\n--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Disposition: form-data; name=scope\r\n\r\n"
+            + "PUBLIC\r\n--\(boundary)--\r\n"
+        let response = client.sendBytes(.post, "/files/", Array(text.utf8), contentType: "multipart/form-data; boundary=\"\(boundary)\"")
+        #expect(response.status == .created, "\(response.bodyText)")
+        #expect(response.bodyJSON?["name"] == .string("q1 report"))
+        #expect(response.bodyJSON?["originalFileName"] == .string("q1.csv"))
+        #expect(response.bodyJSON?["scope"] == .string("PUBLIC"))
+        #expect(response.bodyJSON?["mimeType"] == .string("application/octet-stream"))
+        let id = try #require(response.bodyJSON?["id"]?.stringValue)
+        #expect(download(client, id).bodyText == "a,b\r\n1,2")
+    }
+
     @Test func upload_emptyFile_isKeptAsZeroBytes() throws {
         let client = try AssetClient()
         let id = try client.uploadFile([], name: "empty", fileName: "empty.txt")
