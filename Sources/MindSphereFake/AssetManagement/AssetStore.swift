@@ -84,6 +84,11 @@ public final class AssetStore: AspectSchemaProvider {
             }
             tenants[resource.tenant] = tenantModel
         }
+        for tenant in scenario.modelLockedTenants {
+            var tenantModel = model(tenant)
+            tenantModel.modelLocked = true
+            tenants[tenant] = tenantModel
+        }
         state.withLock { $0 = tenants }
     }
 

@@ -14,6 +14,7 @@ extension AssetStore {
                 let files = model.files.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
                 return .object([
                     "tenant": .string(tenant),
+                    "modelLock": .object(["enabled": .bool(model.modelLocked)]),
                     "files": .array(files.map { file in
                         var object = model.json(file: file, links: links).objectValue ?? [:]
                         object["content"] = .string(FileContentCoding.encode(file.content))

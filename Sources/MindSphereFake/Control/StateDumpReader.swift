@@ -21,6 +21,7 @@ struct StateDumpReader {
         scenario.assets = []
         scenario.timeSeries = []
         scenario.files = []
+        scenario.modelLockedTenants = []
         if let settings = object["scenario"] {
             if let name = settings["name"]?.stringValue { scenario.name = name }
             if let delay = try Self.integer(settings["ingestionDelayMilliseconds"], "scenario.ingestionDelayMilliseconds",
@@ -56,6 +57,7 @@ struct StateDumpReader {
         for entry in tenants {
             guard let tenant = entry["tenant"]?.stringValue else { throw ScenarioError("a tenant entry has no 'tenant'", at: Self.origin) }
             if !scenario.tenants.contains(tenant) { scenario.tenants.append(tenant) }
+            if entry["modelLock"]?["enabled"] == .bool(true) { scenario.modelLockedTenants.append(tenant) }
             for file in entry["files"]?.arrayValue ?? [] {
                 scenario.files.append(try Self.file(file, tenant: tenant))
             }

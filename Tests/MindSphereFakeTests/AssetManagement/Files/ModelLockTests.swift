@@ -27,6 +27,28 @@ import Testing
         #expect(client.send(.put, "/assettypes/iiotuxpc.Locked", body: #"{"name":"Locked"}"#).status == .created)
     }
 
+    @Test func lock_fromScenario_survivesReset_andTravelsInTheStateDump() throws {
+        let text = """
+        tenants:
+          - name: iiotuxpc
+            modelLock: true
+            appCredentials:
+              - {appName: testdm, appVersion: v1.0.0, clientSecret: fake-secret-for-local-use}
+        """
+        let client = try AssetClient(scenario: try ScenarioLoader().load(text: text, file: "lock.yaml"))
+        #expect(try client.getJSON("/model/lock")["enabled"] == .bool(true))
+        #expect(client.send(.put, "/model/lock?enabled=false").status == .ok)
+        try client.fake.control.reset()
+        let afterReset = AssetClient(fake: client.fake, token: try TestGateway.token(client.fake))
+        #expect(try afterReset.getJSON("/model/lock")["enabled"] == .bool(true))
+        let other = try TestGateway.make()
+        try other.control.loadState(client.fake.control.state())
+        let loaded = AssetClient(fake: other, token: try TestGateway.token(other))
+        #expect(try loaded.getJSON("/model/lock")["enabled"] == .bool(true))
+        let bad = "tenants:\n  - name: t\n    modelLock: maybe\n"
+        #expect { try ScenarioLoader().load(text: bad, file: "s.yaml") } throws: { "\($0)".contains("modelLock") }
+    }
+
     @Test func lock_badOrMissingParameter_is400() throws {
         let client = try AssetClient()
         #expect(client.send(.put, "/model/lock").status == .badRequest)
