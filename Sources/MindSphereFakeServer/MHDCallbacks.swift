@@ -86,7 +86,7 @@ func mhdAccessHandler(
     }
     let size = uploadDataSize.pointee
     if size > 0 {
-        if state.tooLarge || state.body.count + size > context.maximumBodyBytes {
+        if state.tooLarge || state.body.count + size > state.maximumBodyBytes {
             state.tooLarge = true
             state.body = []
         } else if let uploadData {
@@ -98,7 +98,7 @@ func mhdAccessHandler(
         return .YES
     }
     if state.tooLarge {
-        return refuse(RequestHeadRules.tooLarge(context.maximumBodyBytes), state: state, connection: connection, context: context)
+        return refuse(RequestHeadRules.tooLarge(state.maximumBodyBytes), state: state, connection: connection, context: context)
     }
     let request = FakeRequest(
         method: state.method, target: state.rawTarget, headerFields: state.headerFields, body: state.body,
@@ -138,7 +138,17 @@ private func begin(
     switch context.headers.requestHead(of: connection, rules: context.headRules, requiresHost: requiresHost) {
     case .success(let head):
         state.headerFields = head.fields
-        if let length = head.framing.contentLength { state.body.reserveCapacity(length) }
+        state.maximumBodyBytes = context.maximumBodyBytes
+        let declared = head.framing.contentLength
+        if declared.map({ $0 > context.maximumBodyBytes }) ?? (parsed != .get && parsed != .head) {
+            // Only a body above the default (or of unknown length) asks the route for its own, larger limit.
+            let routeLimit = context.gateway.maximumBodyBytes(method: parsed, target: state.rawTarget) ?? 0
+            state.maximumBodyBytes = max(context.maximumBodyBytes, routeLimit)
+        }
+        if let declared, declared > state.maximumBodyBytes {
+            return refuse(RequestHeadRules.tooLarge(state.maximumBodyBytes), state: state, connection: connection, context: context)
+        }
+        if let declared { state.body.reserveCapacity(declared) }
         return .YES
     case .failure(let refusal):
         return refuse(refusal, state: state, connection: connection, context: context)

@@ -18,6 +18,8 @@ final class RequestState {
     var started = false
     /// Whether the body outgrew the limit (the rest is discarded, then 413).
     var tooLarge = false
+    /// The body limit of this request: the server's default, or the larger one its route declares.
+    var maximumBodyBytes = 0
     /// A response computed before the connection was suspended for an injected delay.
     var pendingResponse: FakeResponse?
 

@@ -32,7 +32,8 @@ final class ServerContext: Sendable {
         self.gateway = gateway
         self.maximumBodyBytes = maximumBodyBytes
         self.scheme = scheme
-        self.headRules = RequestHeadRules(maximumBodyBytes: maximumBodyBytes)
+        // The head check leaves the length limit to the access handler, which knows the route's own limit.
+        self.headRules = RequestHeadRules(maximumBodyBytes: .max)
         self.deadlines = headerTimeoutSeconds > 0 ? HeaderDeadlineWatch(timeoutSeconds: headerTimeoutSeconds) : nil
     }
 

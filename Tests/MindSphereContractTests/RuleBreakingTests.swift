@@ -31,6 +31,17 @@ import Testing
         #expect(report.failures.map(\.id) == ["am.aspecttype.delete-in-use"], "\(KitFixtures.failures(report))")
     }
 
+    @Test func downloadThatDropsBytes_failsTheRoundtripCheck() async throws {
+        let target = RuleBreakingTarget(base: try KitFixtures.inProcess()) { request, response in
+            guard request.method == .get, request.path.hasSuffix("/file"), response.status == .ok, !response.body.isEmpty else { return nil }
+            var cut = response
+            cut.body.removeLast()
+            return cut
+        }
+        let report = await ContractRunner().run(on: target, options: RunOptions(only: ["am.files."]))
+        #expect(report.failures.map(\.id) == ["am.files.roundtrip"], "\(KitFixtures.failures(report))")
+    }
+
     @Test func compare_namesTheStatusDifference() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -5,6 +5,7 @@ public enum ContractCatalog {
     /// All checks.
     public static var all: [ContractCheck] {
         TokenManagerChecks.all + GatewayChecks.all + AssetManagementChecks.all + AssetManagementAssumptionChecks.all
+            + AssetManagementFileChecks.all
             + TimeSeriesChecks.all + TimeSeriesAssumptionChecks.all + ClockChecks.all + ScenarioAssumptionChecks.all
             + TimeSeriesPatchChecks.all + TimeSeriesBulkChecks.all
     }

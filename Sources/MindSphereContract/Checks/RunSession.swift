@@ -81,6 +81,9 @@ public final class RunSession: Sendable {
         if request.method == .post, path == am + "assets", let id = response.bodyJSON?["assetId"]?.stringValue {
             safety.own(id)
             if firstRegistration(path + "/" + id) { await pushDelete(am + "assets/" + id) }
+        } else if request.method == .post, path == am + "files", let id = response.bodyJSON?["id"]?.stringValue {
+            safety.own(id)
+            if firstRegistration(path + "/" + id) { await pushDelete(am + "files/" + id) }
         } else if request.method == .put, path.hasPrefix(am + "aspecttypes/") || path.hasPrefix(am + "assettypes/"),
                   path.split(separator: "/").count == 5, firstRegistration(path) {
             await pushDelete(path)

@@ -40,7 +40,8 @@ public final class SafetyGuard: Sendable {
         let segments = path.split(separator: "/").map(String.init)
         if segments.contains(where: owns) { return }
         let bodyText = String(decoding: request.body, as: UTF8.self)
-        if request.method == .post, path == "/api/assetmanagement/v3/assets", bodyText.contains(prefix.value) { return }
+        if request.method == .post, path == "/api/assetmanagement/v3/assets" || path == "/api/assetmanagement/v3/files",
+           bodyText.contains(prefix.value) { return }
         if request.method == .put, path == "/api/iottimeseries/v3/timeseries", let json = try? JSONParser.parse(request.body),
            let pairs = json["timeseries"]?.arrayValue,
            pairs.allSatisfy({ $0["entityId"]?.stringValue.map(owns) ?? true }) { return }

@@ -16,9 +16,14 @@ public struct AssetManagementAPI: Sendable {
         let assetTypes = AssetTypeEndpoints(store: store)
         let assets = AssetEndpoints(store: store)
         let details = AssetDetailEndpoints(store: store)
+        let files = FileEndpoints(store: store)
+        let assignments = FileAssignmentEndpoints(store: store)
+        let lock = ModelLockEndpoints(store: store)
         let base = AssetManagementLinks.basePath
-        func route(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping RouteHandler) -> Route {
-            Route(method, base + path, errorShape: .platform, access: .bearerToken, handler: handler)
+        func route(
+            _ method: HTTPRequest.Method, _ path: String, maximumBodyBytes: Int? = nil, _ handler: @escaping RouteHandler
+        ) -> Route {
+            Route(method, base + path, errorShape: .platform, access: .bearerToken, maximumBodyBytes: maximumBodyBytes, handler: handler)
         }
         return [
             route(.get, "", Self.billboard),
@@ -47,6 +52,18 @@ public struct AssetManagementAPI: Sendable {
             route(.get, "/assets/{id}/location", details.location),
             route(.put, "/assets/{id}/location", details.putLocation),
             route(.delete, "/assets/{id}/location", details.deleteLocation),
+            route(.put, "/assets/{id}/fileAssignments/{key}", assignments.putOnAsset),
+            route(.delete, "/assets/{id}/fileAssignments/{key}", assignments.deleteOnAsset),
+            route(.put, "/assettypes/{id}/fileAssignments/{key}", assignments.putOnType),
+            route(.delete, "/assettypes/{id}/fileAssignments/{key}", assignments.deleteOnType),
+            route(.post, "/files", maximumBodyBytes: FileEndpoints.maximumRequestBytes, files.create),
+            route(.get, "/files", files.list),
+            route(.get, "/files/{id}", files.read),
+            route(.put, "/files/{id}", maximumBodyBytes: FileEndpoints.maximumRequestBytes, files.put),
+            route(.delete, "/files/{id}", files.delete),
+            route(.get, "/files/{id}/file", files.download),
+            route(.get, "/model/lock", lock.read),
+            route(.put, "/model/lock", lock.put),
         ]
     }
 
@@ -58,6 +75,7 @@ public struct AssetManagementAPI: Sendable {
             "aspectTypes": links.href("aspecttypes"),
             "assetTypes": links.href("assettypes"),
             "assets": links.href("assets"),
+            "files": links.href("files"),
         ])]))
     }
 }

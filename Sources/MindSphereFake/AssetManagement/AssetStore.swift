@@ -39,6 +39,18 @@ public final class AssetStore: AspectSchemaProvider {
         let binding = bodyBinding
         for tenant in scenario.tenants { tenants[tenant] = TenantAssetModel(tenant: tenant) }
         func model(_ tenant: String) -> TenantAssetModel { tenants[tenant] ?? TenantAssetModel(tenant: tenant) }
+        for file in scenario.files {
+            var tenantModel = model(file.tenant)
+            let id = (file.id ?? Identifiers.derived(from: "\(file.tenant)/files/\(file.name)")).lowercased()
+            guard tenantModel.files[id] == nil, !tenantModel.files.values.contains(where: { $0.name == file.name }) else {
+                throw ScenarioError("file '\(file.name)': the id or name is used twice", at: file.origin)
+            }
+            tenantModel.files[id] = FileRecord(
+                id: id, tenantID: file.tenant, name: file.name, originalFileName: file.originalFileName,
+                description: file.description, scope: file.scope, mimeType: file.mimeType, content: file.content,
+                uploaded: file.uploaded ?? scenario.filesUploadedMilliseconds, lastModified: file.lastModified)
+            tenants[file.tenant] = tenantModel
+        }
         for resource in scenario.aspectTypes {
             var tenantModel = model(resource.tenant)
             let id = resource.id ?? "\(resource.tenant).\(resource.body["name"]?.stringValue ?? "")"
@@ -54,7 +66,8 @@ public final class AssetStore: AspectSchemaProvider {
             var tenantModel = model(resource.tenant)
             let id = resource.id ?? "\(resource.tenant).\(resource.body["name"]?.stringValue ?? "")"
             do {
-                let record = try AssetTypeRules.build(id: id, body: resource.body, model: tenantModel, existing: nil, binding: binding)
+                let body = Self.namingFileIDs(resource.body, model: tenantModel)
+                let record = try AssetTypeRules.build(id: id, body: body, model: tenantModel, existing: nil, binding: binding)
                 tenantModel.assetTypes[id.lowercased()] = record
             } catch {
                 throw ScenarioError("asset type '\(id)': \(error.message)", at: resource.origin)
@@ -71,11 +84,30 @@ public final class AssetStore: AspectSchemaProvider {
             }
             tenants[resource.tenant] = tenantModel
         }
+        for tenant in scenario.modelLockedTenants {
+            var tenantModel = model(tenant)
+            tenantModel.modelLocked = true
+            tenants[tenant] = tenantModel
+        }
         state.withLock { $0 = tenants }
     }
 
+    /// `body` with each `fileAssignments[].fileId` that names a file of the tenant by name replaced by its id, so
+    /// a scenario can assign the files it seeds without knowing their ids.
+    static func namingFileIDs(_ body: JSONObject, model: TenantAssetModel) -> JSONObject {
+        guard let items = body["fileAssignments"]?.arrayValue else { return body }
+        var result = body
+        result["fileAssignments"] = .array(items.map { item in
+            guard var object = item.objectValue, let given = object["fileId"]?.stringValue, model.files[given.lowercased()] == nil,
+                  let file = model.files.values.first(where: { $0.name == given }) else { return item }
+            object["fileId"] = .string(file.id)
+            return .object(object)
+        })
+        return result
+    }
+
     private static func seed(_ resource: ScenarioResource, into model: inout TenantAssetModel, binding: BodyBinding) throws(FakeError) {
-        let body = resource.body
+        let body = namingFileIDs(resource.body, model: model)
         let parent = body["parentId"]?.stringValue ?? ""
         if parent.isEmpty {
             var root = try model.existingAsset(model.rootAssetID)
@@ -84,6 +116,9 @@ public final class AssetStore: AspectSchemaProvider {
             if let name = body["name"]?.stringValue { root.rename(name) }
             if let description = body["description"]?.stringValue { root.description = description }
             if let timezone = body["timezone"]?.stringValue { root.timezone = timezone }
+            if let assignments = try FileAssignmentRules.parse(body["fileAssignments"], model: model, binding: binding) {
+                root.fileAssignments = assignments
+            }
             model.rootAssetID = root.assetID
             model.assets[root.assetID] = root
             return

@@ -6,7 +6,7 @@ struct StateDumpReader {
     private static let origin = SourceLocation(file: "<posted state>", line: 1)
     private static let readOnlyKeys: Set<String> = [
         "id", "assetId", "tenantId", "etag", "_links", "sharing", "locks", "deleted", "t2Tenant", "subTenant",
-        "fileAssignments", "hierarchyPath",
+        "hierarchyPath",
     ]
 
     /// The scenario the dump describes.
@@ -20,6 +20,8 @@ struct StateDumpReader {
         scenario.assetTypes = []
         scenario.assets = []
         scenario.timeSeries = []
+        scenario.files = []
+        scenario.modelLockedTenants = []
         if let settings = object["scenario"] {
             if let name = settings["name"]?.stringValue { scenario.name = name }
             if let delay = try Self.integer(settings["ingestionDelayMilliseconds"], "scenario.ingestionDelayMilliseconds",
@@ -55,6 +57,10 @@ struct StateDumpReader {
         for entry in tenants {
             guard let tenant = entry["tenant"]?.stringValue else { throw ScenarioError("a tenant entry has no 'tenant'", at: Self.origin) }
             if !scenario.tenants.contains(tenant) { scenario.tenants.append(tenant) }
+            if entry["modelLock"]?["enabled"] == .bool(true) { scenario.modelLockedTenants.append(tenant) }
+            for file in entry["files"]?.arrayValue ?? [] {
+                scenario.files.append(try Self.file(file, tenant: tenant))
+            }
             for type in entry["aspectTypes"]?.arrayValue ?? [] {
                 scenario.aspectTypes.append(ScenarioResource(tenant: tenant, id: type["id"]?.stringValue, body: Self.body(type), origin: Self.origin))
             }
@@ -96,6 +102,25 @@ struct StateDumpReader {
             throw ScenarioError("\(name) must be an integer from \(range.lowerBound) to \(range.upperBound)", at: origin)
         }
         return Int(number)
+    }
+
+    /// A dumped file: its metadata and base64 `content`.
+    private static func file(_ value: JSONValue, tenant: String) throws(ScenarioError) -> ScenarioFile {
+        guard let name = value["name"]?.stringValue, let text = value["content"]?.stringValue,
+              let content = FileContentCoding.decode(text) else {
+            throw ScenarioError("a file of tenant '\(tenant)' needs 'name' and base64 'content'", at: origin)
+        }
+        let scopeText = value["scope"]?.stringValue ?? "PRIVATE"
+        guard let scope = FileRecord.Scope(rawValue: scopeText) else {
+            throw ScenarioError("file '\(name)': scope '\(scopeText)' must be PUBLIC or PRIVATE", at: origin)
+        }
+        var file = ScenarioFile(
+            tenant: tenant, id: value["id"]?.stringValue, name: name, originalFileName: value["originalFileName"]?.stringValue,
+            description: value["description"]?.stringValue, scope: scope,
+            mimeType: value["mimeType"]?.stringValue ?? "application/octet-stream", content: content, origin: origin)
+        file.uploaded = value["uploaded"]?.stringValue.flatMap { Timestamp.parseMilliseconds($0) }
+        file.lastModified = value["lastModified"]?.stringValue.flatMap { Timestamp.parseMilliseconds($0) }
+        return file
     }
 
     private static func body(_ value: JSONValue) -> JSONObject {

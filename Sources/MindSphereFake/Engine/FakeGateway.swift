@@ -129,6 +129,14 @@ public final class FakeGateway: Sendable {
         }
     }
 
+    /// The body limit the route for `method` and the raw request-target declares, `nil` when it keeps the
+    /// transport's default (a transport reads the head first and asks before it takes the body).
+    public func maximumBodyBytes(method: HTTPRequest.Method, target: String) -> Int? {
+        let path = FakeRequest(method: method, target: target).path
+        guard case .found(let route, _) = router.match(method: method, path: path) else { return nil }
+        return route.maximumBodyBytes
+    }
+
     /// The error shape of the API that serves `path` (the route's, else by path prefix).
     func errorShape(method: HTTPRequest.Method, path: String) -> ErrorShape {
         switch router.match(method: method, path: path) {

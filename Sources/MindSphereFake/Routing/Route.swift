@@ -23,6 +23,9 @@ public struct Route: Sendable {
     public let access: Access
     /// The handler.
     public let handler: RouteHandler
+    /// The largest body this route takes when that is more than the server's default (file uploads); `nil`
+    /// keeps the default.
+    public let maximumBodyBytes: Int?
 
     /// A route.
     public init(
@@ -30,12 +33,14 @@ public struct Route: Sendable {
         _ pattern: String,
         errorShape: ErrorShape,
         access: Access,
+        maximumBodyBytes: Int? = nil,
         handler: @escaping RouteHandler
     ) {
         self.method = method
         self.pattern = PathPattern(pattern)
         self.errorShape = errorShape
         self.access = access
+        self.maximumBodyBytes = maximumBodyBytes
         self.handler = handler
     }
 }

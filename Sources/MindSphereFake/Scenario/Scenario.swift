@@ -18,6 +18,12 @@ public struct Scenario: Sendable {
     public var assets: [ScenarioResource] = []
     /// Time-series records to load.
     public var timeSeries: [ScenarioTimeSeries] = []
+    /// Asset Management files to load (before types and assets, which may assign them).
+    public var files: [ScenarioFile] = []
+    /// Tenants whose model lock (`/model/lock`) is on after loading and after every reset.
+    public var modelLockedTenants: [String] = []
+    /// The `uploaded` time of seeded files (a dump keeps each file's own; scenarios use 2024-01-01T00:00:00Z).
+    public var filesUploadedMilliseconds: Int64 = 1_704_067_200_000
     /// Seed for generated ids, so runs repeat.
     public var seed: UInt64 = 1
     /// Fault rules active from the start (and again after every reset).

@@ -1,6 +1,6 @@
 extension ScenarioCompiler {
     private static let tenantKeys: Set<String> = [
-        "name", "appCredentials", "serviceCredentials", "aspectTypes", "assetTypes", "assets", "timeSeries",
+        "name", "appCredentials", "serviceCredentials", "aspectTypes", "assetTypes", "assets", "timeSeries", "files", "modelLock",
     ]
 
     /// One entry of `tenants:`.
@@ -17,6 +17,14 @@ extension ScenarioCompiler {
         }
         for item in try node.child("serviceCredentials")?.items("serviceCredentials") ?? [] {
             scenario.serviceCredentials.append(try serviceCredential(item, tenant: tenant))
+        }
+        if let lock = node.child("modelLock") {
+            guard case .bool(let enabled) = lock.json else { throw lock.error("modelLock must be true or false") }
+            scenario.modelLockedTenants.removeAll { $0 == tenant }
+            if enabled { scenario.modelLockedTenants.append(tenant) }
+        }
+        for item in try node.child("files")?.items("files") ?? [] {
+            try compileTenantFile(item, tenant: tenant)
         }
         for item in try node.child("aspectTypes")?.items("aspectTypes") ?? [] {
             scenario.aspectTypes.append(try typeResource(item, tenant: tenant, kind: "aspect type"))

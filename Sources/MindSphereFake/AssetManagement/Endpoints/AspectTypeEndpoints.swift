@@ -56,6 +56,7 @@ struct AspectTypeEndpoints: Sendable {
         let links = AssetManagementLinks(baseURL: context.baseURL)
         let binding = store.bodyBinding
         return try store.withTenant(context.tenant) { model throws(FakeError) in
+            try model.checkModelUnlocked("aspect types")
             let existing = model.aspectType(id)
             let newBody = try body(existing)
             guard let existing else {
@@ -82,6 +83,7 @@ struct AspectTypeEndpoints: Sendable {
     func delete(_ context: RequestContext) throws -> FakeResponse {
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
+            try model.checkModelUnlocked("aspect types")
             guard let existing = model.aspectType(id) else { throw FakeError.notFound("aspect type '\(id)' not found") }
             try Self.checkOwned(existing, tenant: model.tenant)
             try EntityTagCheck.requireMatch(context, current: existing.etag, resource: "aspect type '\(existing.id)'")

@@ -63,6 +63,7 @@ struct AssetTypeEndpoints: Sendable {
         let links = AssetManagementLinks(baseURL: context.baseURL)
         let binding = store.bodyBinding
         return try store.withTenant(context.tenant) { model throws(FakeError) in
+            try model.checkModelUnlocked("asset types")
             let existing = model.assetType(id)
             let newBody = try body(existing, model)
             guard let existing else {
@@ -89,6 +90,7 @@ struct AssetTypeEndpoints: Sendable {
     func delete(_ context: RequestContext) throws -> FakeResponse {
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
+            try model.checkModelUnlocked("asset types")
             guard let existing = model.assetType(id) else { throw FakeError.notFound("asset type '\(id)' not found") }
             try Self.checkOwned(existing, tenant: model.tenant)
             try EntityTagCheck.requireMatch(context, current: existing.etag, resource: "asset type '\(existing.id)'")
@@ -112,6 +114,7 @@ struct AssetTypeEndpoints: Sendable {
         let body = try BodyReader(context, binding: binding).object
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
+            try model.checkModelUnlocked("asset types")
             guard var type = model.assetType(id) else { throw FakeError.notFound("asset type '\(id)' not found") }
             try Self.checkOwned(type, tenant: model.tenant)
             try EntityTagCheck.requireMatch(context, current: type.etag, resource: "asset type '\(type.id)'")

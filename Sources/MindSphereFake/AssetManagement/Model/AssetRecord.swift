@@ -30,6 +30,8 @@ public struct AssetRecord: Sendable, Equatable {
     public var deletedAt: Int64?
     /// The optimistic-locking counter, 0 at creation.
     public var etag: Int
+    /// Own file assignments (those of its type are inherited on read).
+    public var fileAssignments: [FileAssignment] = []
 
     /// A record.
     public init(

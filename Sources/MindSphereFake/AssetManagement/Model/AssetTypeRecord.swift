@@ -34,6 +34,8 @@ public struct AssetTypeRecord: Sendable, Equatable {
     public var variables: [VariableDefinition]
     /// The optimistic-locking counter, 0 at creation.
     public var etag: Int
+    /// Own file assignments; subtypes and assets inherit them unless they assign the same key.
+    public var fileAssignments: [FileAssignment] = []
 
     /// A record.
     public init(

@@ -24,6 +24,10 @@ struct TenantAssetModel: Sendable {
     var assetListOrders: [String: AssetListOrder] = [:]
     /// The root asset's id.
     var rootAssetID: String
+    /// Files (`/files`) by lowercased id.
+    var files: [String: FileRecord] = [:]
+    /// Whether the model lock (`/model/lock`) is on: aspect and asset types cannot change while it is.
+    var modelLocked = false
 
     /// A fresh tenant with the built-in types and its root asset.
     init(tenant: String) {

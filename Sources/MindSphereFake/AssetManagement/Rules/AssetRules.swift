@@ -31,6 +31,7 @@ enum AssetRules {
             timezone: timezone, twinType: twinType, parentID: parent.assetID, typeID: type.id,
             location: try location(body["location"], binding: binding))
         try applyValues(reader, to: &asset, model: model, replace: true)
+        asset.fileAssignments = try FileAssignmentRules.parse(body["fileAssignments"], model: model, binding: binding) ?? []
         return asset
     }
 
@@ -57,6 +58,9 @@ enum AssetRules {
             updated.location = try location(merged.objectValue?.isEmpty == true ? nil : merged, binding: binding)
         }
         try applyValues(reader, to: &updated, model: model, replace: !merge)
+        if !merge || body["fileAssignments"] != nil {
+            updated.fileAssignments = try FileAssignmentRules.parse(body["fileAssignments"], model: model, binding: binding) ?? []
+        }
         return updated
     }
 

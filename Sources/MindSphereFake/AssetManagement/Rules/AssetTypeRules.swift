@@ -69,10 +69,12 @@ enum AssetTypeRules {
         if let existing {
             try checkChanges(from: existing, variables: variables, aspects: aspects)
         }
-        return AssetTypeRecord(
+        var record = AssetTypeRecord(
             id: existing?.id ?? id, tenantID: model.tenant, name: name, description: try reader.string("description"),
             parentTypeID: parent.id, instantiable: instantiable, aspects: aspects, variables: variables,
             etag: existing?.etag ?? 0)
+        record.fileAssignments = try FileAssignmentRules.parse(body["fileAssignments"], model: model, binding: binding) ?? []
+        return record
     }
 
     private static func checkMemberName(
