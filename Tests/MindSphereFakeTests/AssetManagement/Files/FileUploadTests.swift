@@ -45,7 +45,7 @@ import Testing
     @Test func upload_dotnetStyleForm_isAccepted() throws {
         let client = try AssetClient()
         let boundary = "6c1e2c4e-0b7a-4f43-9f51-3f1d0d3b2a10"
-        let text = "--\(boundary)\r\nContent-Disposition: form-data; name=file; filename=/tmp/reports/q1.csv; filename*=utf-8''q1.csv\r\n\r\n"
+        let text = "--\(boundary)\r\nContent-Disposition: form-data; name=file; filename=C:\\Users\\me\\q1.csv; filename*=utf-8''q1.csv\r\n\r\n"
             + "a,b\r\n1,2\r\n--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Disposition: form-data; name=name\r\n\r\n"
             + "q1 report\r\n--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Disposition: form-data; name=scope\r\n\r\n"
             + "PUBLIC\r\n--\(boundary)--\r\n"
