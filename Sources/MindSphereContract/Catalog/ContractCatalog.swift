@@ -5,7 +5,7 @@ public enum ContractCatalog {
     /// All checks.
     public static var all: [ContractCheck] {
         TokenManagerChecks.all + GatewayChecks.all + AssetManagementChecks.all + AssetManagementAssumptionChecks.all
-            + TimeSeriesChecks.all + TimeSeriesAssumptionChecks.all + ClockChecks.all + ScenarioAssumptionChecks.all
+            + TimeSeriesChecks.all + TimeSeriesAssumptionChecks.all + AggregatesChecks.all + ClockChecks.all + ScenarioAssumptionChecks.all
     }
 
     /// The ids of the assumptions the checks verify.

@@ -4,7 +4,7 @@
 public enum AssumptionRegistry {
     /// All assumptions, by area.
     public static var all: [Assumption] {
-        gateway + binding + tokenManager + assetManagement + timeSeries + scenario
+        gateway + binding + tokenManager + assetManagement + timeSeries + aggregates + scenario
     }
 
     /// The assumptions a user can switch between alternatives, in registry order.

@@ -53,6 +53,7 @@ public final class FakeGateway: Sendable {
         router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials, clock: clock, settings: assumptions).routes)
         router.add(contentsOf: AssetManagementAPI(store: assets).routes)
         router.add(contentsOf: TimeSeriesAPI(store: timeSeries).routes)
+        router.add(contentsOf: AggregatesAPI(store: timeSeries).routes)
         router.add(contentsOf: ControlAPI(control: control).routes)
         self.router = router
         self.controlGuard = ControlPlaneGuard(controlToken: configuration.controlToken)

@@ -1,0 +1,88 @@
+/// The aggregate of one variable over one interval. Integer variables (INT, LONG) keep exact integer sum, minimum,
+/// maximum, first and last values; the average and sd are always doubles.
+struct VariableAggregate: Sendable {
+    var countGood = 0
+    var countUncertain = 0
+    var countBad = 0
+    /// The number of values in the statistics (all counted values, or only good ones under `agg.quality-values=good`).
+    var count = 0
+    var sum = 0.0
+    var integerSum: Int64 = 0
+    /// Whether `integerSum` overflowed (then `sum` is written instead).
+    var integerSumOverflowed = false
+    var minimum = 0.0
+    var minimumInteger: Int64 = 0
+    var minimumTime: Int64 = 0
+    var maximum = 0.0
+    var maximumInteger: Int64 = 0
+    var maximumTime: Int64 = 0
+    var first = 0.0
+    var firstInteger: Int64 = 0
+    var firstTime: Int64 = 0
+    var last = 0.0
+    var lastInteger: Int64 = 0
+    var lastTime: Int64 = 0
+    /// `nil` when it cannot be computed (a single value under `agg.sd=sample`) or is not finite.
+    var standardDeviation: Double?
+
+    /// Whether no value of the variable was in the interval.
+    var isEmpty: Bool { countGood + countUncertain + countBad == 0 }
+
+    /// The mean of the values in the statistics.
+    var average: Double { sum / Double(count) }
+
+    /// Adds a DOUBLE value at `time` (values arrive in time order).
+    @inline(__always)
+    mutating func add(_ value: Double, at time: Int64) {
+        if count == 0 {
+            minimum = value; minimumTime = time
+            maximum = value; maximumTime = time
+            first = value; firstTime = time
+        } else {
+            if value < minimum { minimum = value; minimumTime = time }
+            if value > maximum { maximum = value; maximumTime = time }
+        }
+        last = value
+        lastTime = time
+        sum += value
+        count += 1
+    }
+
+    /// Adds an INT or LONG value at `time` (values arrive in time order).
+    @inline(__always)
+    mutating func add(integer value: Int64, at time: Int64) {
+        if count == 0 {
+            minimumInteger = value; minimumTime = time
+            maximumInteger = value; maximumTime = time
+            firstInteger = value; firstTime = time
+        } else {
+            if value < minimumInteger { minimumInteger = value; minimumTime = time }
+            if value > maximumInteger { maximumInteger = value; maximumTime = time }
+        }
+        lastInteger = value
+        lastTime = time
+        let (total, overflow) = integerSum.addingReportingOverflow(value)
+        integerSum = total
+        integerSumOverflowed = integerSumOverflowed || overflow
+        sum += Double(value)
+        count += 1
+    }
+
+    /// Counts a value of quality `quality`.
+    @inline(__always)
+    mutating func count(_ quality: QualityClass) {
+        switch quality {
+        case .good: countGood += 1
+        case .uncertain: countUncertain += 1
+        case .bad: countBad += 1
+        }
+    }
+
+    /// Sets the standard deviation from the sum of squared deviations from the mean.
+    mutating func finish(squaredDeviations: Double, _ kind: AggregateOptions.StandardDeviation) {
+        let divisor = kind == .population ? count : count - 1
+        guard divisor > 0 else { standardDeviation = count > 0 && kind == .population ? 0 : nil; return }
+        let value = (squaredDeviations / Double(divisor)).squareRoot()
+        standardDeviation = value.isFinite ? value : nil
+    }
+}
