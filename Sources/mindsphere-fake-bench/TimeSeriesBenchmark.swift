@@ -7,6 +7,7 @@ import MindSphereFake
 /// stored 3-double record and the latency of a 2000-record range GET from a large series. Prints one JSON line.
 ///
 ///     mindsphere-fake-bench [records] [gets]     # defaults: 10000000 records, 2000 GETs
+///     mindsphere-fake-bench aggregates [requests]  # v4 aggregates over 7 days of 1-second data (AggregatesBenchmark)
 @main
 struct TimeSeriesBenchmark {
     static let tenant = "iiotuxpc"
@@ -14,6 +15,9 @@ struct TimeSeriesBenchmark {
     static let start: Int64 = 1_600_000_000_000
 
     static func main() throws {
+        if CommandLine.arguments.dropFirst().first == "aggregates" {
+            return try AggregatesBenchmark.run(requests: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 500)
+        }
         let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
         let recordCount = arguments.first ?? 10_000_000
         let getCount = arguments.dropFirst().first ?? 2000

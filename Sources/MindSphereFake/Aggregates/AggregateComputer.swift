@@ -53,14 +53,7 @@ struct AggregateComputer: Sendable {
                             if goodOnly && grade != .good { continue }
                             result.add(integer: values[row], at: times[row])
                         }
-                        guard result.count > 0 else { return }
-                        let mean = result.average
-                        var squares = 0.0
-                        for row in rows where present[row] && (!goodOnly || qualityClass(row) == .good) {
-                            let deviation = Double(values[row]) - mean
-                            squares += deviation * deviation
-                        }
-                        result.finish(squaredDeviations: squares, options.standardDeviation)
+                        if result.count > 0 { result.finish(options.standardDeviation) }
                     }
                 } else {
                     column.doubles.withUnsafeBufferPointer { values in
@@ -70,14 +63,7 @@ struct AggregateComputer: Sendable {
                             if goodOnly && grade != .good { continue }
                             result.add(values[row], at: times[row])
                         }
-                        guard result.count > 0 else { return }
-                        let mean = result.average
-                        var squares = 0.0
-                        for row in rows where present[row] && (!goodOnly || qualityClass(row) == .good) {
-                            let deviation = values[row] - mean
-                            squares += deviation * deviation
-                        }
-                        result.finish(squaredDeviations: squares, options.standardDeviation)
+                        if result.count > 0 { result.finish(options.standardDeviation) }
                     }
                 }
             }

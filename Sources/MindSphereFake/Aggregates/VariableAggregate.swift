@@ -24,6 +24,10 @@ struct VariableAggregate: Sendable {
     var lastTime: Int64 = 0
     /// `nil` when it cannot be computed (a single value under `agg.sd=sample`) or is not finite.
     var standardDeviation: Double?
+    /// The first value: deviations are summed relative to it, so one pass gives a stable variance ("shifted data").
+    private var shift = 0.0
+    private var shiftedSum = 0.0
+    private var shiftedSquares = 0.0
 
     /// Whether no value of the variable was in the interval.
     var isEmpty: Bool { countGood + countUncertain + countBad == 0 }
@@ -38,6 +42,7 @@ struct VariableAggregate: Sendable {
             minimum = value; minimumTime = time
             maximum = value; maximumTime = time
             first = value; firstTime = time
+            shift = value
         } else {
             if value < minimum { minimum = value; minimumTime = time }
             if value > maximum { maximum = value; maximumTime = time }
@@ -46,6 +51,9 @@ struct VariableAggregate: Sendable {
         lastTime = time
         sum += value
         count += 1
+        let deviation = value - shift
+        shiftedSum += deviation
+        shiftedSquares += deviation * deviation
     }
 
     /// Adds an INT or LONG value at `time` (values arrive in time order).
@@ -55,6 +63,7 @@ struct VariableAggregate: Sendable {
             minimumInteger = value; minimumTime = time
             maximumInteger = value; maximumTime = time
             firstInteger = value; firstTime = time
+            shift = Double(value)
         } else {
             if value < minimumInteger { minimumInteger = value; minimumTime = time }
             if value > maximumInteger { maximumInteger = value; maximumTime = time }
@@ -66,6 +75,9 @@ struct VariableAggregate: Sendable {
         integerSumOverflowed = integerSumOverflowed || overflow
         sum += Double(value)
         count += 1
+        let deviation = Double(value) - shift
+        shiftedSum += deviation
+        shiftedSquares += deviation * deviation
     }
 
     /// Counts a value of quality `quality`.
@@ -78,8 +90,9 @@ struct VariableAggregate: Sendable {
         }
     }
 
-    /// Sets the standard deviation from the sum of squared deviations from the mean.
-    mutating func finish(squaredDeviations: Double, _ kind: AggregateOptions.StandardDeviation) {
+    /// Sets the standard deviation once every value is added.
+    mutating func finish(_ kind: AggregateOptions.StandardDeviation) {
+        let squaredDeviations = max(0, shiftedSquares - shiftedSum * shiftedSum / Double(count))
         let divisor = kind == .population ? count : count - 1
         guard divisor > 0 else { standardDeviation = count > 0 && kind == .population ? 0 : nil; return }
         let value = (squaredDeviations / Double(divisor)).squareRoot()
