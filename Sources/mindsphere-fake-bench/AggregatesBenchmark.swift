@@ -1,3 +1,4 @@
+import Glibc
 import HTTPTypes
 import MindSphereFake
 
@@ -23,7 +24,8 @@ enum AggregatesBenchmark {
         print("""
             {"records":\(store.recordCount()),"requests":\(requests),\
             "hourlyP50Milliseconds":\(TimeSeriesBenchmark.rounded(hourly.p50)),"hourlyP99Milliseconds":\(TimeSeriesBenchmark.rounded(hourly.p99)),\
-            "minuteP50Milliseconds":\(TimeSeriesBenchmark.rounded(minutes.p50)),"minuteP99Milliseconds":\(TimeSeriesBenchmark.rounded(minutes.p99))}
+            "minuteP50Milliseconds":\(TimeSeriesBenchmark.rounded(minutes.p50)),"minuteP99Milliseconds":\(TimeSeriesBenchmark.rounded(minutes.p99)),\
+            "hourlyCPUP50Milliseconds":\(TimeSeriesBenchmark.rounded(hourly.cpuP50)),"minuteCPUP50Milliseconds":\(TimeSeriesBenchmark.rounded(minutes.cpuP50))}
             """)
     }
 
@@ -47,7 +49,7 @@ enum AggregatesBenchmark {
 
     /// p50 and p99 in milliseconds of `requests` calls of the v4 handler with `query`, after checking the first
     /// answer has `intervals` items.
-    static func measure(_ route: Route, requests: Int, intervals: Int, query: String) throws -> (p50: Double, p99: Double) {
+    static func measure(_ route: Route, requests: Int, intervals: Int, query: String) throws -> (p50: Double, p99: Double, cpuP50: Double) {
         let target = "/api/iottsaggregates/v4/aggregates?assetId=\(TimeSeriesBenchmark.asset)&aspectName=acceleration&" + query
         let request = FakeRequest(method: .get, target: target, headerFields: [HTTPField.Name("Host")!: "127.0.0.1:8080"])
         let context = RequestContext(
@@ -58,14 +60,25 @@ enum AggregatesBenchmark {
         let items = first.bodyJSON?["aggregates"]?.arrayValue?.count ?? 0
         guard items == intervals else { fatalError("expected \(intervals) aggregates, got \(items): \(first.bodyText.prefix(300))") }
         var latencies: [Double] = []
+        var cpu: [Double] = []
         latencies.reserveCapacity(requests)
         for _ in 0..<requests {
             let began = TimeSeriesBenchmark.monotonicNanoseconds()
+            let cpuBegan = threadCPUNanoseconds()
             _ = try route.handler(context)
+            cpu.append(Double(threadCPUNanoseconds() - cpuBegan) / 1e6)
             latencies.append(Double(TimeSeriesBenchmark.monotonicNanoseconds() - began) / 1e6)
         }
         latencies.sort()
-        func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-        return (percentile(0.5), percentile(0.99))
+        cpu.sort()
+        func percentile(_ values: [Double], _ p: Double) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
+        return (percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(cpu, 0.5))
+    }
+
+    /// CPU time of the calling thread: what a request costs, whatever else the machine runs.
+    static func threadCPUNanoseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import MindSphereFake
+import MindSphereFake
 
 extension AggregatesChecks {
     static let behaviour: [ContractCheck] = [

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import MindSphereFake
+import MindSphereFake
 
 /// Checks of IoT TS Aggregates v4 (`/api/iottsaggregates/v4/aggregates`) and v3
 /// (`/api/iottsaggregates/v3/aggregates/{entityId}/{propertySetName}`). Each writes a few records of the run's

@@ -20,12 +20,16 @@ struct AggregateCalendar: Sendable {
         self.calendar = calendar
     }
 
+    /// The instant `micros` as a `Date`.
     private static func date(_ micros: Int64) -> Date {
         Date(timeIntervalSince1970: Double(micros) / 1_000_000)
     }
 
+    /// Microseconds of `date`, held within ±2^62 so no arithmetic on far-off dates can trap.
     private static func micros(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let value = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let limit = Double(Int64(1) << 62)
+        return value.isFinite ? Int64(min(limit, max(-limit, value))) : 0
     }
 
     private static func component(_ unit: AggregateUnit) -> Calendar.Component {

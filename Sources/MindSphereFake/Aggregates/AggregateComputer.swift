@@ -55,6 +55,11 @@ struct AggregateComputer: Sendable {
                         }
                         if result.count > 0 { result.finish(options.standardDeviation) }
                     }
+                } else if quality == nil {
+                    column.doubles.withUnsafeBufferPointer { values in
+                        result = VariableAggregate.ofDoubles(values, present: present, times: times, rows: rows)
+                        if result.count > 0 { result.finish(options.standardDeviation) }
+                    }
                 } else {
                     column.doubles.withUnsafeBufferPointer { values in
                         for row in rows where present[row] {

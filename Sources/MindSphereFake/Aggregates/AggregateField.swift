@@ -16,37 +16,23 @@ enum AggregateField: Int, Sendable, CaseIterable {
     /// The standard deviation; v4 only.
     case sd
 
+    /// The JSON keys by raw value.
+    private static let names = [
+        "countgood", "countuncertain", "countbad", "sum", "average", "minvalue", "mintime", "maxvalue", "maxtime",
+        "firstvalue", "firsttime", "lastvalue", "lasttime", "sd",
+    ]
+    /// `"name":` as JSON bytes by raw value, built once (rendering writes a key per field of every aggregate).
+    private static let jsonKeys = names.map { Array("\"\($0)\":".utf8) }
+
     /// The JSON key.
-    var name: String { String(describing: self) }
+    var name: String { Self.names[rawValue] }
 
     /// The field named `name` (as written in `select=var.field`, any letter case).
     init?(name: String) {
-        guard let field = Self.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
-        self = field
+        guard let index = Self.names.firstIndex(of: name.lowercased()) else { return nil }
+        self.init(rawValue: index)
     }
 
     /// `"name":` as JSON bytes.
-    var jsonKey: [UInt8] { Array("\"\(name)\":".utf8) }
-}
-
-/// A set of `AggregateField`s as a bit mask.
-struct AggregateFieldSet: Sendable, Equatable {
-    /// One bit per field, by raw value.
-    var bits: UInt16
-
-    /// The fields of one API version: v4 has `sd`, v3 does not.
-    static func all(withStandardDeviation: Bool) -> AggregateFieldSet {
-        var set = AggregateFieldSet(bits: 0)
-        for field in AggregateField.allCases where field != .sd || withStandardDeviation { set.insert(field) }
-        return set
-    }
-
-    /// Whether `field` is in the set.
-    func contains(_ field: AggregateField) -> Bool { bits & (1 << UInt16(field.rawValue)) != 0 }
-
-    /// Adds `field`.
-    mutating func insert(_ field: AggregateField) { bits |= 1 << UInt16(field.rawValue) }
-
-    /// The fields in the set, in model order.
-    var fields: [AggregateField] { AggregateField.allCases.filter(contains) }
+    var jsonKey: [UInt8] { Self.jsonKeys[rawValue] }
 }

@@ -27,7 +27,7 @@ enum AggregateRenderer {
         output.append(UInt8(ascii: "{"))
         var separator = false
         let hasValues = aggregate.count > 0
-        for field in target.fields.fields {
+        for field in target.fieldList {
             let counted = field == .countgood || field == .countuncertain || field == .countbad
             guard counted || hasValues else { continue }
             if separator { output.append(UInt8(ascii: ",")) }
@@ -67,7 +67,15 @@ enum AggregateRenderer {
         if target.isInteger { integer(integerValue, into: &output) } else { JSONWriter.writeDouble(double, into: &output) }
     }
 
+    /// Appends the decimal digits of `value` without building a `String` (rendering writes several per aggregate).
     private static func integer(_ value: Int64, into output: inout [UInt8]) {
-        output.append(contentsOf: String(value).utf8)
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = output.count
+        repeat {
+            output.append(UInt8(48 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        output[start...].reverse()
     }
 }

@@ -24,14 +24,4 @@ enum AggregateUnit: String, Sendable, CaseIterable {
         case .day, .week, .month: nil
         }
     }
-
-    /// A rough length in microseconds, for ordering and for the maximum-range rules (a month counts 31 days).
-    var nominalMicroseconds: Int64 {
-        switch self {
-        case .day: 86_400_000_000
-        case .week: 7 * 86_400_000_000
-        case .month: 31 * 86_400_000_000
-        default: fixedMicroseconds ?? 0
-        }
-    }
 }

@@ -2,6 +2,8 @@
 /// count-derived ends and interval lengths, the largest fitting interval, and widening to interval bounds.
 enum AggregateWindowV4 {
     static let microsPerDay: Int64 = 86_400_000_000
+    /// The units v4 offers (multiples of the pre-computed 2 minute, 1 hour and 1 day aggregates).
+    static let unitsOfVersion4: [AggregateUnit] = [.minute, .hour, .day, .week, .month]
 
     /// The longest requested range each unit allows: 24 hours of minutes, 7 days of hours, 90 days otherwise.
     static func maximumRange(_ unit: AggregateUnit) -> (micros: Int64, text: String) {
@@ -127,7 +129,7 @@ enum AggregateWindowV4 {
         case (nil, _?): throw FakeError.invalidParameter("query parameter 'intervalValue' needs 'intervalUnit' (minute, hour, day, week or month)")
         case (_?, nil): throw FakeError.invalidParameter("query parameter 'intervalUnit' needs 'intervalValue'")
         case (let unitText?, let valueText?):
-            guard let unit = AggregateUnit(parameter: unitText), unit.nominalMicroseconds >= AggregateUnit.minute.nominalMicroseconds else {
+            guard let unit = AggregateUnit(parameter: unitText), unitsOfVersion4.contains(unit) else {
                 throw FakeError.invalidParameter("query parameter 'intervalUnit' must be minute, hour, day, week or month, got '\(unitText)'")
             }
             guard let value = Int(valueText) else {
@@ -163,6 +165,7 @@ enum AggregateWindowV4 {
         return value
     }
 
+    /// `micros` as an ISO 8601 UTC time with milliseconds, for messages.
     static func format(_ micros: Int64) -> String {
         TimeRules.format(micros, precision: .milliseconds)
     }

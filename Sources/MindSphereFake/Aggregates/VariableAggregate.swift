@@ -98,4 +98,39 @@ struct VariableAggregate: Sendable {
         let value = (squaredDeviations / Double(divisor)).squareRoot()
         standardDeviation = value.isFinite ? value : nil
     }
+
+    /// The aggregate of the DOUBLE values at `rows` of a variable without quality codes (all good), in one pass over
+    /// local accumulators: the hot path of large intervals.
+    static func ofDoubles(_ values: UnsafeBufferPointer<Double>, present: UnsafeBufferPointer<Bool>,
+                          times: UnsafeBufferPointer<Int64>, rows: Range<Int>) -> VariableAggregate {
+        var result = VariableAggregate()
+        guard let start = rows.first(where: { present[$0] }) else { return result }
+        let shift = values[start]
+        var minimum = shift, maximum = shift, last = shift
+        var minimumRow = start, maximumRow = start, lastRow = start
+        var count = 0, sum = 0.0, shiftedSum = 0.0, shiftedSquares = 0.0
+        for row in start..<rows.upperBound where present[row] {
+            let value = values[row]
+            if value < minimum { minimum = value; minimumRow = row }
+            if value > maximum { maximum = value; maximumRow = row }
+            last = value
+            lastRow = row
+            sum += value
+            count += 1
+            let deviation = value - shift
+            shiftedSum += deviation
+            shiftedSquares += deviation * deviation
+        }
+        result.countGood = count
+        result.count = count
+        result.sum = sum
+        result.minimum = minimum; result.minimumTime = times[minimumRow]
+        result.maximum = maximum; result.maximumTime = times[maximumRow]
+        result.first = shift; result.firstTime = times[start]
+        result.last = last; result.lastTime = times[lastRow]
+        result.shift = shift
+        result.shiftedSum = shiftedSum
+        result.shiftedSquares = shiftedSquares
+        return result
+    }
 }
