@@ -48,9 +48,9 @@ enum AggregateWindowV4 {
                 from = now - min(7 * microsPerDay, maximumRange(interval?.unit ?? .day).micros)
             } else if let start = from, to == nil {
                 let day = start - start.floorDividedWithRemainder(by: microsPerDay).remainder
-                to = min(day + 90 * microsPerDay, now)
+                to = min(day + oneSidedRange(interval), now)
             } else if let end = to, from == nil {
-                from = end - 90 * microsPerDay
+                from = end - oneSidedRange(interval)
             }
         }
         guard let start = from, let end = to else { throw FakeError.invalidParameter("'from' and 'to' could not be determined") }
@@ -70,6 +70,12 @@ enum AggregateWindowV4 {
                 "query parameter 'count' (\(count)) does not match the \(grid.count) intervals of \(chosen) from \(format(grid.from)) to \(format(grid.to)); give count with only one of 'from' and 'to', or leave it out")
         }
         return grid
+    }
+
+    /// The range a one-sided request covers: 90 days, or the unit's maximum range when an interval is given (so
+    /// `to` with hourly intervals covers the 7 days before it rather than being refused).
+    static func oneSidedRange(_ interval: AggregateInterval?) -> Int64 {
+        min(90 * microsPerDay, interval.map { maximumRange($0.unit).micros } ?? 90 * microsPerDay)
     }
 
     /// The range widened to interval bounds: `from` down to the start of its unit (of two minutes for minutes), `to`

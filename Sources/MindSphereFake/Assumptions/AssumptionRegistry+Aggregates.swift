@@ -34,7 +34,7 @@ extension AssumptionRegistry {
         Assumption("agg.v4.alignment", .inferred,
                    "v4 widens from down to the start of its unit (of the 2-minute grid for minutes) and to up to the end of the interval that holds it; intervals run back to back from the widened from."),
         Assumption("agg.v4.defaults", .inferred,
-                   "v4 without from and to but with an interval covers the last 7 days (the last 24 hours for minutes) up to now; only from: to = from's UTC date + 90 days or now if earlier; only to: from = to - 90 days; no interval: 1 day for ranges of a day or more, 1 hour for an hour or more, else 2 minutes."),
+                   "v4 without from and to but with an interval covers the last 7 days (the last 24 hours for minutes) up to now; only from: to = from's UTC date + 90 days (the unit's maximum range when an interval is given) or now if earlier; only to: from = to - 90 days (or the unit's maximum range); no interval: 1 day for ranges of a day or more, 1 hour for an hour or more, else 2 minutes."),
         Assumption("agg.v4.count", .unknown,
                    "v4 count with intervalUnit/intervalValue and one end derives the other end (with neither end, to is now); count with from and to and no interval derives the interval (refused unless it is an allowed length); count with from, to and an interval must equal the number of intervals, else 400."),
         Assumption("agg.v4.maximum-range", .inferred,

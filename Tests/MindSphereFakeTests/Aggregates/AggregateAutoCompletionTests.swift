@@ -29,6 +29,13 @@ import Testing
         #expect(items.map { $0["starttime"] } == [.string("2023-08-01T00:00:00.000Z")])
     }
 
+    @Test func onlyToWithHourlyIntervals_coversTheSevenDaysBefore() throws {
+        let fake = H()
+        try fake.put(H.record("2023-01-03T00:30:00Z", temperature: 1), H.record("2023-01-02T23:30:00Z", temperature: 2))
+        let items = fake.items(fake.v4("to=2023-01-10T00:00:00Z&intervalUnit=hour&intervalValue=1"))
+        #expect(items.map { $0["starttime"] } == [.string("2023-01-03T00:00:00.000Z")])
+    }
+
     @Test func boundsOffTheGrid_areWidenedToIntervalBounds() throws {
         let fake = H()
         try fake.put(H.record("2023-01-10T01:05:00Z", temperature: 1), H.record("2023-01-10T02:55:00Z", temperature: 2))
