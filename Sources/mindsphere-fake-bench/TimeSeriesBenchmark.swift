@@ -8,6 +8,7 @@ import MindSphereFake
 /// TS Bulk reads from it. Prints one JSON line.
 ///
 ///     mindsphere-fake-bench [records] [gets]     # defaults: 10000000 records, 2000 GETs
+///     mindsphere-fake-bench aggregates [requests]  # v4 aggregates over 7 days of 1-second data (AggregatesBenchmark)
 @main
 struct TimeSeriesBenchmark {
     static let tenant = "iiotuxpc"
@@ -15,6 +16,9 @@ struct TimeSeriesBenchmark {
     static let start: Int64 = 1_600_000_000_000
 
     static func main() throws {
+        if CommandLine.arguments.dropFirst().first == "aggregates" {
+            return try AggregatesBenchmark.run(requests: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 500)
+        }
         let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
         let recordCount = arguments.first ?? 10_000_000
         let getCount = arguments.dropFirst().first ?? 2000

@@ -84,7 +84,7 @@ import Testing
 @Suite struct KitOnSwitchedFakeTests {
     @Test func kit_fakeWithOtherAlternatives_passesTheAlternativeChecks() async throws {
         let gateway = try FakeGateway()
-        let switched = #"{"ts.strict-types":"strict","ts.time-formats":"lenient","api.body-binding":"strict","ts.static-aspect":"refuse"}"#
+        let switched = #"{"ts.strict-types":"strict","ts.time-formats":"lenient","api.body-binding":"strict","ts.static-aspect":"refuse","agg.sd":"sample","agg.quality-values":"good"}"#
         let answer = gateway.handle(FakeRequest(method: .post, target: "/_fake/assumptions",
                                                 headerFields: [.contentType: "application/json"], body: Array(switched.utf8)))
         #expect(answer.status == .ok, "\(answer.bodyText)")

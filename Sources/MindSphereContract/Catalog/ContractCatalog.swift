@@ -6,7 +6,7 @@ public enum ContractCatalog {
     public static var all: [ContractCheck] {
         TokenManagerChecks.all + GatewayChecks.all + AssetManagementChecks.all + AssetManagementAssumptionChecks.all
             + AssetManagementFileChecks.all
-            + TimeSeriesChecks.all + TimeSeriesAssumptionChecks.all + ClockChecks.all + ScenarioAssumptionChecks.all
+            + TimeSeriesChecks.all + TimeSeriesAssumptionChecks.all + AggregatesChecks.all + ClockChecks.all + ScenarioAssumptionChecks.all
             + TimeSeriesPatchChecks.all + TimeSeriesBulkChecks.all
     }
 

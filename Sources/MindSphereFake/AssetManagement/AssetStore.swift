@@ -139,7 +139,7 @@ public final class AssetStore: AspectSchemaProvider {
             else { return .aspectNotFound }
             return .found(AspectSchema(
                 assetID: assetID, aspectName: aspectName, aspectTypeID: type.id, category: type.category,
-                variables: type.variables, twinType: asset.twinType))
+                variables: type.variables, twinType: asset.twinType, timezone: asset.timezone))
         }
     }
 }

@@ -4,7 +4,7 @@
 public enum AssumptionRegistry {
     /// All assumptions, by area.
     public static var all: [Assumption] {
-        gateway + binding + tokenManager + assetManagement + files + timeSeries + scenario
+        gateway + binding + tokenManager + assetManagement + files + timeSeries + aggregates + scenario
             + timeSeriesBulk
     }
 

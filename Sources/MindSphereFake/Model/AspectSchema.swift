@@ -20,6 +20,8 @@ public struct AspectSchema: Sendable, Equatable {
     public var variables: [VariableDefinition]
     /// `performance` (millisecond `_time`) or `simulation` (microsecond `_time`).
     public var twinType: String
+    /// The asset's time zone (an IANA id such as `Europe/Berlin`), which aligns day, week and month aggregates.
+    public var timezone: String
 
     /// A schema.
     public init(
@@ -28,7 +30,8 @@ public struct AspectSchema: Sendable, Equatable {
         aspectTypeID: String,
         category: Category,
         variables: [VariableDefinition],
-        twinType: String = "performance"
+        twinType: String = "performance",
+        timezone: String = "Europe/Berlin"
     ) {
         self.assetID = assetID
         self.aspectName = aspectName
@@ -36,6 +39,7 @@ public struct AspectSchema: Sendable, Equatable {
         self.category = category
         self.variables = variables
         self.twinType = twinType
+        self.timezone = timezone
     }
 }
 

@@ -1,0 +1,78 @@
+/// Computes the aggregates of one series over a grid of intervals, reading the stored columns in place (under the
+/// series lock). Only intervals holding at least one value of a target variable produce an item; a variable without
+/// values in an interval is left out of that item.
+struct AggregateComputer: Sendable {
+    /// One interval's aggregates.
+    struct Item: Sendable {
+        /// The exclusive start (µs).
+        var start: Int64
+        /// The inclusive end (µs).
+        var end: Int64
+        /// One entry per target, `nil` when the variable had no value in the interval.
+        var values: [VariableAggregate?]
+    }
+
+    let grid: AggregateGrid
+    let targets: [AggregateTarget]
+    let options: AggregateOptions
+
+    /// The non-empty intervals of `storage` in time order.
+    func items(_ storage: SeriesStorage) -> [Item] {
+        var items: [Item] = []
+        guard !targets.isEmpty else { return items }
+        var cursor = grid.from
+        while cursor < grid.to {
+            let first = storage.firstIndex(after: cursor)
+            guard first < storage.count, storage.times[first] <= grid.to else { break }
+            let (start, end) = grid.interval(containing: storage.times[first])
+            let rows = first..<storage.firstIndex(after: end)
+            let values = targets.map { aggregate($0, rows: rows, storage: storage) }
+            if values.contains(where: { $0 != nil }) { items.append(Item(start: start, end: end, values: values)) }
+            guard end > cursor else { break }
+            cursor = end
+        }
+        return items
+    }
+
+    private func aggregate(_ target: AggregateTarget, rows: Range<Int>, storage: SeriesStorage) -> VariableAggregate? {
+        let column = storage.columns[target.valueColumn]
+        let quality = target.qualityColumn.map { storage.columns[$0] }
+        let goodOnly = options.qualityValues == .good
+        var result = VariableAggregate()
+        storage.times.withUnsafeBufferPointer { times in
+            column.present.withUnsafeBufferPointer { present in
+                func qualityClass(_ row: Int) -> QualityClass {
+                    guard let quality, quality.present[row] else { return .good }
+                    return QualityClass(code: quality.integers[row])
+                }
+                if target.isInteger {
+                    column.integers.withUnsafeBufferPointer { values in
+                        for row in rows where present[row] {
+                            let grade = qualityClass(row)
+                            result.count(grade)
+                            if goodOnly && grade != .good { continue }
+                            result.add(integer: values[row], at: times[row])
+                        }
+                        if result.count > 0 { result.finish(options.standardDeviation) }
+                    }
+                } else if quality == nil {
+                    column.doubles.withUnsafeBufferPointer { values in
+                        result = VariableAggregate.ofDoubles(values, present: present, times: times, rows: rows)
+                        if result.count > 0 { result.finish(options.standardDeviation) }
+                    }
+                } else {
+                    column.doubles.withUnsafeBufferPointer { values in
+                        for row in rows where present[row] {
+                            let grade = qualityClass(row)
+                            result.count(grade)
+                            if goodOnly && grade != .good { continue }
+                            result.add(values[row], at: times[row])
+                        }
+                        if result.count > 0 { result.finish(options.standardDeviation) }
+                    }
+                }
+            }
+        }
+        return result.isEmpty ? nil : result
+    }
+}
