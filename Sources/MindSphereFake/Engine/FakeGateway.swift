@@ -56,6 +56,7 @@ public final class FakeGateway: Sendable {
         router.add(contentsOf: AssetManagementAPI(store: assets).routes)
         router.add(contentsOf: TimeSeriesAPI(store: timeSeries).routes)
         router.add(contentsOf: ControlAPI(control: control).routes)
+        router.add(contentsOf: DashboardAPI(libraries: configuration.dashboardLibraries).routes)
         self.router = router
         self.controlGuard = ControlPlaneGuard(controlToken: configuration.controlToken)
         self.log = RequestLog(logger: configuration.logger)
