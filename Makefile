@@ -1,6 +1,7 @@
-# The README's commands. `make run` builds and serves the default scenario; `make test` runs every test, then a
-# short run of each fuzz target (scripts/fuzz.sh --smoke).
-.PHONY: run test bench build
+# The README's commands. `make run` builds and serves the default scenario; `make test` runs every test, the
+# dashboard's browser tests (scripts/ui-test.sh), then a short run of each fuzz target (scripts/fuzz.sh --smoke).
+# `make screenshots` renews the dashboard's pictures in docs/.
+.PHONY: run test bench build screenshots
 
 build:
 	./scripts/setup.sh
@@ -10,10 +11,15 @@ run: build
 	.build/release/mindsphere-fake serve
 
 test:
-	./scripts/setup.sh
+	./scripts/setup.sh --ui
 	swift test
+	./scripts/ui-test.sh
 	./scripts/fuzz.sh --smoke
 
 bench:
 	./scripts/setup.sh --bench
 	./bench/run.py --update BENCHMARKS.md
+
+screenshots:
+	./scripts/setup.sh --ui
+	./scripts/ui-test.sh --screenshots docs

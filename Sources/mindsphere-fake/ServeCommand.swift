@@ -39,6 +39,9 @@ struct ServeCommand: ParsableCommand {
           GET|POST|DELETE /_fake/faults  e.g. {"method":"PUT","path":"/api/iottimeseries/**","status":429,"times":2}
           GET|POST /_fake/ingestion-delay {"milliseconds":N}
           GET  /_fake/health
+          GET  /_fake/assets             the asset hierarchy of every tenant
+          POST /_fake/tokens             mint a token for a tenant: {"tenant":"iiotuxpc"} or no body
+          GET  /_fake/ui/                the dashboard in a browser (plots need Debian's libjs-dygraphs)
 
         Examples:
           mindsphere-fake serve
@@ -209,9 +212,11 @@ struct ServeCommand: ParsableCommand {
         do {
             var loaded = try scenario.map { try ScenarioLoader(reader: reader).load(path: $0) } ?? Scenario.defaultScenario()
             if let tokenLifetimeSeconds { loaded.tokenLifetimeSeconds = tokenLifetimeSeconds }
-            gateway = try FakeGateway(configuration: FakeConfiguration(
+            var configuration = FakeConfiguration(
                 scenario: loaded, signingKey: key, seed: seed, journalCapacity: journalSize, scenarioFileReader: reader,
-                controlToken: controlToken, logger: logger()))
+                controlToken: controlToken, logger: logger())
+            configuration.dashboardLibraries = DashboardLibraryReader.read()
+            gateway = try FakeGateway(configuration: configuration)
         } catch {
             Output.error("mindsphere-fake: scenario not loaded: \(error)")
             throw ExitCode.failure

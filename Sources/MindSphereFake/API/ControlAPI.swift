@@ -86,6 +86,21 @@ public struct ControlAPI: Sendable {
                 }
                 return .json(.object(["removed": .int(1)]))
             },
+            route(.get, "/_fake/assets") { _ in .json(control.assetTree()) },
+            route(.post, "/_fake/tokens") { context in
+                let body = context.request.body.isEmpty ? JSONObject() : try Self.object(context)
+                if let unknown = body.keys.first(where: { $0 != "tenant" }) { throw FakeError.invalidBody("unknown property '\(unknown)' (use 'tenant' or no body)") }
+                let tenant = try body["tenant"].map { value throws(FakeError) -> String in
+                    guard let name = value.stringValue else { throw FakeError.invalidBody("'tenant' must be a string, got \(value.typeName)") }
+                    return name
+                }
+                let issued = try control.mintToken(tenant: tenant, issuer: context.baseURL + "/oauth/token")
+                return .json(.object([
+                    "access_token": .string(issued.accessToken), "token_type": .string("bearer"),
+                    "expires_in": .int(max(issued.lifetimeSeconds - 1, 0)), "tenant": .string(issued.principal.tenant),
+                    "client_id": .string(issued.principal.clientID),
+                ]))
+            },
             route(.get, "/_fake/assumptions") { _ in .json(control.assumptionsJSON) },
             route(.post, "/_fake/assumptions") { context in
                 var picks: [String: String] = [:]

@@ -21,9 +21,9 @@ public final class FakeControl: Sendable {
     public let fileReader: (any ScenarioFileReader)?
     /// The alternatives in force for the switchable assumptions.
     public let assumptions: AssumptionSettings
-    private let tokens: TokenService
-    private let credentials: CredentialDirectory
-    private let assets: AssetStore
+    let tokens: TokenService
+    let credentials: CredentialDirectory
+    let assets: AssetStore
     private let timeSeries: TimeSeriesStore
     private let loaded: Mutex<Scenario>
     /// The file of the scenario the fake started with; posted scenarios may read files only below its directory.

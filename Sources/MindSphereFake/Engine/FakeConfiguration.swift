@@ -18,6 +18,9 @@ public struct FakeConfiguration: Sendable {
     public var controlToken: String?
     /// Where one entry per answered request goes (`RequestLog`); by default nowhere.
     public var logger: Logger
+    /// The dashboard's third-party files by name (`dygraph.min.js`, `dygraph.css`), served under `/_fake/ui/vendor/`;
+    /// the CLI reads them from Debian's `libjs-dygraphs`. Empty: the page says which package to install.
+    public var dashboardLibraries: [String: [UInt8]] = [:]
 
     /// A configuration.
     public init(

@@ -58,6 +58,7 @@ public final class FakeGateway: Sendable {
         router.add(contentsOf: TimeSeriesBulkAPI(store: timeSeries).routes)
         router.add(contentsOf: AggregatesAPI(store: timeSeries).routes)
         router.add(contentsOf: ControlAPI(control: control).routes)
+        router.add(contentsOf: DashboardAPI(libraries: configuration.dashboardLibraries).routes)
         self.router = router
         self.controlGuard = ControlPlaneGuard(controlToken: configuration.controlToken)
         self.log = RequestLog(logger: configuration.logger)
