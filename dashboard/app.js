@@ -126,9 +126,18 @@ async function showAsset(assetId) {
     el("table", { id: "asset-aspects" }, el("tr", {}, el("th", {}, "Name"), el("th", {}, "Category"), el("th", {}, "Aspect type"),
       el("th", {}, "Variables"), el("th", {}, "Static values")),
       ...aspectList.map((aspect) => aspectRow(assetId, aspect, staticValues.get(aspect.name)))),
-    el("p", { class: "muted" }, "File assignments: not in this build (the fake serves no File Service yet)."));
+    el("h3", {}, "File assignments"),
+    fileAssignmentTable(asset.fileAssignments || []));
   const firstDynamic = aspectList.find((aspect) => aspect.category === "dynamic");
   if (firstDynamic) await showSeries(assetId, firstDynamic); else hideSeries();
+}
+
+// Inherited assignments carry `_links.origin` (the asset type they come from).
+function fileAssignmentTable(assignments) {
+  if (!assignments.length) return el("p", { class: "muted" }, "none");
+  return el("table", { id: "asset-files" }, el("tr", {}, el("th", {}, "Key"), el("th", {}, "File id"), el("th", {}, "From")),
+    ...assignments.map((assignment) => el("tr", {}, el("td", {}, assignment.key), el("td", {}, assignment.fileId),
+      el("td", {}, assignment._links && assignment._links.origin ? assignment._links.origin.href.split("/").pop() : "this asset"))));
 }
 
 function row(label, value) { return el("tr", {}, el("th", {}, label), el("td", {}, value)); }
@@ -221,6 +230,41 @@ function render(records) {
     chart.replaceChildren();
     state.chart = new Dygraph(chart, data, options);
   }
+}
+
+// MARK: aggregates
+
+// The v4 aggregates of the shown aspect at the chosen interval, over the From/To range: one row per interval, the
+// average with min and max of each numeric variable (the API leaves empty intervals out).
+async function loadAggregates() {
+  const params = new URLSearchParams({
+    assetId: state.asset, aspectName: state.aspect.name,
+    intervalUnit: $("aggregates-unit").value, intervalValue: String(Math.max(1, Number($("aggregates-value").value) || 1)),
+  });
+  const from = $("series-from").value.trim(), to = $("series-to").value.trim();
+  if (from) params.set("from", from);
+  if (to) params.set("to", to);
+  const table = $("aggregates-table");
+  let body;
+  try {
+    body = await api("/api/iottsaggregates/v4/aggregates?" + params);
+  } catch (error) {
+    table.replaceChildren(el("tr", {}, el("td", {}, String(error.message || error))));
+    return;
+  }
+  const intervals = body.aggregates || [];
+  const variables = numericVariables(state.aspect);
+  const cell = (value) => (typeof value === "number" ? String(Math.round(value * 1000) / 1000) : "");
+  table.replaceChildren(
+    el("tr", {}, el("th", {}, "start"), el("th", {}, "end"), ...variables.map((name) => el("th", {}, `${name} avg (min … max, n)`))),
+    ...intervals.map((interval) => el("tr", {}, el("td", {}, interval.starttime), el("td", {}, interval.endtime),
+      ...variables.map((name) => {
+        const aggregate = interval[name];
+        if (!aggregate) return el("td", {}, "");
+        const count = (aggregate.countgood || 0) + (aggregate.countuncertain || 0) + (aggregate.countbad || 0);
+        return el("td", {}, `${cell(aggregate.average)} (${cell(aggregate.minvalue)} … ${cell(aggregate.maxvalue)}, ${count})`);
+      }))));
+  if (!intervals.length) table.append(el("tr", {}, el("td", {}, "No values in this range.")));
 }
 
 // Following live re-reads the latest N only when the journal shows a new write by someone other than this page (the
@@ -320,6 +364,7 @@ async function reloadAll() {
 function wire() {
   const on = (id, event, action) => $(id).addEventListener(event, (e) => guarded(() => action(e)));
   on("clock-freeze", "click", () => clockCommand({ frozen: true }));
+  on("aggregates-show", "click", () => loadAggregates());
   on("clock-run", "click", () => clockCommand({ frozen: false }));
   on("clock-advance-minute", "click", () => clockCommand({ advanceSeconds: 60 }));
   on("clock-advance-hour", "click", () => clockCommand({ advanceSeconds: 3600 }));

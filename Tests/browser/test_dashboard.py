@@ -11,6 +11,7 @@ import sys
 import tempfile
 import unittest
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from selenium import webdriver
@@ -192,6 +193,53 @@ class DashboardTests(unittest.TestCase):
         self.driver.find_element(By.CSS_SELECTOR, "#fault-list .fault-remove").click()
         self.wait_until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#fault-list li[data-fault-id]"), "the fault removed")
         self.assertEqual(self.fake.call("GET", "/_fake/faults")[1]["faults"], [])
+
+    def phone(self):
+        _, assets = self.fake.call("GET", "/_fake/assets")
+        return next(c for c in assets["tenants"][0]["root"]["children"] if c["name"] == "MobilePhone")
+
+    def test_aggregates_showWhatTheAggregatesAPIComputes(self):
+        self.node("MobilePhone").click()
+        self.wait_until(lambda d: d.execute_script("return !!(window.dashboard.chart && window.dashboard.chart.rawData_)"),
+                        "the acceleration chart")
+        frm = self.driver.find_element(By.ID, "series-from").get_attribute("value")
+        to = self.driver.find_element(By.ID, "series-to").get_attribute("value")
+        Select(self.driver.find_element(By.ID, "aggregates-unit")).select_by_visible_text("day")
+        self.driver.find_element(By.ID, "aggregates-show").click()
+        self.wait_until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#aggregates-table tr")) > 1, "the aggregates table")
+        query = urllib.parse.urlencode({"assetId": self.phone()["assetId"], "aspectName": "acceleration", "from": frm, "to": to,
+                                        "intervalUnit": "day", "intervalValue": "1"})
+        status, body = self.fake.call("GET", "/api/iottsaggregates/v4/aggregates?" + query, token=self.fake.token())
+        self.assertEqual(status, 200, body)
+        self.assertGreater(len(body["aggregates"]), 0)
+        rows = self.js("return [...document.querySelectorAll('#aggregates-table tr')].slice(1).map(r => [...r.cells].map(c => c.textContent))")
+        self.assertEqual([row[:2] for row in rows], [[a["starttime"], a["endtime"]] for a in body["aggregates"]])
+        first = body["aggregates"][0]["x"]
+        self.assertTrue(rows[0][2].startswith(str(round(first["average"] * 1000) / 1000).rstrip("0").rstrip(".")), rows[0])
+
+    def test_fileAssignedToAnAsset_showsInItsDetail(self):
+        token = self.fake.token()
+        boundary = "dashboard-test-boundary"
+        form = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"manual.txt\"\r\n"
+                f"Content-Type: text/plain\r\n\r\nhello\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n"
+                f"manual\r\n--{boundary}--\r\n").encode()
+        request = urllib.request.Request(self.fake.url + "/api/assetmanagement/v3/files", data=form, method="POST", headers={
+            "Authorization": "Bearer " + token, "Content-Type": f"multipart/form-data; boundary={boundary}"})
+        with urllib.request.urlopen(request) as response:
+            file_id = json.loads(response.read())["id"]
+        phone = self.phone()
+        status, asset = self.fake.call("GET", f"/api/assetmanagement/v3/assets/{phone['assetId']}", token=token)
+        self.assertEqual(status, 200)
+        request = urllib.request.Request(
+            self.fake.url + f"/api/assetmanagement/v3/assets/{phone['assetId']}/fileAssignments/manual",
+            data=json.dumps({"fileId": file_id}).encode(), method="PUT",
+            headers={"Authorization": "Bearer " + token, "Content-Type": "application/json", "If-Match": str(asset["etag"])})
+        with urllib.request.urlopen(request) as response:
+            self.assertEqual(response.status, 200)
+        self.node("MobilePhone").click()
+        self.wait_until(lambda d: d.find_elements(By.CSS_SELECTOR, "#asset-files tr"), "the file assignments")
+        rows = self.js("return [...document.querySelectorAll('#asset-files tr')].slice(1).map(r => [...r.cells].map(c => c.textContent))")
+        self.assertEqual(rows, [["manual", file_id, "this asset"]])
 
     def test_clockButtons_moveTheClock(self):
         self.driver.find_element(By.ID, "clock-freeze").click()
