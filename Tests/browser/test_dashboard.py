@@ -145,7 +145,6 @@ class DashboardTests(unittest.TestCase):
         self.assertEqual([point[0] for point in plotted], times)
         rows = self.driver.find_elements(By.CSS_SELECTOR, "#records tr")
         self.assertEqual(len(rows), 1 + len(records))
-        self.screenshot("dashboard-series.png")
 
         # Follow live (on by default): a client's PUT shows up in the plot without touching the page.
         now = self.fake.call("GET", "/_fake/clock")[1]["now"]
@@ -216,6 +215,7 @@ class DashboardTests(unittest.TestCase):
         self.assertEqual([row[:2] for row in rows], [[a["starttime"], a["endtime"]] for a in body["aggregates"]])
         first = body["aggregates"][0]["x"]
         self.assertTrue(rows[0][2].startswith(str(round(first["average"] * 1000) / 1000).rstrip("0").rstrip(".")), rows[0])
+        self.screenshot("dashboard-series.png")
 
     def test_fileAssignedToAnAsset_showsInItsDetail(self):
         token = self.fake.token()

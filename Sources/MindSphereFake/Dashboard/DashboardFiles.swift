@@ -8,6 +8,7 @@ enum DashboardFiles {
 <!DOCTYPE html>
 <html lang="en">
 <head>
+  <link rel="icon" href="data:,">
 <meta charset="utf-8">
 <title>mindsphere-fake dashboard</title>
 <link rel="stylesheet" href="/_fake/ui/app.css">
