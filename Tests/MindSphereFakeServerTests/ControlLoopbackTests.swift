@@ -35,21 +35,30 @@ import MindSphereFake
     @Test func latencyFault_onOneConnection_doesNotStallAnother() async throws {
         let server = try startDefault(threads: 1)
         defer { server.stop() }
-        server.gateway.control.addFault(FaultRule(pathPattern: "/api/technicaltokenmanager/**", action: .latency(delayMilliseconds: 1500), times: 1))
+        // A delay far longer than any scheduling hiccup, so the order below cannot depend on the machine's load; the
+        // stop at the end resumes the delayed answer instead of waiting for it.
+        server.gateway.control.addFault(FaultRule(pathPattern: "/api/technicaltokenmanager/**", action: .latency(delayMilliseconds: 60_000), times: 1))
         let client = LoopbackClient(baseURL: server.baseURL)
         let order = Mutex<[String]>([])
         async let slow: Void = {
             _ = try? await client.token()
             order.withLock { $0.append("slow") }
         }()
-        try await Task.sleep(nanoseconds: 200_000_000)
+        // The core journals a request before the transport delays its answer: wait until the slow one is held.
+        var held = false
+        for _ in 0..<200 where !held {
+            let journal = try await client.send("GET", "/_fake/requests?path=technicaltokenmanager")
+            held = journal.body.contains(#""fault":""#)
+            if !held { try await Task.sleep(nanoseconds: 50_000_000) }
+        }
+        #expect(held, "the token request reached the fault")
         let health = try await client.send("GET", "/_fake/health")
         order.withLock { $0.append("fast") }
-        await slow
         #expect(health.status == 200)
+        #expect(order.withLock { $0 } == ["fast"], "the health check was answered while the token request was held")
+        server.stop(drainTimeout: .zero)
+        await slow
         #expect(order.withLock { $0 } == ["fast", "slow"])
-        let journal = try await client.send("GET", "/_fake/requests?path=technicaltokenmanager")
-        #expect(journal.body.contains(#""fault":""#))
     }
 
     @Test func dropFault_closesTheConnectionWithoutAnswer() async throws {

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import MindSphereFake
+import MindSphereFake
 
 extension AssetManagementAssumptionChecks {
     static func names(_ context: CheckContext, _ label: String, _ query: String) async throws -> [String] {

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import MindSphereFake
+import MindSphereFake
 
 /// One check per Asset Management assumption of the fake that no behaviour check already covers: status codes,
 /// conditional headers and type rules. Each tells, on a real tenant, whether the assumption holds.

@@ -1,5 +1,5 @@
 import HTTPTypes
-public import MindSphereFake
+import MindSphereFake
 
 /// Checks of what the default scenario's seed data takes for granted about a tenant's built-in types.
 public enum ScenarioAssumptionChecks {

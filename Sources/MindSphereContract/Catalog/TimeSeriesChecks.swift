@@ -1,6 +1,6 @@
 import HTTPTypes
 import Foundation
-public import MindSphereFake
+import MindSphereFake
 
 /// Checks of IoT Time Series v3 (`/api/iottimeseries/v3`), writing into the run's own asset.
 public enum TimeSeriesChecks {

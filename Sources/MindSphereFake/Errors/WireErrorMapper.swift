@@ -65,7 +65,10 @@ public enum WireErrorMapper {
         case .internalError, .serviceUnavailable: "server_error"
         case .methodNotAllowed: "method_not_allowed"
         case .routeNotFound, .notFound: "not_found"
-        default: "invalid_request"
+        case .forbidden, .invalidParameter, .missingParameter, .malformedBody, .invalidBodyProperty, .missingBodyProperty,
+             .conflict, .preconditionFailed, .payloadTooLarge, .unsupportedMediaType, .malformedRequest, .notImplemented,
+             .uriTooLong, .headerFieldsTooLarge, .httpVersionNotSupported:
+            "invalid_request"
         }
     }
 
@@ -84,7 +87,11 @@ public enum WireErrorMapper {
         case .uriTooLong: "uri_too_long"
         case .headerFieldsTooLarge: "header_fields_too_large"
         case .httpVersionNotSupported: "http_version_not_supported"
-        default: "bad_request"
+        case .tooManyRequests: "too_many_requests"
+        case .serviceUnavailable: "service_unavailable"
+        case .invalidParameter, .missingParameter, .malformedBody, .invalidBodyProperty, .missingBodyProperty,
+             .preconditionFailed, .unsupportedGrantType, .malformedRequest:
+            "bad_request"
         }
     }
 
@@ -93,7 +100,11 @@ public enum WireErrorMapper {
         switch code {
         case .missingParameter: "org.springframework.web.bind.MissingServletRequestParameterException"
         case .methodNotAllowed: "org.springframework.web.HttpRequestMethodNotSupportedException"
-        default: "org.springframework.web.server.ResponseStatusException"
+        case .tokenInvalid, .credentialsInvalid, .forbidden, .routeNotFound, .notFound, .invalidParameter, .malformedBody,
+             .invalidBodyProperty, .missingBodyProperty, .conflict, .preconditionFailed, .payloadTooLarge,
+             .unsupportedMediaType, .tooManyRequests, .internalError, .serviceUnavailable, .unsupportedGrantType,
+             .malformedRequest, .notImplemented, .uriTooLong, .headerFieldsTooLarge, .httpVersionNotSupported:
+            "org.springframework.web.server.ResponseStatusException"
         }
     }
 
