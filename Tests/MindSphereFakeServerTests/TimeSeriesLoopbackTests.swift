@@ -5,35 +5,10 @@ import MindSphereFake
 
 /// IoT Time Series over real HTTP: Link paging, multi-PUT partial success, concurrent writers.
 @Suite struct TimeSeriesLoopbackTests {
-    /// A served fake with an asset carrying the dynamic aspect `acceleration` (x, y, z DOUBLE).
-    private struct Served {
-        let server: FakeServer
-        let client: LoopbackClient
-        let auth: [String: String]
-        let assetID: String
-
-        var seriesPath: String { "/api/iottimeseries/v3/timeseries/\(assetID)/acceleration" }
-    }
+    private typealias Served = ServedAccelerationAsset
 
     private func serve() async throws -> Served {
-        let server = try FakeServer.start(gateway: try FakeGateway(configuration: FakeConfiguration(seed: 11)))
-        let client = LoopbackClient(baseURL: server.baseURL)
-        let auth = ["Authorization": "Bearer \(try await client.token())", "Content-Type": "application/json"]
-        let am = "/api/assetmanagement/v3"
-        let variables = ["x", "y", "z"].map { #"{"name":"\#($0)","dataType":"DOUBLE","searchable":false,"qualityCode":false}"# }
-        let aspectType = try await client.send("PUT", am + "/aspecttypes/iiotuxpc.acceleration", headers: auth, body:
-            #"{"name":"acceleration","category":"dynamic","scope":"private","variables":[\#(variables.joined(separator: ","))]}"#)
-        #expect(aspectType.status == 201)
-        let assetType = try await client.send("PUT", am + "/assettypes/iiotuxpc.machine", headers: auth, body:
-            #"{"name":"machine","parentTypeId":"core.basicasset","instantiable":true,"aspects":[{"name":"acceleration","aspectTypeId":"iiotuxpc.acceleration"}],"variables":[]}"#)
-        #expect(assetType.status == 201)
-        let root = try await client.send("GET", am + "/assets/root", headers: auth)
-        let rootID = try JSONParser.parse(root.body)["assetId"]?.stringValue ?? ""
-        let asset = try await client.send("POST", am + "/assets", headers: auth, body:
-            #"{"name":"machine","typeId":"iiotuxpc.machine","parentId":"\#(rootID)"}"#)
-        #expect(asset.status == 201)
-        let assetID = try JSONParser.parse(asset.body)["assetId"]?.stringValue ?? ""
-        return Served(server: server, client: client, auth: auth, assetID: assetID)
+        try await ServedAccelerationAsset.start()
     }
 
     private static func records(count: Int, start: Int64, step: Int64 = 1000) -> String {
