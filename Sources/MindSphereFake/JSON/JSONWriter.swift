@@ -53,7 +53,25 @@ public enum JSONWriter {
             output.append(contentsOf: "null".utf8)
             return
         }
-        output.append(contentsOf: value.description.utf8)
+        var stream = ByteStream(bytes: output)
+        output = []
+        value.write(to: &stream)
+        output = stream.bytes
+    }
+
+    /// Collects the text a value writes of itself. `_writeASCII` is the standard library's hook for ASCII text
+    /// (number formatting): taking the bytes as they are skips building a `String` per number, the same digits
+    /// `description` gives.
+    private struct ByteStream: TextOutputStream {
+        var bytes: [UInt8]
+
+        mutating func write(_ string: String) {
+            bytes.append(contentsOf: string.utf8)
+        }
+
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+            bytes.append(contentsOf: buffer)
+        }
     }
 
     /// Appends a quoted, escaped JSON string.
