@@ -53,24 +53,24 @@ public enum JSONWriter {
             output.append(contentsOf: "null".utf8)
             return
         }
-        var stream = ByteStream(bytes: output)
-        output = []
-        value.write(to: &stream)
-        output = stream.bytes
+        withUnsafeMutablePointer(to: &output) { target in
+            var stream = ByteStream(target: target)
+            value.write(to: &stream)
+        }
     }
 
-    /// Collects the text a value writes of itself. `_writeASCII` is the standard library's hook for ASCII text
-    /// (number formatting): taking the bytes as they are skips building a `String` per number, the same digits
-    /// `description` gives.
+    /// Appends the text a value writes of itself to the array at `target`. `_writeASCII` is the standard library's
+    /// hook for ASCII text (number formatting): taking the bytes as they are skips building a `String` per number,
+    /// the same digits `description` gives.
     private struct ByteStream: TextOutputStream {
-        var bytes: [UInt8]
+        let target: UnsafeMutablePointer<[UInt8]>
 
         mutating func write(_ string: String) {
-            bytes.append(contentsOf: string.utf8)
+            target.pointee.append(contentsOf: string.utf8)
         }
 
         mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-            bytes.append(contentsOf: buffer)
+            target.pointee.append(contentsOf: buffer)
         }
     }
 
