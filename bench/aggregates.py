@@ -135,8 +135,9 @@ client's wall time per request (client overhead included).
 {table}
 
 Aggregates are computed at request time from the stored columns: per non-empty interval two binary searches for its
-rows, then one pass per variable (counts, sum, extremes, first/last, and the variance from sums of deviations from
-the interval's first value).
+rows; per DOUBLE variable, the interval's whole 256-row blocks come from block summaries kept with the series (built
+on first use, dropped by writes to their rows) and only the rows at its edges are scanned; blocks combine by the
+pairwise variance update (see docs/aggregates.md).
 """
 
 

@@ -1,6 +1,11 @@
 /// Computes the aggregates of one series over a grid of intervals, reading the stored columns in place (under the
 /// series lock). Only intervals holding at least one value of a target variable produce an item; a variable without
 /// values in an interval is left out of that item.
+///
+/// DOUBLE variables without quality codes are summed block by block (`AggregateBlocks`): with `useBlockSummaries`
+/// whole blocks come from the series' cached summaries (the fast path), without it every block is scanned (the
+/// general twin, kept so a differential test can hold the two together). Both merge the same chunks in the same
+/// order, so they answer the same bits.
 struct AggregateComputer: Sendable {
     /// One interval's aggregates.
     struct Item: Sendable {
@@ -15,18 +20,33 @@ struct AggregateComputer: Sendable {
     let grid: AggregateGrid
     let targets: [AggregateTarget]
     let options: AggregateOptions
+    /// Whether whole blocks of DOUBLE columns are read from the cached block summaries rather than scanned.
+    var useBlockSummaries = true
+
+    /// A computer over `grid` for `targets`.
+    init(grid: AggregateGrid, targets: [AggregateTarget], options: AggregateOptions, useBlockSummaries: Bool = true) {
+        self.grid = grid
+        self.targets = targets
+        self.options = options
+        self.useBlockSummaries = useBlockSummaries
+    }
 
     /// The non-empty intervals of `storage` in time order.
-    func items(_ storage: SeriesStorage) -> [Item] {
+    func items(_ storage: inout SeriesStorage) -> [Item] {
         var items: [Item] = []
         guard !targets.isEmpty else { return items }
+        let summaries: [[VariableAggregate]?] = targets.map { target in
+            guard useBlockSummaries, !target.isInteger, target.qualityColumn == nil else { return nil }
+            return storage.aggregateBlockSummaries(field: target.valueColumn)
+        }
+        let storage = storage
         var cursor = grid.from
         while cursor < grid.to {
             let first = storage.firstIndex(after: cursor)
             guard first < storage.count, storage.times[first] <= grid.to else { break }
             let (start, end) = grid.interval(containing: storage.times[first])
             let rows = first..<storage.firstIndex(after: end)
-            let values = targets.map { aggregate($0, rows: rows, storage: storage) }
+            let values = targets.indices.map { aggregate(targets[$0], rows: rows, storage: storage, summaries: summaries[$0]) }
             if values.contains(where: { $0 != nil }) { items.append(Item(start: start, end: end, values: values)) }
             guard end > cursor else { break }
             cursor = end
@@ -34,7 +54,8 @@ struct AggregateComputer: Sendable {
         return items
     }
 
-    private func aggregate(_ target: AggregateTarget, rows: Range<Int>, storage: SeriesStorage) -> VariableAggregate? {
+    private func aggregate(_ target: AggregateTarget, rows: Range<Int>, storage: SeriesStorage,
+                           summaries: [VariableAggregate]?) -> VariableAggregate? {
         let column = storage.columns[target.valueColumn]
         let quality = target.qualityColumn.map { storage.columns[$0] }
         let goodOnly = options.qualityValues == .good
@@ -57,7 +78,8 @@ struct AggregateComputer: Sendable {
                     }
                 } else if quality == nil {
                     column.doubles.withUnsafeBufferPointer { values in
-                        result = VariableAggregate.ofDoubles(values, present: present, times: times, rows: rows)
+                        result = VariableAggregate.ofDoublesInBlocks(values, present: present, times: times, rows: rows,
+                                                                     summaries: summaries)
                         if result.count > 0 { result.finish(options.standardDeviation) }
                     }
                 } else {

@@ -21,8 +21,6 @@ enum AggregateField: Int, Sendable, CaseIterable {
         "countgood", "countuncertain", "countbad", "sum", "average", "minvalue", "mintime", "maxvalue", "maxtime",
         "firstvalue", "firsttime", "lastvalue", "lasttime", "sd",
     ]
-    /// `"name":` as JSON bytes by raw value, built once (rendering writes a key per field of every aggregate).
-    private static let jsonKeys = names.map { Array("\"\($0)\":".utf8) }
 
     /// The JSON key.
     var name: String { Self.names[rawValue] }
@@ -33,6 +31,24 @@ enum AggregateField: Int, Sendable, CaseIterable {
         self.init(rawValue: index)
     }
 
-    /// `"name":` as JSON bytes.
-    var jsonKey: [UInt8] { Self.jsonKeys[rawValue] }
+    /// Appends `"name":` to `output`; from static text, so rendering a key costs no reference counting.
+    func writeKey(into output: inout [UInt8]) {
+        let key: StaticString = switch self {
+        case .countgood: #""countgood":"#
+        case .countuncertain: #""countuncertain":"#
+        case .countbad: #""countbad":"#
+        case .sum: #""sum":"#
+        case .average: #""average":"#
+        case .minvalue: #""minvalue":"#
+        case .mintime: #""mintime":"#
+        case .maxvalue: #""maxvalue":"#
+        case .maxtime: #""maxtime":"#
+        case .firstvalue: #""firstvalue":"#
+        case .firsttime: #""firsttime":"#
+        case .lastvalue: #""lastvalue":"#
+        case .lasttime: #""lasttime":"#
+        case .sd: #""sd":"#
+        }
+        output.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    }
 }

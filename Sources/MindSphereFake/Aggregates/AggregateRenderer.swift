@@ -5,24 +5,25 @@ enum AggregateRenderer {
     static func array(_ items: [AggregateComputer.Item], targets: [AggregateTarget], precision: TimePrecision,
                       into output: inout [UInt8]) {
         output.append(UInt8(ascii: "["))
+        var times = AggregateTimeWriter(precision: precision)
         for (index, item) in items.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             output.append(contentsOf: #"{"starttime":"#.utf8)
-            TimeRules.writeQuoted(item.start, precision: precision, into: &output)
+            times.writeQuoted(item.start, into: &output)
             output.append(contentsOf: #","endtime":"#.utf8)
-            TimeRules.writeQuoted(item.end, precision: precision, into: &output)
+            times.writeQuoted(item.end, into: &output)
             for (offset, target) in targets.enumerated() {
                 guard let aggregate = item.values[offset] else { continue }
                 output.append(UInt8(ascii: ","))
                 output.append(contentsOf: target.jsonKey)
-                write(aggregate, target: target, precision: precision, into: &output)
+                write(aggregate, target: target, times: &times, into: &output)
             }
             output.append(UInt8(ascii: "}"))
         }
         output.append(UInt8(ascii: "]"))
     }
 
-    private static func write(_ aggregate: VariableAggregate, target: AggregateTarget, precision: TimePrecision,
+    private static func write(_ aggregate: VariableAggregate, target: AggregateTarget, times: inout AggregateTimeWriter,
                               into output: inout [UInt8]) {
         output.append(UInt8(ascii: "{"))
         var separator = false
@@ -32,7 +33,7 @@ enum AggregateRenderer {
             guard counted || hasValues else { continue }
             if separator { output.append(UInt8(ascii: ",")) }
             separator = true
-            output.append(contentsOf: field.jsonKey)
+            field.writeKey(into: &output)
             switch field {
             case .countgood: integer(Int64(aggregate.countGood), into: &output)
             case .countuncertain: integer(Int64(aggregate.countUncertain), into: &output)
@@ -45,13 +46,13 @@ enum AggregateRenderer {
                 }
             case .average: JSONWriter.writeDouble(aggregate.average, into: &output)
             case .minvalue: value(aggregate.minimum, aggregate.minimumInteger, target, into: &output)
-            case .mintime: TimeRules.writeQuoted(aggregate.minimumTime, precision: precision, into: &output)
+            case .mintime: times.writeQuoted(aggregate.minimumTime, into: &output)
             case .maxvalue: value(aggregate.maximum, aggregate.maximumInteger, target, into: &output)
-            case .maxtime: TimeRules.writeQuoted(aggregate.maximumTime, precision: precision, into: &output)
+            case .maxtime: times.writeQuoted(aggregate.maximumTime, into: &output)
             case .firstvalue: value(aggregate.first, aggregate.firstInteger, target, into: &output)
-            case .firsttime: TimeRules.writeQuoted(aggregate.firstTime, precision: precision, into: &output)
+            case .firsttime: times.writeQuoted(aggregate.firstTime, into: &output)
             case .lastvalue: value(aggregate.last, aggregate.lastInteger, target, into: &output)
-            case .lasttime: TimeRules.writeQuoted(aggregate.lastTime, precision: precision, into: &output)
+            case .lasttime: times.writeQuoted(aggregate.lastTime, into: &output)
             case .sd:
                 if let deviation = aggregate.standardDeviation {
                     JSONWriter.writeDouble(deviation, into: &output)

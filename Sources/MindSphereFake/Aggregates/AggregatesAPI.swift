@@ -67,7 +67,7 @@ public struct AggregatesAPI: Sendable {
                                                      available: .all(withStandardDeviation: withStandardDeviation))
         let computer = AggregateComputer(grid: grid, targets: targets, options: AggregateOptions(store.settings.choices))
         let items = series.read(now: context.nowMilliseconds, delay: store.ingestionDelayMilliseconds) { state in
-            computer.items(state.storage)
+            computer.items(&state.storage)
         }
         body.reserveCapacity(body.count + 64 + items.count * (80 + targets.count * 420))
         AggregateRenderer.array(items, targets: targets, precision: layout.precision, into: &body)

@@ -28,6 +28,9 @@ struct VariableAggregate: Sendable {
     private var shift = 0.0
     private var shiftedSum = 0.0
     private var shiftedSquares = 0.0
+    /// The sum of squared deviations from the mean, once the aggregate is built from chunks (`merge`); `nil` while it
+    /// comes from the shifted sums of one pass.
+    private var squaredDeviationsOfChunks: Double?
 
     /// Whether no value of the variable was in the interval.
     var isEmpty: Bool { countGood + countUncertain + countBad == 0 }
@@ -92,11 +95,64 @@ struct VariableAggregate: Sendable {
 
     /// Sets the standard deviation once every value is added.
     mutating func finish(_ kind: AggregateOptions.StandardDeviation) {
-        let squaredDeviations = max(0, shiftedSquares - shiftedSum * shiftedSum / Double(count))
+        let squaredDeviations = squaredDeviationsOfChunks ?? onePassSquaredDeviations
         let divisor = kind == .population ? count : count - 1
         guard divisor > 0 else { standardDeviation = count > 0 && kind == .population ? 0 : nil; return }
         let value = (squaredDeviations / Double(divisor)).squareRoot()
         standardDeviation = value.isFinite ? value : nil
+    }
+
+    /// The sum of squared deviations from the mean by the shifted sums of one pass.
+    private var onePassSquaredDeviations: Double {
+        max(0, shiftedSquares - shiftedSum * shiftedSum / Double(count))
+    }
+
+    /// Appends `later`, the aggregate of the DOUBLE values of a later chunk of rows without quality codes (both from
+    /// `ofDoubles` or `merge`): counts and sums add, the first minimum and maximum win, and the squared deviations
+    /// combine by the pairwise update of Chan, Golub and LeVeque (exact in real arithmetic, stable in floating point).
+    /// The order of chunks is fixed (see `AggregateBlocks`), so every caller gets the same bits.
+    mutating func merge(_ later: VariableAggregate) {
+        guard later.count > 0 else { return }
+        guard count > 0 else {
+            self = later
+            squaredDeviationsOfChunks = later.squaredDeviationsOfChunks ?? later.onePassSquaredDeviations
+            return
+        }
+        let ownDeviations = squaredDeviationsOfChunks ?? onePassSquaredDeviations
+        let laterDeviations = later.squaredDeviationsOfChunks ?? later.onePassSquaredDeviations
+        let ownCount = Double(count), laterCount = Double(later.count)
+        let delta = later.sum / laterCount - sum / ownCount
+        squaredDeviationsOfChunks = ownDeviations + laterDeviations + delta * delta * (ownCount * laterCount / (ownCount + laterCount))
+        countGood += later.countGood
+        count += later.count
+        sum += later.sum
+        if later.minimum < minimum { minimum = later.minimum; minimumTime = later.minimumTime }
+        if later.maximum > maximum { maximum = later.maximum; maximumTime = later.maximumTime }
+        last = later.last
+        lastTime = later.lastTime
+    }
+
+    /// The aggregate of the DOUBLE values at `rows` of a variable without quality codes, chunk by chunk of the fixed
+    /// row blocks of `AggregateBlocks` (one `ofDoubles` per block the rows touch, merged in row order). A whole block
+    /// is taken from `summaries` when given (the block summaries of the column, built by the same `ofDoubles`), so
+    /// the fast path and the general one (`summaries == nil`) compute the same bits.
+    static func ofDoublesInBlocks(_ values: UnsafeBufferPointer<Double>, present: UnsafeBufferPointer<Bool>,
+                                  times: UnsafeBufferPointer<Int64>, rows: Range<Int>,
+                                  summaries: [VariableAggregate]?) -> VariableAggregate {
+        var result = VariableAggregate()
+        let size = AggregateBlocks.blockSize
+        var lower = rows.lowerBound
+        while lower < rows.upperBound {
+            let block = lower / size
+            let upper = min(rows.upperBound, (block + 1) * size)
+            if let summaries, lower == block * size, upper == lower + size, block < summaries.count {
+                result.merge(summaries[block])
+            } else {
+                result.merge(ofDoubles(values, present: present, times: times, rows: lower..<upper))
+            }
+            lower = upper
+        }
+        return result
     }
 
     /// The aggregate of the DOUBLE values at `rows` of a variable without quality codes (all good), in one pass over

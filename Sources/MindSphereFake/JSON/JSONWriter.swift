@@ -53,7 +53,25 @@ public enum JSONWriter {
             output.append(contentsOf: "null".utf8)
             return
         }
-        output.append(contentsOf: value.description.utf8)
+        withUnsafeMutablePointer(to: &output) { target in
+            var stream = ByteStream(target: target)
+            value.write(to: &stream)
+        }
+    }
+
+    /// Appends the text a value writes of itself to the array at `target`. `_writeASCII` is the standard library's
+    /// hook for ASCII text (number formatting): taking the bytes as they are skips building a `String` per number,
+    /// the same digits `description` gives.
+    private struct ByteStream: TextOutputStream {
+        let target: UnsafeMutablePointer<[UInt8]>
+
+        mutating func write(_ string: String) {
+            target.pointee.append(contentsOf: string.utf8)
+        }
+
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+            target.pointee.append(contentsOf: buffer)
+        }
     }
 
     /// Appends a quoted, escaped JSON string.

@@ -5,12 +5,15 @@ struct SeriesStorage: Sendable {
     private(set) var times: [Int64] = []
     /// One column per layout field, each as long as `times`.
     private(set) var columns: [Column] = []
+    /// Block summaries of DOUBLE columns for aggregates; every mutation below drops those of the rows it changes.
+    private var aggregateBlocks = AggregateBlocks()
 
     /// The number of records.
     var count: Int { times.count }
 
     /// Adds columns so there is one per field of `layout` (new fields are absent in existing records).
     mutating func conform(to layout: SeriesLayout) {
+        aggregateBlocks.removeAll()
         while columns.count < layout.fields.count {
             var column = Column(storage: layout.fields[columns.count].rule.storage)
             column.appendAbsent(count: times.count)
@@ -28,6 +31,7 @@ struct SeriesStorage: Sendable {
         let batch = batch.sortedUnique()
         guard let first = batch.times.first else { return }
         if times.last.map({ $0 < first }) ?? true {
+            aggregateBlocks.invalidate(from: times.count)
             times.append(contentsOf: batch.times)
             for index in columns.indices {
                 if index < batch.columns.count {
@@ -39,6 +43,7 @@ struct SeriesStorage: Sendable {
             return
         }
         let start = firstIndex(after: first - 1)
+        aggregateBlocks.invalidate(from: start)
         if batch.columns.count == columns.count, let last = batch.times.last, last < times[start] {
             times.insert(contentsOf: batch.times, at: start)
             for index in columns.indices { columns[index].insert(contentsOf: batch.columns[index], at: start) }
@@ -54,6 +59,7 @@ struct SeriesStorage: Sendable {
         for row in batch.times.indices {
             let time = batch.times[row]
             let index = firstIndex(after: time - 1)
+            aggregateBlocks.invalidate(from: index)
             if index < times.count && times[index] == time {
                 for column in batch.columns.indices where column < columns.count {
                     if batch.columns[column].present[row] {
@@ -111,6 +117,16 @@ struct SeriesStorage: Sendable {
         }
     }
 
+    /// The block summaries of every whole block of the DOUBLE column `field` (see `AggregateBlocks`), built lazily.
+    mutating func aggregateBlockSummaries(field: Int) -> [VariableAggregate] {
+        var blocks = AggregateBlocks()
+        swap(&blocks, &aggregateBlocks)
+        let column = columns[field]
+        let summaries = blocks.summaries(column: field, values: column.doubles, present: column.present, times: times)
+        swap(&blocks, &aggregateBlocks)
+        return summaries
+    }
+
     /// The index of the first record with `_time` > `time` (binary search).
     func firstIndex(after time: Int64) -> Int {
         var low = 0
@@ -135,6 +151,7 @@ struct SeriesStorage: Sendable {
     mutating func remove(after from: Int64, upTo to: Int64) -> Int {
         let doomed = range(after: from, upTo: to)
         guard !doomed.isEmpty else { return 0 }
+        aggregateBlocks.invalidate(from: doomed.lowerBound)
         times.removeSubrange(doomed)
         for index in columns.indices { columns[index].removeSubrange(doomed) }
         return doomed.count

@@ -1,0 +1,51 @@
+/// Per DOUBLE column, the aggregate of each whole block of `blockSize` rows (rows `k * blockSize ..< (k + 1) *
+/// blockSize`), so an interval of many rows reads its whole blocks' summaries and scans only the rows at its edges.
+/// Kept in `SeriesStorage` and built lazily under the series lock: every write that changes rows from index `r` on
+/// drops the summaries of the blocks from `r / blockSize` on (`invalidate(from:)`); a read rebuilds what is missing.
+/// Only visible records are stored there, so writes still waiting for the ingestion delay are never summarised.
+struct AggregateBlocks: Sendable {
+    /// Rows per block: an hourly interval of 1-second data spans about 14 blocks, and an interval's edges cost at
+    /// most two partial blocks.
+    static let blockSize = 256
+
+    /// The summaries of the whole blocks built so far, by column index (a prefix of the column's blocks).
+    private var summaries: [Int: [VariableAggregate]] = [:]
+
+    /// An empty cache.
+    init() {}
+
+    /// Drops the summaries of every block holding row `row` or a later one.
+    mutating func invalidate(from row: Int) {
+        guard !summaries.isEmpty else { return }
+        let keep = max(0, row) / Self.blockSize
+        for (column, built) in summaries where built.count > keep {
+            summaries[column]!.removeSubrange(keep...)
+        }
+    }
+
+    /// Drops every summary.
+    mutating func removeAll() {
+        summaries = [:]
+    }
+
+    /// The summaries of every whole block of the DOUBLE column `column` (values `values`), building those missing.
+    mutating func summaries(column: Int, values: [Double], present: [Bool], times: [Int64]) -> [VariableAggregate] {
+        var built = summaries.removeValue(forKey: column) ?? []
+        let whole = times.count / Self.blockSize
+        if built.count < whole {
+            built.reserveCapacity(whole)
+            values.withUnsafeBufferPointer { values in
+                present.withUnsafeBufferPointer { present in
+                    times.withUnsafeBufferPointer { times in
+                        for block in built.count..<whole {
+                            let rows = block * Self.blockSize..<(block + 1) * Self.blockSize
+                            built.append(VariableAggregate.ofDoubles(values, present: present, times: times, rows: rows))
+                        }
+                    }
+                }
+            }
+        }
+        summaries[column] = built
+        return built
+    }
+}
