@@ -1,5 +1,5 @@
 import Foundation
-public import MindSphereFake
+import MindSphereFake
 import HTTPTypes
 
 /// Checks of the gateway's own behaviour: token validation, unknown routes, methods, limits.

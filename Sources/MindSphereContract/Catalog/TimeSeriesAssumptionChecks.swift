@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import MindSphereFake
+import MindSphereFake
 
 /// One check per IoT Time Series assumption of the fake that no behaviour check already covers.
 public enum TimeSeriesAssumptionChecks {

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import MindSphereFake
+import MindSphereFake
 
 /// Checks of the IoT Time Series Bulk read (`GET /api/iottsbulk/v3/timeseries/{entity}/{propertySetName}`), each on
 /// an asset of its own written with IoT Time Series PUT.

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import MindSphereFake
+import MindSphereFake
 
 extension TimeSeriesChecks {
     static let strict: [ContractCheck] = [

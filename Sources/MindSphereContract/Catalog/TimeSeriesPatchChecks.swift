@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import MindSphereFake
+import MindSphereFake
 
 /// Checks of IoT Time Series PATCH (create or merge), each on an asset of its own.
 public enum TimeSeriesPatchChecks {

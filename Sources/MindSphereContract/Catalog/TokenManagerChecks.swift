@@ -1,5 +1,5 @@
 import Foundation
-public import MindSphereFake
+import MindSphereFake
 import HTTPTypes
 
 /// Checks of the Technical Token Manager (`POST /api/technicaltokenmanager/v3/oauth/token`).

@@ -1,6 +1,6 @@
 import HTTPTypes
 import Foundation
-public import MindSphereFake
+import MindSphereFake
 
 /// Runs contract checks against a target: selects them, runs them one after another, removes everything the run
 /// created (also after a failure or cancellation), and compares the fake's state before and after.

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import MindSphereFake
+import MindSphereFake
 
 /// Everything a run found: per-check results, cleanup problems, whether the fake's state was left as found.
 public struct RunReport: Sendable {
