@@ -37,6 +37,8 @@ final class FrontDoor: @unchecked Sendable {
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: FirstHeadScreen.maximumHeadBytes, alignment: 1)
     private let stopped = DispatchSemaphore(value: 0)
     private let running = Atomic<Bool>(false)
+    /// Set by the first `start()` or `stop()`, so that a door that never started still closes its sockets once.
+    private let used = Atomic<Bool>(false)
 
     /// Binds and listens on `address`.
     /// - Throws: `ServerError` when the socket cannot be bound (the port is taken, or the address is not this host's).
@@ -77,6 +79,7 @@ final class FrontDoor: @unchecked Sendable {
 
     /// Starts accepting on a thread of its own.
     func start(_ handlers: Handlers) {
+        guard !used.exchange(true, ordering: .relaxed) else { return }
         running.store(true, ordering: .relaxed)
         DispatchQueue(label: "mindsphere-fake.front-door").async { [self] in
             loop(handlers)
@@ -87,6 +90,11 @@ final class FrontDoor: @unchecked Sendable {
     /// Stops accepting, closes the connections still waiting for their head and the socket, and returns when the
     /// loop has ended. Safe to call twice.
     func stop() {
+        if !used.exchange(true, ordering: .relaxed) {
+            // Never started (the daemon behind it failed to start): no loop to end, only the sockets to close.
+            closeDescriptors()
+            return
+        }
         guard running.exchange(false, ordering: .relaxed) else { return }
         var one: UInt64 = 1
         _ = write(wakeDescriptor, &one, 8)
@@ -109,6 +117,10 @@ final class FrontDoor: @unchecked Sendable {
         }
         for descriptor in pending.keys { close(descriptor) }
         pending.removeAll()
+        closeDescriptors()
+    }
+
+    private func closeDescriptors() {
         close(listening)
         close(wakeDescriptor)
         close(epoll)
