@@ -76,20 +76,7 @@ struct TimeSeriesHarness {
         fields[HTTPField.Name("Host")!] = "127.0.0.1:8080"
         let request = FakeRequest(method: method, target: target, headerFields: fields,
                                   body: bytes ?? body.map { Array($0.utf8) } ?? [])
-        guard case .found(let route, let parameters) = router.match(method: method, path: request.path) else {
-            return FakeResponse(status: .notFound)
-        }
-        let context = RequestContext(
-            request: request, path: request.path, query: request.query, pathParameters: parameters,
-            principal: Principal(tenant: tenant, clientID: "test", scopes: [], tokenID: "t", expiresAt: .max),
-            nowMilliseconds: clock.nowMilliseconds())
-        do {
-            return try route.handler(context)
-        } catch let error as FakeError {
-            return WireErrorMapper.response(for: error, shape: route.errorShape, correlationID: String(repeating: "a", count: 32))
-        } catch {
-            return FakeResponse(status: .internalServerError)
-        }
+        return router.dispatch(request, tenant: tenant, nowMilliseconds: clock.nowMilliseconds())
     }
 
     /// PUT records (JSON text) to an aspect of the test asset.
