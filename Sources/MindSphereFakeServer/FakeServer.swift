@@ -75,7 +75,8 @@ public final class FakeServer: @unchecked Sendable {
         // Plain HTTP: the server listens itself, so that it can screen each connection's first head (`FrontDoor`).
         let frontDoor = configuration.tls == nil
             ? try FrontDoor(address: address, connectionLimit: connectionLimit, perAddressLimit: configuration.perAddressConnectionLimit,
-                            headerTimeoutSeconds: configuration.headerTimeoutSeconds)
+                            headerTimeoutSeconds: configuration.headerTimeoutSeconds,
+                            idleTimeoutSeconds: configuration.connectionTimeoutSeconds)
             : nil
         let context = Unmanaged.passRetained(serverContext)
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue

@@ -9,7 +9,8 @@ import Synchronization
 /// handed to libmicrohttpd untouched — the screen only peeks (`MSG_PEEK`), so libmicrohttpd reads the same bytes.
 ///
 /// One thread runs an epoll loop over the listening socket and the connections whose head is not complete yet.
-/// A connection waits here at most `headerTimeoutSeconds` (the same deadline libmicrohttpd's connections get) and
+/// A connection waits here at most `headerTimeoutSeconds` or `idleTimeoutSeconds`, whichever is shorter (the
+/// deadlines libmicrohttpd's connections get: a silent connection is both late with its head and idle), and
 /// counts against the same connection limits, so a slow sender cannot hold more places here than there.
 /// Later requests on a kept-alive connection are not screened; libmicrohttpd answers their faults.
 final class FrontDoor: @unchecked Sendable {
@@ -42,7 +43,7 @@ final class FrontDoor: @unchecked Sendable {
 
     /// Binds and listens on `address`.
     /// - Throws: `ServerError` when the socket cannot be bound (the port is taken, or the address is not this host's).
-    init(address: sockaddr_in, connectionLimit: Int, perAddressLimit: Int, headerTimeoutSeconds: Int) throws {
+    init(address: sockaddr_in, connectionLimit: Int, perAddressLimit: Int, headerTimeoutSeconds: Int, idleTimeoutSeconds: Int) throws {
         let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard listening >= 0 else { throw ServerError("cannot open a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
@@ -67,8 +68,7 @@ final class FrontDoor: @unchecked Sendable {
         self.wakeDescriptor = eventfd(0, Int32(EFD_CLOEXEC) | Int32(EFD_NONBLOCK))
         self.connectionLimit = max(1, connectionLimit)
         self.perAddressLimit = perAddressLimit
-        // Without a header deadline a connection still may not wait here forever: two minutes, the idle timeout.
-        self.timeoutNanoseconds = UInt64(headerTimeoutSeconds > 0 ? headerTimeoutSeconds : 120) * 1_000_000_000
+        self.timeoutNanoseconds = UInt64(Self.waitSeconds(headerTimeoutSeconds: headerTimeoutSeconds, idleTimeoutSeconds: idleTimeoutSeconds)) * 1_000_000_000
         watch(listening, events: EPOLLIN.rawValue)
         watch(wakeDescriptor, events: EPOLLIN.rawValue)
     }
@@ -195,6 +195,12 @@ final class FrontDoor: @unchecked Sendable {
         event.events = events
         event.data.fd = descriptor
         epoll_ctl(epoll, EPOLL_CTL_ADD, descriptor, &event)
+    }
+
+    /// How long a connection may wait for its first head: the shorter of the two deadlines that are set (0 means
+    /// not set), and without either still not forever: two minutes, the default idle timeout.
+    static func waitSeconds(headerTimeoutSeconds: Int, idleTimeoutSeconds: Int) -> Int {
+        [headerTimeoutSeconds, idleTimeoutSeconds].filter { $0 > 0 }.min() ?? 120
     }
 
     private static func now() -> UInt64 {

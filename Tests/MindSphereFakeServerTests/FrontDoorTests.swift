@@ -13,7 +13,7 @@ import Testing
     }
 
     private func door(port: UInt16) throws -> FrontDoor {
-        try FrontDoor(address: loopback(port: port), connectionLimit: 16, perAddressLimit: 0, headerTimeoutSeconds: 1)
+        try FrontDoor(address: loopback(port: port), connectionLimit: 16, perAddressLimit: 0, headerTimeoutSeconds: 1, idleTimeoutSeconds: 0)
     }
 
     @Test func aDoorThatNeverStarted_releasesItsPortOnStop() throws {
@@ -33,5 +33,13 @@ import Testing
         first.stop()
         let second = try door(port: first.port)
         second.stop()
+    }
+
+    @Test func waiting_endsAtTheShorterDeadline_andNeverLastsForever() {
+        #expect(FrontDoor.waitSeconds(headerTimeoutSeconds: 10, idleTimeoutSeconds: 1) == 1)
+        #expect(FrontDoor.waitSeconds(headerTimeoutSeconds: 3, idleTimeoutSeconds: 120) == 3)
+        #expect(FrontDoor.waitSeconds(headerTimeoutSeconds: 0, idleTimeoutSeconds: 7) == 7)
+        #expect(FrontDoor.waitSeconds(headerTimeoutSeconds: 5, idleTimeoutSeconds: 0) == 5)
+        #expect(FrontDoor.waitSeconds(headerTimeoutSeconds: 0, idleTimeoutSeconds: 0) == 120)
     }
 }
