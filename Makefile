@@ -1,4 +1,4 @@
-# The README's commands. `make run` builds and serves the default scenario; `make test` runs every test, the
+# The README's commands. `make run` builds and serves the default scenario; `make test` checks the core's folder floors (scripts/check-layers.py), runs every test, the
 # dashboard's browser tests (scripts/ui-test.sh), then a short run of each fuzz target (scripts/fuzz.sh --smoke).
 # `make screenshots` renews the dashboard's pictures in docs/.
 .PHONY: run test bench build screenshots
@@ -12,6 +12,7 @@ run: build
 
 test:
 	./scripts/setup.sh --ui
+	./scripts/check-layers.py
 	swift test
 	./scripts/ui-test.sh
 	./scripts/fuzz.sh --smoke
