@@ -3,6 +3,9 @@ import HTTPTypes
 /// `/assets`, `/assets/root` and `/assets/{id}`.
 struct AssetEndpoints: Sendable {
     let store: AssetStore
+    /// Whether `GET /assets` asks the indexes first (the default) or tests every asset (the twin the differential
+    /// test compares against).
+    var listsThroughIndexes = true
 
     /// Sort properties of the asset list.
     static let sortable: Set<String> = ["name", "id", "assetId", "typeId", "parentId", "externalId", "timezone", "twinType", "etag"]
@@ -26,16 +29,10 @@ struct AssetEndpoints: Sendable {
         let basicFieldsOnly = try ListQuery.flag(context, "basicFieldsOnly")
         let query = try ListQuery(
             context, sortable: Self.sortable, defaultSort: ["name", "id"], flags: [("basicFieldsOnly", basicFieldsOnly)])
-        let (ordered, evaluator, types) = store.withTenant(context.tenant) { model in
+        let (pageAssets, total, types) = store.withTenant(context.tenant) { model in
             let evaluator = FilterEvaluator(query.filter, descendants: { model.typeFamily(of: $0) })
-            return (model.assetsSorted(by: query.page, key: Self.sortKey), evaluator, model.typesOnlyView)
-        }
-        let window = query.page.window
-        var total = 0
-        var pageAssets: [AssetRecord] = []
-        for asset in ordered where evaluator.matches(asset) {
-            if window.contains(total) { pageAssets.append(asset) }
-            total += 1
+            let (assets, total) = model.assetPage(query.page, evaluator: evaluator, throughIndexes: listsThroughIndexes, key: Self.sortKey)
+            return (assets, total, model.typesOnlyView)
         }
         let items = pageAssets.map { types.json(asset: $0, links: query.links, basicFieldsOnly: basicFieldsOnly) }
         return query.response(collection: "assets", path: "assets", items: items, total: total)
@@ -119,7 +116,9 @@ struct AssetEndpoints: Sendable {
             var asset = try model.modifiableAsset(id)
             try EntityTagCheck.requireMatch(context, current: asset.etag, resource: "asset '\(id)'")
             if asset.isRoot { throw FakeError.conflict("asset '\(id)' is the tenant's root asset and cannot be deleted") }
-            if let child = model.assets.values.first(where: { $0.parentID == id && $0.deletedAt == nil }) {
+            let children = model.assets.index.slots(withParent: id).intersection(model.assets.index.live)
+            if let slot = children.slots.first {
+                let child = model.assets.record(at: slot)
                 throw FakeError.conflict("asset '\(id)' has children (e.g. '\(child.assetID)') and cannot be deleted")
             }
             asset.deletedAt = context.nowMilliseconds

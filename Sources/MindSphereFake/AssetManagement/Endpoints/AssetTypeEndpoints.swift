@@ -149,12 +149,12 @@ struct AssetTypeEndpoints: Sendable {
             type.etag += 1
             model.assetTypes[type.id.lowercased()] = type
             let family = model.descendantTypeIDs(of: type.id)
-            for (assetID, asset) in model.assets where family.contains(asset.typeID.lowercased()) {
+            for asset in model.assets.values where family.contains(asset.typeID.lowercased()) {
                 var changed = asset
                 for rename in renames {
                     changed.variableValues[rename.to] = changed.variableValues.removeValue(forKey: rename.from)
                 }
-                model.assets[assetID] = changed
+                model.assets[asset.assetID] = changed
             }
             return .empty()
         }

@@ -1,7 +1,8 @@
-/// The tenant's assets (deleted ones included) in one list sort order, as of one generation of the asset table.
+/// The slots of a tenant's asset table (deleted assets included) in one list sort order, as of one generation of
+/// the table.
 struct AssetListOrder: Sendable {
     /// The `TenantAssetModel.assetGeneration` the order was built from.
     let generation: Int
-    /// The assets in order.
-    let assets: [AssetRecord]
+    /// The slots in order.
+    let slots: [Int]
 }

@@ -14,8 +14,8 @@ struct TenantAssetModel: Sendable {
     private(set) var typeGeneration = 0
     /// Rendered single-asset reads of the current generations.
     var renderedAssets = RenderedAssetCache()
-    /// Assets by id; every change bumps `assetGeneration`.
-    var assets: [String: AssetRecord] = [:] {
+    /// Assets by id with their indexes; every change bumps `assetGeneration`.
+    var assets = AssetTable() {
         didSet { assetGeneration &+= 1 }
     }
     /// Counts changes of `assets`; a cached list order is valid only for the generation it was built from.
