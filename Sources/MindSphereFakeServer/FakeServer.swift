@@ -69,7 +69,8 @@ public final class FakeServer: @unchecked Sendable {
         }
         let serverContext = ServerContext(
             gateway: gateway, maximumBodyBytes: configuration.maximumBodyBytes,
-            scheme: configuration.tls == nil ? "http" : "https", headerTimeoutSeconds: configuration.headerTimeoutSeconds
+            scheme: configuration.tls == nil ? "http" : "https", headerTimeoutSeconds: configuration.headerTimeoutSeconds,
+            usesThreadCaches: configuration.usesThreadCaches
         )
         let connectionLimit = Self.effectiveConnectionLimit(configuration.connectionLimit)
         // Plain HTTP: the server listens itself, so that it can screen each connection's first head (`FrontDoor`).

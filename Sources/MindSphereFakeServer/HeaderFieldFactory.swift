@@ -19,11 +19,13 @@ final class HeaderFieldFactory: Sendable {
     private static let reusedValueBytes = 64
 
     private let names: [(bytes: [UInt8], name: HTTPField.Name)]
-    /// Each thread's recent header blocks and long values.
-    private let caches = ThreadLocal { ThreadHeaderCache() }
+    /// Each thread's recent header blocks and long values; `nil` when caching is off.
+    private let caches: ThreadLocal<ThreadHeaderCache>?
 
-    init() {
+    /// A factory; `usesCaches: false` converts every header afresh (the general twin of the cached path).
+    init(usesCaches: Bool = true) {
         names = Self.commonNames.map { (Array($0.utf8), HTTPField.Name($0)!) }
+        caches = usesCaches ? ThreadLocal { ThreadHeaderCache() } : nil
     }
 
     /// The request headers of `connection` in the order received, with the framing they declare, or the refusal
@@ -34,9 +36,9 @@ final class HeaderFieldFactory: Sendable {
         let capacity = max(RawHeaders.capacity, RawHeaders.count(of: connection))
         return withUnsafeTemporaryAllocation(of: RawHeaders.Header.self, capacity: capacity) { storage in
             let headers = RawHeaders(of: connection, storage: storage)
-            let cache = caches.value
+            let cache = caches?.value
             let fingerprint = headers.fingerprint
-            if let block = cache.block(matching: headers, fingerprint: fingerprint) { return .success((block.fields, block.framing)) }
+            if let block = cache?.block(matching: headers, fingerprint: fingerprint) { return .success((block.fields, block.framing)) }
             let framing: RequestHeadRules.Framing
             switch rules.check(headers, requiresHost: requiresHost) {
             case .success(let checked): framing = checked
@@ -49,22 +51,22 @@ final class HeaderFieldFactory: Sendable {
                 if let field = field(key: header.key, value: header.value, cache: cache) { list.append(field) }
             }
             let fields = HTTPFields(list)
-            if requiresHost { cache.remember(fields, framing: framing, for: headers, fingerprint: fingerprint) }
+            if requiresHost { cache?.remember(fields, framing: framing, for: headers, fingerprint: fingerprint) }
             return .success((fields, framing))
         }
     }
 
     /// The field for one header, or `nil` when the name is not a valid field name.
     func field(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?) -> HTTPField? {
-        field(key: key, value: value, cache: caches.value)
+        field(key: key, value: value, cache: caches?.value)
     }
 
-    private func field(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?, cache: ThreadHeaderCache) -> HTTPField? {
+    private func field(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?, cache: ThreadHeaderCache?) -> HTTPField? {
         let keyBytes = UnsafeRawBufferPointer(start: key, count: strlen(key))
         guard let name = knownName(keyBytes) ?? HTTPField.Name(String(cString: key)) else { return nil }
         guard let value else { return HTTPField(name: name, value: "") }
         let valueBytes = UnsafeRawBufferPointer(start: value, count: strlen(value))
-        guard valueBytes.count >= Self.reusedValueBytes else { return HTTPField(name: name, value: String(cString: value)) }
+        guard let cache, valueBytes.count >= Self.reusedValueBytes else { return HTTPField(name: name, value: String(cString: value)) }
         if let cached = cache.longValue(named: name.rawName, bytes: valueBytes) { return cached }
         let field = HTTPField(name: name, value: String(cString: value))
         if field.withUnsafeBytesOfValue({ $0.count == valueBytes.count && memcmp($0.baseAddress!, value, $0.count) == 0 }) {

@@ -171,15 +171,15 @@ private func refuse(_ error: FakeError, state: RequestState, connection: OpaqueP
 }
 
 private func queue(_ response: FakeResponse, on connection: OpaquePointer, context: ServerContext) -> MHD_Result {
-    if context.draining.load(ordering: .relaxed) {
+    let draining = context.draining.load(ordering: .relaxed)
+    guard !draining, let cache = context.responses?.value else {
+        var fields = response.headerFields
         // While the server drains, every answer closes its connection, so kept-alive clients move on.
-        var closing = response.headerFields
-        closing[.connection] = "close"
-        guard let mhdResponse = ThreadResponseCache.make(headerFields: closing, body: response.body) else { return .NO }
+        if draining { fields[.connection] = "close" }
+        guard let mhdResponse = ThreadResponseCache.make(headerFields: fields, body: response.body) else { return .NO }
         defer { MHD_destroy_response(mhdResponse) }
         return MHD_queue_response(connection, UInt32(response.status.code), mhdResponse)
     }
-    let cache = context.responses.value
     guard let (mhdResponse, owned) = cache.response(headerFields: response.headerFields, body: response.body) else { return .NO }
     let result = MHD_queue_response(connection, UInt32(response.status.code), mhdResponse)
     if owned { MHD_destroy_response(mhdResponse) }

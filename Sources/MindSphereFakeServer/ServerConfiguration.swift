@@ -22,6 +22,9 @@ public struct ServerConfiguration: Sendable {
     public var threads: Int
     /// PEM certificate and key to serve HTTPS; `nil` serves plain HTTP.
     public var tls: TLSMaterial?
+    /// Whether each worker thread reuses header fields and responses it made recently (`docs/hot-paths.md`). Off,
+    /// every request is converted and answered from scratch: the way to rule the caches out when chasing a bug.
+    package var usesThreadCaches = true
 
     /// A PEM certificate with its private key.
     public struct TLSMaterial: Sendable {

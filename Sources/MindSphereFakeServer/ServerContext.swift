@@ -10,9 +10,9 @@ final class ServerContext: Sendable {
     let maximumBodyBytes: Int
     let scheme: String
     /// Makes the header fields of each request.
-    let headers = HeaderFieldFactory()
-    /// Each thread's recently made responses.
-    let responses = ThreadLocal { ThreadResponseCache() }
+    let headers: HeaderFieldFactory
+    /// Each thread's recently made responses; `nil` when the thread caches are off.
+    let responses: ThreadLocal<ThreadResponseCache>?
     /// What a request's head must satisfy.
     let headRules: RequestHeadRules
     /// The deadline for each connection's first header block; `nil` when switched off.
@@ -28,8 +28,10 @@ final class ServerContext: Sendable {
     /// The port the daemon is bound to, set once it listens (the core checks `Host` and `Origin` against it).
     let listenerPort = Atomic<UInt16>(0)
 
-    init(gateway: FakeGateway, maximumBodyBytes: Int, scheme: String, headerTimeoutSeconds: Int) {
+    init(gateway: FakeGateway, maximumBodyBytes: Int, scheme: String, headerTimeoutSeconds: Int, usesThreadCaches: Bool) {
         self.gateway = gateway
+        self.headers = HeaderFieldFactory(usesCaches: usesThreadCaches)
+        self.responses = usesThreadCaches ? ThreadLocal { ThreadResponseCache() } : nil
         self.maximumBodyBytes = maximumBodyBytes
         self.scheme = scheme
         // The head check leaves the length limit to the access handler, which knows the route's own limit.
