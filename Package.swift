@@ -1,9 +1,11 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    // A warning is a finding: the project's own targets build without any (dependencies are not affected).
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(

@@ -55,9 +55,9 @@ public struct FakeRequest: Sendable {
     /// The index of the first `?` in the target (found on bytes: the target is ASCII on the wire).
     private var queryMark: String.Index? {
         let mark = UInt8(ascii: "?")
-        let found: Int?? = target.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: mark) }
-        guard let found else { return target.utf8.firstIndex(of: mark) }
-        return found.map { target.utf8.index(target.utf8.startIndex, offsetBy: $0) }
+        var bytes = target
+        let offset = bytes.withUTF8 { $0.firstIndex(of: mark) }
+        return offset.map { target.utf8.index(target.utf8.startIndex, offsetBy: $0) }
     }
 
     /// The parsed query parameters.

@@ -72,9 +72,10 @@ public enum PercentDecoding {
         return output
     }
 
-    /// Whether `text` holds `byte`, searched on contiguous bytes when the string has them.
+    /// Whether `text` holds `byte`, searched on its contiguous UTF-8 bytes.
     private static func contains(_ byte: UInt8, in text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+        var text = text
+        return text.withUTF8 { $0.contains(byte) }
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

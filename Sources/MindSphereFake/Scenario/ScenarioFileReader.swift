@@ -36,21 +36,6 @@ extension ScenarioFileReader {
     }
 }
 
-/// A reader over a closure.
-public struct ClosureScenarioFileReader: ScenarioFileReader {
-    private let body: @Sendable (String, String?) throws -> ScenarioSourceFile
-
-    /// A reader calling `body(path, includingFile)`.
-    public init(_ body: @escaping @Sendable (String, String?) throws -> ScenarioSourceFile) {
-        self.body = body
-    }
-
-    /// Calls the closure.
-    public func read(_ path: String, relativeTo includingFile: String?) throws -> ScenarioSourceFile {
-        try body(path, includingFile)
-    }
-}
-
 /// A reader over files held in memory, keyed by path (paths are resolved like on disk: relative to the including
 /// file's directory, `..` and `.` folded).
 public struct InMemoryScenarioFiles: ScenarioFileReader {

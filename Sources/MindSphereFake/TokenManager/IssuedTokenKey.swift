@@ -7,30 +7,27 @@ struct IssuedTokenKey: Hashable, Sendable {
 
     /// A key for `text`, or `nil` when it is not ASCII (issued tokens always are).
     init?(_ text: Substring) {
-        let isASCII = text.utf8.withContiguousStorageIfAvailable { Self.isASCII($0) } ?? text.utf8.allSatisfy { $0 < 0x80 }
-        guard isASCII else { return nil }
+        var bytes = text
+        guard bytes.withUTF8({ Self.isASCII($0) }) else { return nil }
         self.text = text
     }
 
     static func == (lhs: IssuedTokenKey, rhs: IssuedTokenKey) -> Bool {
-        let equal = lhs.text.utf8.withContiguousStorageIfAvailable { left in
-            rhs.text.utf8.withContiguousStorageIfAvailable { right in
-                ByteComparison.equal(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right))
-            }
+        var left = lhs.text, right = rhs.text
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in ByteComparison.equal(UnsafeRawBufferPointer(leftBytes), UnsafeRawBufferPointer(rightBytes)) }
         }
-        return (equal ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
 
     func hash(into hasher: inout Hasher) {
-        let utf8 = text.utf8
-        hasher.combine(utf8.count)
-        let tail = utf8.withContiguousStorageIfAvailable { bytes -> (UInt64, UInt64)? in
-            guard bytes.count >= 16 else { return nil }
+        var text = self.text
+        let (first, second) = text.withUTF8 { bytes -> (UInt64, UInt64) in
+            hasher.combine(bytes.count)
+            guard bytes.count >= 16 else { return Self.tailWords(bytes) }
             let raw = UnsafeRawBufferPointer(bytes)
             return (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 16, as: UInt64.self)),
                     UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)))
-        } ?? nil
-        let (first, second) = tail ?? Self.tailWords(utf8.suffix(16))
+        }
         hasher.combine(first)
         hasher.combine(second)
     }
