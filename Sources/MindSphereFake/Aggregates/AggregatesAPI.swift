@@ -15,11 +15,11 @@ public struct AggregatesAPI: Sendable {
     /// The routes of this API.
     public var routes: [Route] {
         [
-            Route(.get, "/api/iottsaggregates/v4/aggregates", errorShape: .platform, access: .bearerToken) { context in
+            Route(.get, "/api/iottsaggregates/v4/aggregates", errorShape: .platform, access: .bearerToken) { context throws(FakeError) in
                 try v4(context)
             },
             Route(.get, "/api/iottsaggregates/v3/aggregates/{entityId}/{propertySetName}", errorShape: .timeSeries,
-                  access: .bearerToken) { context in try v3(context) },
+                  access: .bearerToken) { context throws(FakeError) in try v3(context) },
         ]
     }
 

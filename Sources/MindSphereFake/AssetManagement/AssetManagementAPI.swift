@@ -71,7 +71,7 @@ public struct AssetManagementAPI: Sendable {
     }
 
     /// `GET /api/assetmanagement/v3/`: links to the API's collections.
-    @Sendable static func billboard(_ context: RequestContext) throws -> FakeResponse {
+    @Sendable static func billboard(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let links = AssetManagementLinks(baseURL: context.baseURL)
         return .json(.object(["_links": .object([
             "self": .object(["href": .string(links.root + "/")]),
@@ -109,9 +109,7 @@ struct ListQuery {
     /// A Boolean query parameter (`true`/`false` in any letter case).
     /// - Throws: `FakeError` (400) for other values.
     static func flag(_ context: RequestContext, _ name: String) throws(FakeError) -> Bool {
-        do { return try context.booleanQuery(name, default: false) } catch let error as FakeError { throw error } catch {
-            throw FakeError.invalidParameter("query parameter '\(name)' must be true or false")
-        }
+        try context.booleanQuery(name, default: false)
     }
 
     /// The page document for `all` matching items, rendered with `render`.

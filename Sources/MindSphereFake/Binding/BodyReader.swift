@@ -13,10 +13,7 @@ struct BodyReader {
     /// Parses the request body as a JSON object.
     /// - Throws: `FakeError` (400) when the body is empty, not JSON, or not an object.
     init(_ context: RequestContext, binding: BodyBinding) throws(FakeError) {
-        let json: JSONValue
-        do { json = try context.jsonBody() } catch let error as FakeError { throw error } catch {
-            throw FakeError(.malformedBody, "the request body is not valid JSON: \(error)")
-        }
+        let json = try context.jsonBody()
         guard let object = json.objectValue else {
             throw FakeError(.malformedBody, "the request body must be a JSON object, got \(json.typeName)")
         }

@@ -16,11 +16,11 @@ public struct ControlAPI: Sendable {
     public var routes: [Route] {
         [
             route(.get, "/_fake/health") { _ in .json(.object(["status": .string("ok")])) },
-            route(.post, "/_fake/reset") { _ in
+            route(.post, "/_fake/reset") { _ throws(FakeError) in
                 try loading { () throws(ScenarioError) in try control.reset() }
                 return .json(.object(["status": .string("reset"), "scenario": .string(control.scenario.name)]))
             },
-            route(.post, "/_fake/scenario") { context in
+            route(.post, "/_fake/scenario") { context throws(FakeError) in
                 guard !context.request.body.isEmpty else { throw FakeError.missingBody("post the scenario (YAML or JSON) as the body") }
                 let text = String(decoding: context.request.body, as: UTF8.self)
                 let scenario = try loading { () throws(ScenarioError) -> Scenario in try control.loadScenario(text: text) }
@@ -28,17 +28,17 @@ public struct ControlAPI: Sendable {
             },
             route(.get, "/_fake/scenario") { _ in .json(Self.summary(control.scenario, status: "loaded")) },
             route(.get, "/_fake/state") { _ in .json(control.state()) },
-            route(.post, "/_fake/state") { context in
+            route(.post, "/_fake/state") { context throws(FakeError) in
                 let dump = try context.jsonBody()
                 try loading { () throws(ScenarioError) in try control.loadState(dump) }
                 return .json(Self.summary(control.scenario, status: "loaded"))
             },
             route(.get, "/_fake/clock") { _ in .json(control.clockJSON) },
-            route(.post, "/_fake/clock") { context in
+            route(.post, "/_fake/clock") { context throws(FakeError) in
                 try ClockCommand(try Self.object(context)).apply(to: control)
                 return .json(control.clockJSON)
             },
-            route(.post, "/_fake/tokens/expire") { context in
+            route(.post, "/_fake/tokens/expire") { context throws(FakeError) in
                 let body = context.request.body.isEmpty ? JSONObject() : try Self.object(context)
                 if let token = body["token"]?.stringValue ?? body["jti"]?.stringValue {
                     guard control.expireToken(token) else {
@@ -50,7 +50,7 @@ public struct ControlAPI: Sendable {
                 control.expireAllTokens()
                 return .json(.object(["expired": .string("all")]))
             },
-            route(.get, "/_fake/requests") { context in
+            route(.get, "/_fake/requests") { context throws(FakeError) in
                 let limit = try context.integerQuery("limit", default: 100, range: 0...100_000)
                 let status = context.query["status"].flatMap { $0.isEmpty ? nil : $0 }
                 if let status, RequestJournal.StatusFilter(status) == nil {
@@ -60,7 +60,7 @@ public struct ControlAPI: Sendable {
                 return .json(.object(["requests": .array(entries.map(\.json)), "count": .int(entries.count)]))
             },
             route(.get, "/_fake/faults") { _ in .json(.object(["faults": .array(control.faultRules().map(\.json))])) },
-            route(.post, "/_fake/faults") { context in
+            route(.post, "/_fake/faults") { context throws(FakeError) in
                 let body = try context.jsonBody()
                 let objects: [JSONObject]
                 switch body {
@@ -80,14 +80,14 @@ public struct ControlAPI: Sendable {
                 control.removeAllFaults()
                 return .json(.object(["removed": .int(count)]))
             },
-            route(.delete, "/_fake/faults/{id}") { context in
+            route(.delete, "/_fake/faults/{id}") { context throws(FakeError) in
                 guard control.removeFault(id: context.parameter("id")) else {
                     throw FakeError.notFound("no fault rule with id '\(context.parameter("id"))'")
                 }
                 return .json(.object(["removed": .int(1)]))
             },
             route(.get, "/_fake/assets") { _ in .json(control.assetTree()) },
-            route(.post, "/_fake/tokens") { context in
+            route(.post, "/_fake/tokens") { context throws(FakeError) in
                 let body = context.request.body.isEmpty ? JSONObject() : try Self.object(context)
                 if let unknown = body.keys.first(where: { $0 != "tenant" }) { throw FakeError.invalidBody("unknown property '\(unknown)' (use 'tenant' or no body)") }
                 let tenant = try body["tenant"].map { value throws(FakeError) -> String in
@@ -102,7 +102,7 @@ public struct ControlAPI: Sendable {
                 ]))
             },
             route(.get, "/_fake/assumptions") { _ in .json(control.assumptionsJSON) },
-            route(.post, "/_fake/assumptions") { context in
+            route(.post, "/_fake/assumptions") { context throws(FakeError) in
                 var picks: [String: String] = [:]
                 for (id, value) in try Self.object(context).members {
                     guard let alternative = value.stringValue else {
@@ -116,7 +116,7 @@ public struct ControlAPI: Sendable {
             route(.get, "/_fake/ingestion-delay") { _ in
                 .json(.object(["milliseconds": .int(control.ingestionDelayMilliseconds)]))
             },
-            route(.post, "/_fake/ingestion-delay") { context in
+            route(.post, "/_fake/ingestion-delay") { context throws(FakeError) in
                 let range = Scenario.ingestionDelayMillisecondsRange
                 guard case .number(.integer(let value))? = try Self.object(context)["milliseconds"],
                       value >= range.lowerBound, value <= range.upperBound else {
@@ -132,7 +132,7 @@ public struct ControlAPI: Sendable {
         Route(method, path, errorShape: .control, access: .open, handler: handler)
     }
 
-    private static func object(_ context: RequestContext) throws -> JSONObject {
+    private static func object(_ context: RequestContext) throws(FakeError) -> JSONObject {
         guard let object = try context.jsonBody().objectValue else { throw FakeError.invalidBody("the body must be a JSON object") }
         return object
     }

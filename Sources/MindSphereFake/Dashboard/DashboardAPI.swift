@@ -20,7 +20,7 @@ public struct DashboardAPI: Sendable {
     /// The dashboard's routes.
     public var routes: [Route] {
         [
-            route("/_fake/ui") { context in
+            route("/_fake/ui") { context throws(FakeError) in
                 guard context.request.path.hasSuffix("/") else {
                     var fields = HTTPFields()
                     fields[.location] = Self.pagePath
@@ -28,8 +28,8 @@ public struct DashboardAPI: Sendable {
                 }
                 return try Self.file("index.html")
             },
-            route("/_fake/ui/{file}") { context in try Self.file(context.parameter("file")) },
-            route("/_fake/ui/vendor/{file}") { context in
+            route("/_fake/ui/{file}") { context throws(FakeError) in try Self.file(context.parameter("file")) },
+            route("/_fake/ui/vendor/{file}") { context throws(FakeError) in
                 let name = context.parameter("file")
                 guard let bytes = libraries[name] else {
                     throw FakeError.notFound("'\(name)' is not served: install Debian's package \(Self.libraryPackage) "
@@ -44,7 +44,7 @@ public struct DashboardAPI: Sendable {
         Route(.get, path, errorShape: .control, access: .open, handler: handler)
     }
 
-    private static func file(_ name: String) throws -> FakeResponse {
+    private static func file(_ name: String) throws(FakeError) -> FakeResponse {
         guard let text = DashboardFiles.all[name] else { throw FakeError.notFound("the dashboard has no file '\(name)'") }
         return response(Array(text.utf8), name: name)
     }

@@ -165,10 +165,8 @@ public final class FakeGateway: Sendable {
             )
             do {
                 return try route.handler(context)
-            } catch let error as FakeError {
-                return errorResponse(error, shape: route.errorShape, path: path, now: now)
             } catch {
-                return errorResponse(FakeError(.internalError, "unexpected failure: \(error)"), shape: route.errorShape, path: path, now: now)
+                return errorResponse(error, shape: route.errorShape, path: path, now: now)
             }
         case .methodNotAllowed(let allowed, let shape, let access):
             if access == .bearerToken, case .failure(let rejection) = authenticate() {

@@ -154,7 +154,11 @@ public enum WireErrorMapper {
                     ? "Basic realm=\"UAA/client\", error=\"unauthorized\""
                     : "Bearer error=\"invalid_token\""
             }
-        default:
+        case .tooManyRequests(nil), .forbidden, .routeNotFound, .notFound,
+             .invalidParameter, .missingParameter, .malformedBody, .invalidBodyProperty, .missingBodyProperty, .conflict,
+             .preconditionFailed, .payloadTooLarge, .unsupportedMediaType, .internalError, .serviceUnavailable,
+             .unsupportedGrantType, .malformedRequest, .notImplemented, .uriTooLong, .headerFieldsTooLarge,
+             .httpVersionNotSupported:
             break
         }
         return response

@@ -43,7 +43,7 @@ public struct RequestContext: Sendable {
 
     /// The body parsed as JSON.
     /// - Throws: `FakeError` (400) naming the parse problem, or when the body is empty.
-    public func jsonBody() throws -> JSONValue {
+    public func jsonBody() throws(FakeError) -> JSONValue {
         guard !request.body.isEmpty else { throw FakeError(.malformedBody, "the request body is empty; a JSON body is required") }
         do {
             return try JSONParser.parse(request.body)
@@ -54,7 +54,7 @@ public struct RequestContext: Sendable {
 
     /// A Boolean query parameter, accepting `true`/`false` in any letter case (`True` from .NET clients).
     /// - Throws: `FakeError` (400) when the value is not a Boolean.
-    public func booleanQuery(_ name: String, default defaultValue: Bool) throws -> Bool {
+    public func booleanQuery(_ name: String, default defaultValue: Bool) throws(FakeError) -> Bool {
         guard let raw = query[name], !raw.isEmpty else { return defaultValue }
         switch raw.lowercased() {
         case "true": return true
@@ -65,7 +65,7 @@ public struct RequestContext: Sendable {
 
     /// An integer query parameter within `range`.
     /// - Throws: `FakeError` (400) when the value is not an integer in range.
-    public func integerQuery(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws -> Int {
+    public func integerQuery(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws(FakeError) -> Int {
         guard let raw = query[name], !raw.isEmpty else { return defaultValue }
         guard let value = Int(raw), range.contains(value) else {
             throw FakeError.invalidParameter(

@@ -1,7 +1,7 @@
 public import HTTPTypes
 
 /// What a route handler does: read the context, return a response or throw a `FakeError`.
-public typealias RouteHandler = @Sendable (RequestContext) throws -> FakeResponse
+public typealias RouteHandler = @Sendable (RequestContext) throws(FakeError) -> FakeResponse
 
 /// One entry of the route table.
 public struct Route: Sendable {

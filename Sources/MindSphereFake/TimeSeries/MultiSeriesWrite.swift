@@ -13,7 +13,7 @@ struct MultiSeriesWrite {
     let store: TimeSeriesStore
 
     /// Handles one request.
-    func put(_ context: RequestContext) throws -> FakeResponse {
+    func put(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         guard context.request.body.count <= Self.maximumPayloadBytes else {
             throw FakeError(.payloadTooLarge,
                             "the request body has \(context.request.body.count) bytes; at most \(Self.maximumPayloadBytes) (100 kB) are accepted")

@@ -26,19 +26,19 @@ public struct TimeSeriesAPI: Sendable {
     public var routes: [Route] {
         let series = "/api/iottimeseries/v3/timeseries/{entityId}/{propertySetName}"
         return [
-            Route(.put, series, errorShape: .timeSeries, access: .bearerToken) { context in try put(context) },
-            Route(.get, series, errorShape: .timeSeries, access: .bearerToken) { context in try get(context) },
-            Route(.delete, series, errorShape: .timeSeries, access: .bearerToken) { context in try delete(context) },
-            Route(.patch, series, errorShape: .timeSeries, access: .bearerToken) { context in
+            Route(.put, series, errorShape: .timeSeries, access: .bearerToken) { context throws(FakeError) in try put(context) },
+            Route(.get, series, errorShape: .timeSeries, access: .bearerToken) { context throws(FakeError) in try get(context) },
+            Route(.delete, series, errorShape: .timeSeries, access: .bearerToken) { context throws(FakeError) in try delete(context) },
+            Route(.patch, series, errorShape: .timeSeries, access: .bearerToken) { context throws(FakeError) in
                 try TimeSeriesPatch(store: store).patch(context)
             },
-            Route(.put, "/api/iottimeseries/v3/timeseries", errorShape: .timeSeries, access: .bearerToken) { context in
+            Route(.put, "/api/iottimeseries/v3/timeseries", errorShape: .timeSeries, access: .bearerToken) { context throws(FakeError) in
                 try MultiSeriesWrite(store: store).put(context)
             },
         ]
     }
 
-    private func put(_ context: RequestContext) throws -> FakeResponse {
+    private func put(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         guard context.request.body.count <= Self.maximumPayloadBytes else {
             throw FakeError(.payloadTooLarge,
                             "the request body has \(context.request.body.count) bytes; at most \(Self.maximumPayloadBytes) (1 MB) are accepted")
@@ -56,7 +56,7 @@ public struct TimeSeriesAPI: Sendable {
         return .empty(.noContent)
     }
 
-    private func get(_ context: RequestContext) throws -> FakeResponse {
+    private func get(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let query = try TimeSeriesQuery(context, formats: store.settings.choices.timeFormats)
         guard let (series, layout) = try store.resolveForReading(
             tenant: context.tenant, assetID: context.parameter("entityId"), aspectName: context.parameter("propertySetName"))
@@ -72,7 +72,7 @@ public struct TimeSeriesAPI: Sendable {
         return FakeResponse(status: .ok, headerFields: fields, body: RecordRenderer.json(page.slice, layout: page.layout))
     }
 
-    private func delete(_ context: RequestContext) throws -> FakeResponse {
+    private func delete(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         var bounds: [Int64] = []
         let formats = store.settings.choices.timeFormats
         for name in ["from", "to"] {

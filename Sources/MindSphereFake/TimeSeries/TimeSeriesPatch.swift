@@ -18,7 +18,7 @@ struct TimeSeriesPatch {
 
     /// Answers one PATCH: 204 (or 202 under `ts.patch-status` = `accepted`) with an empty body once the merge is queued.
     /// - Throws: `FakeError` 413 for a body above 600 KB, 404 for an unknown asset or aspect, 400 for any other refusal.
-    func patch(_ context: RequestContext) throws -> FakeResponse {
+    func patch(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         guard context.request.body.count <= Self.maximumPayloadBytes else {
             throw FakeError(.payloadTooLarge,
                             "the request body has \(context.request.body.count) bytes; a PATCH accepts at most \(Self.maximumPayloadBytes) (600 KB)")

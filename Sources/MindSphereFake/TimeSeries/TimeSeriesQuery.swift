@@ -43,13 +43,7 @@ struct TimeSeriesQuery: Sendable {
         default:
             throw FakeError.invalidParameter("query parameter 'sort' must be 'asc' or 'desc', got '\(query["sort"] ?? "")'")
         }
-        do {
-            latestValue = try context.booleanQuery("latestValue", default: false)
-        } catch let error as FakeError {
-            throw error
-        } catch {
-            throw FakeError.invalidParameter("query parameter 'latestValue' must be true or false")
-        }
+        latestValue = try context.booleanQuery("latestValue", default: false)
         select = Self.selection(query["select"])
     }
 

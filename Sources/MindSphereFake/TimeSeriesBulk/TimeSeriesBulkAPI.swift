@@ -26,13 +26,13 @@ public struct TimeSeriesBulkAPI: Sendable {
     /// The routes of this API.
     public var routes: [Route] {
         [
-            Route(.get, "/api/iottsbulk/v3/timeseries/{entity}/{propertySetName}", errorShape: .spring, access: .bearerToken) { context in
+            Route(.get, "/api/iottsbulk/v3/timeseries/{entity}/{propertySetName}", errorShape: .spring, access: .bearerToken) { context throws(FakeError) in
                 try read(context)
             },
         ]
     }
 
-    private func read(_ context: RequestContext) throws -> FakeResponse {
+    private func read(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let query = try BulkReadQuery(context, formats: store.settings.choices.timeFormats)
         var fields = HTTPFields()
         fields[.contentType] = "application/json"

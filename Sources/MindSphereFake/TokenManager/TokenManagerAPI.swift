@@ -23,10 +23,10 @@ public struct TokenManagerAPI: Sendable {
     /// The routes of this API.
     public var routes: [Route] {
         [
-            Route(.post, "/api/technicaltokenmanager/v3/oauth/token", errorShape: .platform, access: .open) { context in
+            Route(.post, "/api/technicaltokenmanager/v3/oauth/token", errorShape: .platform, access: .open) { context throws(FakeError) in
                 try issueTechnicalToken(context)
             },
-            Route(.post, "/oauth/token", errorShape: .oauth, access: .open) { context in
+            Route(.post, "/oauth/token", errorShape: .oauth, access: .open) { context throws(FakeError) in
                 try issueServiceToken(context)
             },
             Route(.get, "/token_keys", errorShape: .oauth, access: .open) { _ in
@@ -37,7 +37,7 @@ public struct TokenManagerAPI: Sendable {
 
     private static let technicalTokenFields = ["appName", "appVersion", "hostTenant", "userTenant"]
 
-    private func issueTechnicalToken(_ context: RequestContext) throws -> FakeResponse {
+    private func issueTechnicalToken(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let header = context.request.header("X-SPACE-AUTH-KEY") ?? context.request.header("Authorization")
         guard let header, !header.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw FakeError(.credentialsInvalid, "the X-SPACE-AUTH-KEY header is missing; send 'Basic ' + base64(clientId:clientSecret)")
@@ -72,7 +72,7 @@ public struct TokenManagerAPI: Sendable {
     }
 
     /// The request fields, all from the JSON body or all from the query (mixing is refused).
-    private func technicalTokenFields(_ context: RequestContext) throws -> [String: String] {
+    private func technicalTokenFields(_ context: RequestContext) throws(FakeError) -> [String: String] {
         var fromQuery: [String: String] = [:]
         for name in Self.technicalTokenFields + ["grant_type"] {
             if let value = context.query[name] { fromQuery[name] = value }
@@ -99,7 +99,7 @@ public struct TokenManagerAPI: Sendable {
         return fromBody.isEmpty ? fromQuery : fromBody
     }
 
-    private func issueServiceToken(_ context: RequestContext) throws -> FakeResponse {
+    private func issueServiceToken(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let form = QueryParameters(rawQuery: Substring(String(decoding: context.request.body, as: UTF8.self)))
         let grant = form["grant_type"] ?? context.query["grant_type"]
         guard let grant, !grant.isEmpty else {
@@ -123,7 +123,7 @@ public struct TokenManagerAPI: Sendable {
         return try tokenResponse(clientID: clientID, tenant: credential.tenant, scopes: credential.scopes, context: context)
     }
 
-    private func tokenResponse(clientID: String, tenant: String, scopes: [String], context: RequestContext) throws -> FakeResponse {
+    private func tokenResponse(clientID: String, tenant: String, scopes: [String], context: RequestContext) throws(FakeError) -> FakeResponse {
         let issued = try tokens.issue(
             clientID: clientID,
             tenant: tenant,
@@ -146,7 +146,7 @@ public struct TokenManagerAPI: Sendable {
 
     /// Decodes `<scheme> base64(clientId:clientSecret)`.
     /// - Throws: `FakeError` (400) when the value is not of that form.
-    static func decodeClientCredentials(_ header: String, schemes: [String], headerName: String) throws -> (String, String) {
+    static func decodeClientCredentials(_ header: String, schemes: [String], headerName: String) throws(FakeError) -> (String, String) {
         let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
         guard parts.count == 2, schemes.contains(parts[0].lowercased()) else {
             let expected = schemes.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "' or '")

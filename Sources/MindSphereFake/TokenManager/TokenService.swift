@@ -68,7 +68,7 @@ public final class TokenService: Sendable {
         nowSeconds: Int64,
         wallSeconds: Int64? = nil,
         lifetimeSeconds: Int
-    ) throws -> IssuedToken {
+    ) throws(FakeError) -> IssuedToken {
         let range = Scenario.tokenLifetimeSecondsRange
         guard range.contains(lifetimeSeconds) else {
             throw FakeError(.internalError, "the token lifetime \(lifetimeSeconds) s is outside \(range.lowerBound) to \(range.upperBound) s")
@@ -161,7 +161,8 @@ public final class TokenService: Sendable {
     /// Whether the header starts with `Bearer ` in any letter case.
     private static func hasBearerScheme(_ authorization: String) -> Bool {
         let scheme = "bearer ".utf8
-        let matches = authorization.utf8.withContiguousStorageIfAvailable { bytes in
+        var text = authorization
+        return text.withUTF8 { bytes in
             guard bytes.count >= 7 else { return false }
             var index = 0
             for expected in scheme {
@@ -170,9 +171,6 @@ public final class TokenService: Sendable {
             }
             return true
         }
-        if let matches { return matches }
-        let prefix = authorization.utf8.prefix(7)
-        return prefix.count == 7 && prefix.elementsEqual(scheme, by: { $0 | 0x20 == $1 })
     }
 
     /// The token after `Bearer` and its spaces (the scheme is already checked). When the bytes there are ASCII it

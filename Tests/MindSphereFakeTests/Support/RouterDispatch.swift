@@ -14,10 +14,8 @@ extension Router {
             nowMilliseconds: nowMilliseconds)
         do {
             return try route.handler(context)
-        } catch let error as FakeError {
-            return WireErrorMapper.response(for: error, shape: route.errorShape, correlationID: String(repeating: "a", count: 32))
         } catch {
-            return FakeResponse(status: .internalServerError)
+            return WireErrorMapper.response(for: error, shape: route.errorShape, correlationID: String(repeating: "a", count: 32))
         }
     }
 }

@@ -36,11 +36,9 @@ struct BulkHarness {
             nowMilliseconds: now)
         do {
             return try route.handler(context)
-        } catch let error as FakeError {
+        } catch {
             return WireErrorMapper.response(for: error, shape: route.errorShape, correlationID: String(repeating: "a", count: 32),
                                             path: request.path, nowMilliseconds: now)
-        } catch {
-            return FakeResponse(status: .internalServerError)
         }
     }
 

@@ -5,9 +5,9 @@ struct AspectTypeEndpoints: Sendable {
     let store: AssetStore
 
     /// `GET /aspecttypes`.
-    func list(_ context: RequestContext) throws -> FakeResponse {
+    func list(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let query = try ListQuery(context, sortable: ["id", "name", "category", "tenantId"], defaultSort: ["name", "id"])
-        return store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             let evaluator = FilterEvaluator(query.filter)
             let matching = model.aspectTypes.values.filter { evaluator.matches($0) }
             let sorted = query.page.sorted(Array(matching)) { type, field in
@@ -23,10 +23,10 @@ struct AspectTypeEndpoints: Sendable {
     }
 
     /// `GET /aspecttypes/{id}`.
-    func read(_ context: RequestContext) throws -> FakeResponse {
+    func read(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         _ = try ListQuery.flag(context, "includeShared")
         let id = context.parameter("id")
-        return try store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             guard let type = model.aspectType(id) else { throw FakeError.notFound("aspect type '\(id)' not found") }
             if EntityTagCheck.isNotModified(context, current: type.etag) { return .empty(.notModified) }
             return .json(type.json(links: AssetManagementLinks(baseURL: context.baseURL)))
@@ -34,13 +34,13 @@ struct AspectTypeEndpoints: Sendable {
     }
 
     /// `PUT /aspecttypes/{id}`: creates (201) or, with `If-Match`, replaces (200).
-    func put(_ context: RequestContext) throws -> FakeResponse {
+    func put(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let body = try BodyReader(context, binding: store.bodyBinding).object
         return try write(context, id: context.parameter("id")) { existing in body }
     }
 
     /// `PATCH /aspecttypes/{id}`: merge-patch of an existing aspect type.
-    func patch(_ context: RequestContext) throws -> FakeResponse {
+    func patch(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let body = try BodyReader(context, binding: store.bodyBinding).object
         let links = AssetManagementLinks(baseURL: context.baseURL)
         let id = context.parameter("id")
@@ -80,7 +80,7 @@ struct AspectTypeEndpoints: Sendable {
     }
 
     /// `DELETE /aspecttypes/{id}`: refused while an asset type uses it.
-    func delete(_ context: RequestContext) throws -> FakeResponse {
+    func delete(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
             try model.checkModelUnlocked("aspect types")

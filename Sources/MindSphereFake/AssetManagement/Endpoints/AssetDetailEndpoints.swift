@@ -5,12 +5,12 @@ struct AssetDetailEndpoints: Sendable {
     let store: AssetStore
 
     /// `POST /assets/{id}/move`: moves the asset (with its children) below `newParentId`.
-    func move(_ context: RequestContext) throws -> FakeResponse {
+    func move(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         _ = try ListQuery.flag(context, "includeShared")
         let body = try BodyReader(context, binding: store.bodyBinding)
         let newParentID = try body.requiredString("newParentId")
         let id = context.parameter("id")
-        return try store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             var asset = try model.modifiableAsset(id)
             try EntityTagCheck.requireMatch(context, current: asset.etag, resource: "asset '\(id)'")
             if asset.isRoot { throw FakeError.invalidBody("asset '\(id)' is the tenant's root asset and cannot be moved") }
@@ -28,10 +28,10 @@ struct AssetDetailEndpoints: Sendable {
     }
 
     /// `GET /assets/{id}/aspects`: the aspects of the asset's type, inherited included.
-    func aspects(_ context: RequestContext) throws -> FakeResponse {
+    func aspects(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let query = try ListQuery(context, sortable: ["name", "aspectTypeId", "category"], defaultSort: ["name"])
         let id = context.parameter("id")
-        return try store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             let asset = try model.existingAsset(id)
             let evaluator = FilterEvaluator(query.filter)
             let items = model.aspectItems(of: asset, links: query.links).filter {
@@ -50,7 +50,7 @@ struct AssetDetailEndpoints: Sendable {
 
     /// `GET /assets/{id}/aspects/{name}`: one aspect of the asset, as the list renders it (the target of each
     /// aspect's `_links.self`).
-    func aspect(_ context: RequestContext) throws -> FakeResponse {
+    func aspect(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let id = context.parameter("id")
         let name = context.parameter("name")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
@@ -65,7 +65,7 @@ struct AssetDetailEndpoints: Sendable {
 
     /// `GET /assets/{id}/location`: the asset's location as the asset renders it (`{}` when it has none), the target
     /// of the asset's `_links.location`.
-    func location(_ context: RequestContext) throws -> FakeResponse {
+    func location(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
             let asset = try model.existingAsset(id)
@@ -74,10 +74,10 @@ struct AssetDetailEndpoints: Sendable {
     }
 
     /// `GET /assets/{id}/variables`: the variable definitions of the asset's type, inherited included.
-    func variables(_ context: RequestContext) throws -> FakeResponse {
+    func variables(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let query = try ListQuery(context, sortable: ["name", "dataType"], defaultSort: ["name"])
         let id = context.parameter("id")
-        return try store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             let asset = try model.existingAsset(id)
             let evaluator = FilterEvaluator(query.filter)
             let variables = model.explodedVariables(of: asset.typeID).map(\.variable)
@@ -92,14 +92,14 @@ struct AssetDetailEndpoints: Sendable {
     }
 
     /// `PUT /assets/{id}/location`: sets the asset's own location and answers the updated asset.
-    func putLocation(_ context: RequestContext) throws -> FakeResponse {
+    func putLocation(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let binding = store.bodyBinding
         let body = try BodyReader(context, binding: binding).object
         return try changeLocation(context) { () throws(FakeError) in try AssetRules.location(.object(body), binding: binding) }
     }
 
     /// `DELETE /assets/{id}/location`: removes the asset's own location and answers the updated asset.
-    func deleteLocation(_ context: RequestContext) throws -> FakeResponse {
+    func deleteLocation(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         try changeLocation(context) { () throws(FakeError) in nil }
     }
 

@@ -25,11 +25,11 @@ struct AssetEndpoints: Sendable {
     }
 
     /// `GET /assets`.
-    func list(_ context: RequestContext) throws -> FakeResponse {
+    func list(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let basicFieldsOnly = try ListQuery.flag(context, "basicFieldsOnly")
         let query = try ListQuery(
             context, sortable: Self.sortable, defaultSort: ["name", "id"], flags: [("basicFieldsOnly", basicFieldsOnly)])
-        let (pageAssets, total, types) = store.withTenant(context.tenant) { model in
+        let (pageAssets, total, types) = try store.withTenant(context.tenant) { model throws(FakeError) in
             let evaluator = FilterEvaluator(query.filter, descendants: { model.typeFamily(of: $0) })
             let (assets, total) = model.assetPage(query.page, evaluator: evaluator, throughIndexes: listsThroughIndexes, key: Self.sortKey)
             return (assets, total, model.typesOnlyView)
@@ -39,12 +39,12 @@ struct AssetEndpoints: Sendable {
     }
 
     /// `POST /assets`: creates an asset of an instantiable type under an existing parent (201).
-    func create(_ context: RequestContext) throws -> FakeResponse {
+    func create(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         _ = try ListQuery.flag(context, "includeShared")
         let binding = store.bodyBinding
         let body = try BodyReader(context, binding: binding).object
         let id = store.newAssetID()
-        return try store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             let asset = try AssetRules.create(id: id, body: body, model: model, binding: binding)
             model.assets[id] = asset
             return .json(model.json(asset: asset, links: AssetManagementLinks(baseURL: context.baseURL), withHierarchy: true), status: .created)
@@ -52,8 +52,8 @@ struct AssetEndpoints: Sendable {
     }
 
     /// `GET /assets/root`.
-    func root(_ context: RequestContext) throws -> FakeResponse {
-        try store.withTenant(context.tenant) { model in
+    func root(_ context: RequestContext) throws(FakeError) -> FakeResponse {
+        try store.withTenant(context.tenant) { model throws(FakeError) in
             let asset = try model.existingAsset(model.rootAssetID)
             if EntityTagCheck.isNotModified(context, current: asset.etag) { return .empty(.notModified) }
             return Self.readResponse(asset, model: &model, context: context)
@@ -75,10 +75,10 @@ struct AssetEndpoints: Sendable {
     }
 
     /// `GET /assets/{id}` (deleted assets stay readable).
-    func read(_ context: RequestContext) throws -> FakeResponse {
+    func read(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         _ = try ListQuery.flag(context, "includeShared")
         let id = context.parameter("id")
-        return try store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             let asset = try model.existingAsset(id)
             if EntityTagCheck.isNotModified(context, current: asset.etag) { return .empty(.notModified) }
             return Self.readResponse(asset, model: &model, context: context)
@@ -86,20 +86,20 @@ struct AssetEndpoints: Sendable {
     }
 
     /// `PUT /assets/{id}`: replaces the asset's values (`If-Match` required).
-    func put(_ context: RequestContext) throws -> FakeResponse {
+    func put(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         try update(context, merge: false)
     }
 
     /// `PATCH /assets/{id}`: merge-patch (`If-Match` required); read-only members in the body are tolerated.
-    func patch(_ context: RequestContext) throws -> FakeResponse {
+    func patch(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         try update(context, merge: true)
     }
 
-    private func update(_ context: RequestContext, merge: Bool) throws -> FakeResponse {
+    private func update(_ context: RequestContext, merge: Bool) throws(FakeError) -> FakeResponse {
         let binding = store.bodyBinding
         let body = try BodyReader(context, binding: binding).object
         let id = context.parameter("id")
-        return try store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             let asset = try model.modifiableAsset(id)
             try EntityTagCheck.requireMatch(context, current: asset.etag, resource: "asset '\(id)'")
             var updated = try AssetRules.update(asset, body: body, model: model, merge: merge, binding: binding)
@@ -110,9 +110,9 @@ struct AssetEndpoints: Sendable {
     }
 
     /// `DELETE /assets/{id}`: refused for the root and while children exist; afterwards `deleted` is set (204).
-    func delete(_ context: RequestContext) throws -> FakeResponse {
+    func delete(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let id = context.parameter("id")
-        return try store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             var asset = try model.modifiableAsset(id)
             try EntityTagCheck.requireMatch(context, current: asset.etag, resource: "asset '\(id)'")
             if asset.isRoot { throw FakeError.conflict("asset '\(id)' is the tenant's root asset and cannot be deleted") }

@@ -5,11 +5,11 @@ struct AssetTypeEndpoints: Sendable {
     let store: AssetStore
 
     /// `GET /assettypes`.
-    func list(_ context: RequestContext) throws -> FakeResponse {
+    func list(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let exploded = try ListQuery.flag(context, "exploded")
         let query = try ListQuery(
             context, sortable: ["id", "name", "parentTypeId", "tenantId"], defaultSort: ["name", "id"], flags: [("exploded", exploded)])
-        return store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             let evaluator = FilterEvaluator(query.filter, descendants: { model.typeFamily(of: $0) })
             let matching = model.assetTypes.values.filter { evaluator.matches($0) }
             let sorted = query.page.sorted(Array(matching)) { type, field in
@@ -27,11 +27,11 @@ struct AssetTypeEndpoints: Sendable {
     }
 
     /// `GET /assettypes/{id}`.
-    func read(_ context: RequestContext) throws -> FakeResponse {
+    func read(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let exploded = try ListQuery.flag(context, "exploded")
         _ = try ListQuery.flag(context, "includeShared")
         let id = context.parameter("id")
-        return try store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             guard let type = model.assetType(id) else { throw FakeError.notFound("asset type '\(id)' not found") }
             if EntityTagCheck.isNotModified(context, current: type.etag) { return .empty(.notModified) }
             return .json(model.json(assetType: type, exploded: exploded, links: AssetManagementLinks(baseURL: context.baseURL)))
@@ -39,13 +39,13 @@ struct AssetTypeEndpoints: Sendable {
     }
 
     /// `PUT /assettypes/{id}`: creates (201) or, with `If-Match`, replaces (200).
-    func put(_ context: RequestContext) throws -> FakeResponse {
+    func put(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let body = try BodyReader(context, binding: store.bodyBinding).object
         return try write(context, id: context.parameter("id")) { _, _ in body }
     }
 
     /// `PATCH /assettypes/{id}`: merge-patch of an existing asset type.
-    func patch(_ context: RequestContext) throws -> FakeResponse {
+    func patch(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let body = try BodyReader(context, binding: store.bodyBinding).object
         let links = AssetManagementLinks(baseURL: context.baseURL)
         let id = context.parameter("id")
@@ -87,7 +87,7 @@ struct AssetTypeEndpoints: Sendable {
     }
 
     /// `DELETE /assettypes/{id}`: refused while child types or assets of the type exist.
-    func delete(_ context: RequestContext) throws -> FakeResponse {
+    func delete(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
             try model.checkModelUnlocked("asset types")
@@ -109,7 +109,7 @@ struct AssetTypeEndpoints: Sendable {
 
     /// `PATCH /assettypes/{id}/variables`: renames, units, defaults and longer STRING lengths of own variables;
     /// answers 204 without a body.
-    func patchVariables(_ context: RequestContext) throws -> FakeResponse {
+    func patchVariables(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let binding = store.bodyBinding
         let body = try BodyReader(context, binding: binding).object
         let id = context.parameter("id")

@@ -3,7 +3,7 @@ struct FileAssignmentEndpoints: Sendable {
     let store: AssetStore
 
     /// `PUT /assets/{id}/fileAssignments/{key}` with `{"fileId"}` and `If-Match`: the asset with the assignment.
-    func putOnAsset(_ context: RequestContext) throws -> FakeResponse {
+    func putOnAsset(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let fileID = try Self.fileID(context, binding: store.bodyBinding)
         let key = context.parameter("key")
         try FileAssignmentRules.checkKey(key)
@@ -19,7 +19,7 @@ struct FileAssignmentEndpoints: Sendable {
     }
 
     /// `DELETE /assets/{id}/fileAssignments/{key}` with `If-Match`: 204; an inherited key shows again.
-    func deleteOnAsset(_ context: RequestContext) throws -> FakeResponse {
+    func deleteOnAsset(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let key = context.parameter("key")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
             var asset = try model.modifiableAsset(context.parameter("id"))
@@ -35,7 +35,7 @@ struct FileAssignmentEndpoints: Sendable {
     }
 
     /// `PUT /assettypes/{id}/fileAssignments/{key}` with `{"fileId"}` and `If-Match`: the type with the assignment.
-    func putOnType(_ context: RequestContext) throws -> FakeResponse {
+    func putOnType(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let fileID = try Self.fileID(context, binding: store.bodyBinding)
         let key = context.parameter("key")
         try FileAssignmentRules.checkKey(key)
@@ -54,7 +54,7 @@ struct FileAssignmentEndpoints: Sendable {
     }
 
     /// `DELETE /assettypes/{id}/fileAssignments/{key}` with `If-Match`: 204.
-    func deleteOnType(_ context: RequestContext) throws -> FakeResponse {
+    func deleteOnType(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let key = context.parameter("key")
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in

@@ -9,7 +9,7 @@ struct FileEndpoints: Sendable {
     static let maximumRequestBytes = FileRecord.maximumBytes + 64 * 1024
 
     /// `POST /files`: uploads a file (201 with its metadata).
-    func create(_ context: RequestContext) throws -> FakeResponse {
+    func create(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let upload = try FileUpload(context)
         let id = store.newAssetID()
         return try store.withTenant(context.tenant) { model throws(FakeError) in
@@ -24,11 +24,11 @@ struct FileEndpoints: Sendable {
     }
 
     /// `GET /files`: the tenant's files as a HAL page, with `filter` and `sort`.
-    func list(_ context: RequestContext) throws -> FakeResponse {
+    func list(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let query = try ListQuery(
             context, sortable: ["id", "name", "originalFileName", "scope", "mimeType", "uploaded", "lastModified"],
             defaultSort: ["name", "id"])
-        return store.withTenant(context.tenant) { model in
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             let evaluator = FilterEvaluator(query.filter)
             let matching = model.files.values.filter { evaluator.matches($0) }
             let sorted = query.page.sorted(Array(matching)) { file, field in
@@ -47,7 +47,7 @@ struct FileEndpoints: Sendable {
     }
 
     /// `GET /files/{id}`: the metadata (304 for a fresh `If-None-Match`).
-    func read(_ context: RequestContext) throws -> FakeResponse {
+    func read(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
             let file = try model.existingFile(id)
@@ -57,7 +57,7 @@ struct FileEndpoints: Sendable {
     }
 
     /// `GET /files/{id}/file`: the bytes as uploaded, with the stored media type and original file name.
-    func download(_ context: RequestContext) throws -> FakeResponse {
+    func download(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let id = context.parameter("id")
         let file = try store.withTenant(context.tenant) { model throws(FakeError) in try model.existingFile(id) }
         var fields = HTTPFields()
@@ -67,7 +67,7 @@ struct FileEndpoints: Sendable {
     }
 
     /// `PUT /files/{id}`: replaces the bytes and metadata (`If-Match` required; 200 with the new metadata).
-    func put(_ context: RequestContext) throws -> FakeResponse {
+    func put(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let upload = try FileUpload(context)
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
@@ -88,7 +88,7 @@ struct FileEndpoints: Sendable {
     }
 
     /// `DELETE /files/{id}`: removes a file (`If-Match` required); refused while an asset or type holds it.
-    func delete(_ context: RequestContext) throws -> FakeResponse {
+    func delete(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
             let file = try model.existingFile(id)

@@ -4,18 +4,18 @@ struct ModelLockEndpoints: Sendable {
     let store: AssetStore
 
     /// `GET /model/lock`: `{"enabled": bool}`.
-    func read(_ context: RequestContext) throws -> FakeResponse {
-        let enabled = store.withTenant(context.tenant) { model in model.modelLocked }
+    func read(_ context: RequestContext) throws(FakeError) -> FakeResponse {
+        let enabled = try store.withTenant(context.tenant) { model throws(FakeError) in model.modelLocked }
         return .json(.object(["enabled": .bool(enabled)]))
     }
 
     /// `PUT /model/lock?enabled=`: sets the lock and answers as the GET does.
-    func put(_ context: RequestContext) throws -> FakeResponse {
+    func put(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         guard let raw = context.query["enabled"], !raw.isEmpty else {
             throw FakeError.missingParameter("query parameter 'enabled' (true or false) is required")
         }
         let enabled = try ListQuery.flag(context, "enabled")
-        store.withTenant(context.tenant) { model in model.modelLocked = enabled }
+        try store.withTenant(context.tenant) { model throws(FakeError) in model.modelLocked = enabled }
         return .json(.object(["enabled": .bool(enabled)]))
     }
 }
