@@ -25,12 +25,23 @@ struct TextOrderIndex: Sendable {
     /// The candidates of `startsWith: operand` (or `equals: operand` when `exact`), or `nil` when the operand is
     /// not ASCII.
     func candidates(_ operand: String, exact: Bool) -> AssetCandidates? {
-        guard operand.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var bytes = operand
+        return bytes.withUTF8 { operandBytes in
+            guard operandBytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return candidates(UnsafeRawBufferPointer(operandBytes), text: operand, exact: exact)
+        }
+    }
+
+    private func candidates(_ operand: UnsafeRawBufferPointer, text operandText: String, exact: Bool) -> AssetCandidates {
         var sure = SlotSet()
-        var position = lowerBound(operand, slot: -1)
+        var position = lowerBound(operandText, slot: -1)
         while position < entries.count {
             let entry = entries[position]
-            let hit = exact ? entry.text.utf8.elementsEqual(operand.utf8) : entry.text.utf8.starts(with: operand.utf8)
+            var text = entry.text
+            let hit = text.withUTF8 { bytes in
+                (exact ? bytes.count == operand.count : bytes.count >= operand.count)
+                    && ByteComparison.equal(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[..<operand.count]), operand)
+            }
             guard hit else { break }
             if !nonPlain.contains(entry.slot) { sure.insert(entry.slot) }
             position += 1
