@@ -9,6 +9,7 @@ import MindSphereFake
 ///
 ///     mindsphere-fake-bench [records] [gets]     # defaults: 10000000 records, 2000 GETs
 ///     mindsphere-fake-bench aggregates [requests]  # v4 aggregates over 7 days of 1-second data (AggregatesBenchmark)
+///     mindsphere-fake-bench plant scenarios/plant.yaml [copies]  # bytes per record of generated series (PlantBenchmark)
 @main
 struct TimeSeriesBenchmark {
     static let tenant = "iiotuxpc"
@@ -18,6 +19,10 @@ struct TimeSeriesBenchmark {
     static func main() throws {
         if CommandLine.arguments.dropFirst().first == "aggregates" {
             return try AggregatesBenchmark.run(requests: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 500)
+        }
+        if CommandLine.arguments.dropFirst().first == "plant", CommandLine.arguments.count > 2 {
+            let copies = CommandLine.arguments.dropFirst(3).first.flatMap { Int($0) } ?? 20
+            return try PlantBenchmark.run(path: CommandLine.arguments[2], copies: copies)
         }
         let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
         let recordCount = arguments.first ?? 10_000_000
