@@ -17,14 +17,14 @@ enum PlantBenchmark {
         let schemas = InferredSchemas(series.map(\.records))
         let store = TimeSeriesStore(schemas: schemas)
         let bodies = series.map { JSONValue.array($0.records.map(JSONValue.object)) }
-        let residentBefore = TimeSeriesBenchmark.residentBytes()
+        let residentBefore = TimeSeriesBenchmark.residentBytesAfterTrim()
         for copy in 0..<copies {
             for (index, body) in bodies.enumerated() {
                 try store.write(tenant: TimeSeriesBenchmark.tenant, assetID: InferredSchemas.assetID(series: index, copy: copy),
                                 aspectName: InferredSchemas.aspectName, body: body, nowMilliseconds: 0)
             }
         }
-        let residentAfter = TimeSeriesBenchmark.residentBytes()
+        let residentAfter = TimeSeriesBenchmark.residentBytesAfterTrim()
         let records = store.recordCount()
         let bytesPerRecord = Double(residentAfter - residentBefore) / Double(max(1, records))
         print("""

@@ -183,9 +183,11 @@ Each wrk thread is one device: it PUTs to the `acceleration` series of its own a
 inside the device's next second, so every series grows in time order. A PUT of plain records (flat objects, no
 escapes, valid values) is read straight from the body bytes into the typed columns; any other body takes the
 general JSON path, with the same answers.
-Storage: per series one sorted `_time` column (Int64) and one typed column per variable with a presence flag;
-appends in time order are amortised O(1); range lookups are binary searches. Loading the {memory['records']:,} records
-in process took {memory['loadSeconds']} s.
+Storage: per series a small open chunk (plain arrays) that takes appends, and immutable sealed chunks of 1024
+records, each column in the smaller of its plain and packed forms (delta-of-delta `_time`, Gorilla XOR or
+scaled-decimal doubles, zigzag varint integers, dictionary strings, bit-packed booleans and presence); range
+lookups are binary searches over the chunks, then in one; readers decode after releasing the series lock. Loading
+the {memory['records']:,} records in process took {memory['loadSeconds']} s.
 """
 
 

@@ -1,7 +1,9 @@
 /// The compressed forms of a sealed chunk's columns (see `ChunkCodec`), each decoded exactly to what was encoded.
 ///
-/// - `_time`: the first time and first delta as zigzag varints, then each delta-of-delta in a prefix-coded bucket
-///   (`0`: none; `10`, `110`, `1110` + 7, 12 or 20 bits; `1111` + 64 bits), in wrapping arithmetic so any step fits.
+/// - `_time`: the first time and first delta as zigzag varints, then a byte `0` when every later step equals the
+///   first (a regular series: nothing more follows), else a byte `1` and each delta-of-delta in a prefix-coded
+///   bucket (`0`: none; `10`, `110`, `1110` + 7, 12 or 20 bits; `1111` + 64 bits), in wrapping arithmetic so any
+///   step fits.
 /// - Every other column starts with its presence: a byte `0` (all present), `1` (none) or `2` and one bit per record.
 ///   The values of the present records follow:
 ///   - DOUBLE: a byte `0` and Gorilla XOR coding (a `0` bit for a repeated value, else the changed bits inside the
@@ -25,6 +27,9 @@ enum PackedColumns {
         guard times.count > 1 else { return writer.finish() }
         var delta = times[1] &- times[0]
         writer.write(varint: BitWriter.zigzag(delta))
+        let regular = times.indices.dropFirst(2).allSatisfy { times[$0] &- times[$0 - 1] == delta }
+        writer.write(bytes: [regular ? 0 : 1])
+        if regular { return writer.finish() }
         for index in times.indices.dropFirst(2) {
             let next = times[index] &- times[index - 1]
             let zigzag = BitWriter.zigzag(next &- delta)
@@ -53,7 +58,10 @@ enum PackedColumns {
         guard count > 1 else { return times }
         var delta = BitReader.unzigzag(reader.readVarint())
         times.append(times[0] &+ delta)
-        reader.alignToByte()
+        if reader.readBytes(1).first! == 0 {
+            for index in 2..<max(2, count) { times.append(times[index - 1] &+ delta) }
+            return times
+        }
         for index in 2..<max(2, count) {
             var zigzag: UInt64 = 0
             if reader.readBit() {
