@@ -10,6 +10,8 @@
    (`GET /api/iottsbulk/v3/timeseries/...`, following `nextRecord`).
 3. Runs `mindsphere-fake-bench`: 10 million records into one series in process, resident bytes per record,
    then p50/p99 of 2000-record range GETs at random offsets and 100,000-record bulk reads.
+4. Runs `mindsphere-fake-bench plant scenarios/plant.yaml`: the plant scenario's generated 1-second series, each
+   written 20 times into series of its own, and the resident bytes per stored record.
 
     bench/timeseries/run.py                          # print a Markdown section
     bench/timeseries/run.py --update BENCHMARKS.md   # also replace the "IoT Time Series" section of BENCHMARKS.md
@@ -32,7 +34,7 @@ CLIENT_ID = "iiotuxpc-testdm-v1.0.0"
 SECRET = "fake-secret-for-local-use"
 TOKEN_BODY = json.dumps({"grant_type": "client_credentials", "appName": "testdm", "appVersion": "v1.0.0",
                          "hostTenant": "iiotuxpc", "userTenant": "iiotuxpc"})
-TARGETS = {"throughput": 300_000, "p99": 5.0, "bytes": 64}
+TARGETS = {"throughput": 300_000, "p99": 5.0, "bytes": 64, "plantBytes": 12}
 WRK_THREADS = 2
 BULK_RECORDS = 100_000
 BULK_START_MS = 1_600_000_000_000
@@ -150,7 +152,13 @@ def in_process(binary, records, gets):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def section(ingested, memory, args):
+def plant(binary):
+    output = subprocess.run([binary, "plant", os.path.join(ROOT, "scenarios", "plant.yaml")], check=True,
+                            capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def section(ingested, memory, generated, args):
     cpu = platform.processor() or platform.machine()
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     cores = os.cpu_count()
@@ -169,14 +177,17 @@ Machine: {cores} cores ({cpu}); wrk and the server share them. Load average when
 | TS Bulk read of {BULK_RECORDS:,} records over HTTP, following nextRecord ({ingested['bulk']['reads']} reads; {ingested['bulk']['pages']} answer(s) each) | {ingested['bulk']['recordsPerSecond']:,.0f} records/s (median read {ingested['bulk']['medianMilliseconds']:.1f} ms) | (diagnostic) |
 | TS Bulk read of 100,000 records in process, handler only ({memory['bulkReadPages']} answer(s) each) | {memory['bulkReadRecordsPerSecond']:,} records/s (median read {memory['bulkReadMedianMilliseconds']} ms) | (diagnostic) |
 | Resident memory per stored 3-double record | {memory['residentBytesPerRecord']} bytes | <= 64 bytes ({ok(memory['residentBytesPerRecord'] <= TARGETS['bytes'])}) |
+| Resident memory per stored record of the plant scenario's generated 1-second series ({generated['plantSeries']} series x {generated['plantCopies']} copies, {generated['plantRecords']:,} records; {generated['plantVariables']}) | {generated['plantResidentBytesPerRecord']} bytes | <= {TARGETS['plantBytes']} bytes ({ok(generated['plantResidentBytesPerRecord'] <= TARGETS['plantBytes'])}) |
 
 Each wrk thread is one device: it PUTs to the `acceleration` series of its own asset, each PUT 100 new records
 inside the device's next second, so every series grows in time order. A PUT of plain records (flat objects, no
 escapes, valid values) is read straight from the body bytes into the typed columns; any other body takes the
 general JSON path, with the same answers.
-Storage: per series one sorted `_time` column (Int64) and one typed column per variable with a presence flag;
-appends in time order are amortised O(1); range lookups are binary searches. Loading the {memory['records']:,} records
-in process took {memory['loadSeconds']} s.
+Storage: per series a small open chunk (plain arrays) that takes appends, and immutable sealed chunks of 1024
+records, each column in the smaller of its plain and packed forms (delta-of-delta `_time`, Gorilla XOR or
+scaled-decimal doubles, zigzag varint integers, dictionary strings, bit-packed booleans and presence); range
+lookups are binary searches over the chunks, then in one; readers decode after releasing the series lock. Loading
+the {memory['records']:,} records in process took {memory['loadSeconds']} s.
 """
 
 
@@ -206,7 +217,8 @@ def main():
     release = os.path.join(args.scratch, "release")
     ingested = ingest(os.path.join(release, "mindsphere-fake"), args.seconds, args.connections)
     memory = in_process(os.path.join(release, "mindsphere-fake-bench"), args.records, args.gets)
-    text = section(ingested, memory, args)
+    generated = plant(os.path.join(release, "mindsphere-fake-bench"))
+    text = section(ingested, memory, generated, args)
     print(text)
     if args.update:
         update(args.update, text)

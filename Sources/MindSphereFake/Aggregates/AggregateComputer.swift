@@ -1,4 +1,4 @@
-/// Computes the aggregates of one series over a grid of intervals, reading the stored columns in place (under the
+/// Computes the aggregates of one series over a grid of intervals, decoding the stored chunks it needs (under the
 /// series lock). Only intervals holding at least one value of a target variable produce an item; a variable without
 /// values in an interval is left out of that item.
 ///
@@ -40,12 +40,24 @@ struct AggregateComputer: Sendable {
             return storage.aggregateBlockSummaries(field: target.valueColumn)
         }
         let storage = storage
+        // The rows the grid covers, with their times decoded once for the intervals' binary searches.
+        let covered = storage.range(after: grid.from, upTo: grid.to)
+        let times = storage.slice(covered, fields: []).times
+        func firstIndex(after time: Int64) -> Int {
+            var low = 0
+            var high = times.count
+            while low < high {
+                let middle = (low + high) >> 1
+                if times[middle] <= time { low = middle + 1 } else { high = middle }
+            }
+            return covered.lowerBound + low
+        }
         var cursor = grid.from
         while cursor < grid.to {
-            let first = storage.firstIndex(after: cursor)
-            guard first < storage.count, storage.times[first] <= grid.to else { break }
-            let (start, end) = grid.interval(containing: storage.times[first])
-            let rows = first..<storage.firstIndex(after: end)
+            let first = firstIndex(after: cursor)
+            guard first < covered.upperBound else { break }
+            let (start, end) = grid.interval(containing: times[first - covered.lowerBound])
+            let rows = first..<firstIndex(after: end)
             let values = targets.indices.map { aggregate(targets[$0], rows: rows, storage: storage, summaries: summaries[$0]) }
             if values.contains(where: { $0 != nil }) { items.append(Item(start: start, end: end, values: values)) }
             guard end > cursor else { break }
@@ -54,13 +66,34 @@ struct AggregateComputer: Sendable {
         return items
     }
 
+    /// The aggregate of `target` over `rows`: DOUBLE values without quality codes block by block, decoding only the
+    /// rows of blocks not taken from `summaries`; others from the rows decoded at once.
     private func aggregate(_ target: AggregateTarget, rows: Range<Int>, storage: SeriesStorage,
                            summaries: [VariableAggregate]?) -> VariableAggregate? {
-        let column = storage.columns[target.valueColumn]
-        let quality = target.qualityColumn.map { storage.columns[$0] }
-        let goodOnly = options.qualityValues == .good
         var result = VariableAggregate()
-        storage.times.withUnsafeBufferPointer { times in
+        if !target.isInteger && target.qualityColumn == nil {
+            let whole = summaries == nil ? storage.slice(rows, fields: [target.valueColumn]) : nil
+            result = VariableAggregate.ofDoublesInBlocks(rows: rows, summaries: summaries) { part in
+                let slice = whole ?? storage.slice(part, fields: [target.valueColumn])
+                let base = whole == nil ? part.lowerBound : rows.lowerBound
+                return slice.columns[0].doubles.withUnsafeBufferPointer { values in
+                    slice.columns[0].present.withUnsafeBufferPointer { present in
+                        slice.times.withUnsafeBufferPointer { times in
+                            VariableAggregate.ofDoubles(values, present: present, times: times,
+                                                        rows: (part.lowerBound - base)..<(part.upperBound - base))
+                        }
+                    }
+                }
+            }
+            if result.count > 0 { result.finish(options.standardDeviation) }
+            return result.isEmpty ? nil : result
+        }
+        let slice = storage.slice(rows, fields: [target.valueColumn] + (target.qualityColumn.map { [$0] } ?? []))
+        let column = slice.columns[0]
+        let quality = slice.columns.count > 1 ? slice.columns[1] : nil
+        let goodOnly = options.qualityValues == .good
+        let local = 0..<slice.times.count
+        slice.times.withUnsafeBufferPointer { times in
             column.present.withUnsafeBufferPointer { present in
                 func qualityClass(_ row: Int) -> QualityClass {
                     guard let quality, quality.present[row] else { return .good }
@@ -68,7 +101,7 @@ struct AggregateComputer: Sendable {
                 }
                 if target.isInteger {
                     column.integers.withUnsafeBufferPointer { values in
-                        for row in rows where present[row] {
+                        for row in local where present[row] {
                             let grade = qualityClass(row)
                             result.count(grade)
                             if goodOnly && grade != .good { continue }
@@ -76,15 +109,9 @@ struct AggregateComputer: Sendable {
                         }
                         if result.count > 0 { result.finish(options.standardDeviation) }
                     }
-                } else if quality == nil {
-                    column.doubles.withUnsafeBufferPointer { values in
-                        result = VariableAggregate.ofDoublesInBlocks(values, present: present, times: times, rows: rows,
-                                                                     summaries: summaries)
-                        if result.count > 0 { result.finish(options.standardDeviation) }
-                    }
                 } else {
                     column.doubles.withUnsafeBufferPointer { values in
-                        for row in rows where present[row] {
+                        for row in local where present[row] {
                             let grade = qualityClass(row)
                             result.count(grade)
                             if goodOnly && grade != .good { continue }

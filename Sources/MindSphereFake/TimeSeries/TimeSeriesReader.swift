@@ -19,28 +19,27 @@ struct TimeSeriesReader {
     /// Reads from `series` at fake time `now` (ms) with the store's ingestion delay.
     func read(_ series: Series, layout: SeriesLayout, nowMilliseconds now: Int64, delay: Int64) throws(FakeError) -> Page {
         let fields = try query.fields(in: layout)
-        return series.read(now: now, delay: delay) { state in
-            let storage = state.storage
-            if query.latestValue {
-                return Page(slice: latestValues(storage, layout: layout, fields: fields, nowMicros: now &* 1000), layout: layout)
-            }
-            if query.asksForLatestRecord {
-                guard storage.count > 0 else { return Page(slice: .empty, layout: layout) }
-                return Page(slice: storage.slice((storage.count - 1)..<storage.count, fields: fields), layout: layout)
-            }
-            let rows = storage.range(after: query.from ?? .min, upTo: query.to ?? .max)
-            let more = rows.count > query.limit
-            if query.descending {
-                let page = (rows.upperBound - min(rows.count, query.limit))..<rows.upperBound
-                var slice = storage.slice(page, fields: fields)
-                slice.descending = true
-                let next = more ? storage.times[page.lowerBound] - layout.precision.stepMicroseconds : nil
-                return Page(slice: slice, layout: layout, nextBoundary: next)
-            }
-            let page = rows.lowerBound..<(rows.lowerBound + min(rows.count, query.limit))
-            let next = more ? storage.times[page.upperBound - 1] : nil
-            return Page(slice: storage.slice(page, fields: fields), layout: layout, nextBoundary: next)
+        // Sealed chunks never change, so the copy is read (and decoded) after the series lock is released.
+        let storage = series.read(now: now, delay: delay) { $0.storage }
+        if query.latestValue {
+            return Page(slice: latestValues(storage, layout: layout, fields: fields, nowMicros: now &* 1000), layout: layout)
         }
+        if query.asksForLatestRecord {
+            guard storage.count > 0 else { return Page(slice: .empty, layout: layout) }
+            return Page(slice: storage.slice((storage.count - 1)..<storage.count, fields: fields), layout: layout)
+        }
+        let rows = storage.range(after: query.from ?? .min, upTo: query.to ?? .max)
+        let more = rows.count > query.limit
+        if query.descending {
+            let page = (rows.upperBound - min(rows.count, query.limit))..<rows.upperBound
+            var slice = storage.slice(page, fields: fields)
+            slice.descending = true
+            let next = more ? storage.time(at: page.lowerBound) - layout.precision.stepMicroseconds : nil
+            return Page(slice: slice, layout: layout, nextBoundary: next)
+        }
+        let page = rows.lowerBound..<(rows.lowerBound + min(rows.count, query.limit))
+        let next = more ? storage.time(at: page.upperBound - 1) : nil
+        return Page(slice: storage.slice(page, fields: fields), layout: layout, nextBoundary: next)
     }
 
     /// The latest value of each field within the `latestValue` window (and `from`/`to` when given), as records
@@ -53,15 +52,8 @@ struct TimeSeriesReader {
         let rows = storage.range(after: lower, upTo: upper)
         let isQualityCode = fields.map { layout.fields[$0].rule == .qualityCode }
         var latestRow = [Int?](repeating: nil, count: fields.count)
-        var missing = isQualityCode.filter { !$0 }.count
-        var row = rows.upperBound - 1
-        while missing > 0 && row >= rows.lowerBound {
-            for (offset, field) in fields.enumerated()
-            where !isQualityCode[offset] && latestRow[offset] == nil && storage.isPresent(row: row, field: field) {
-                latestRow[offset] = row
-                missing -= 1
-            }
-            row -= 1
+        for (offset, field) in fields.enumerated() where !isQualityCode[offset] {
+            latestRow[offset] = storage.lastPresentRow(field: field, in: rows)
         }
         for (offset, field) in fields.enumerated() where isQualityCode[offset] {
             let variable = layout.fields[field].variableName

@@ -135,10 +135,10 @@ struct VariableAggregate: Sendable {
     /// The aggregate of the DOUBLE values at `rows` of a variable without quality codes, chunk by chunk of the fixed
     /// row blocks of `AggregateBlocks` (one `ofDoubles` per block the rows touch, merged in row order). A whole block
     /// is taken from `summaries` when given (the block summaries of the column, built by the same `ofDoubles`), so
-    /// the fast path and the general one (`summaries == nil`) compute the same bits.
-    static func ofDoublesInBlocks(_ values: UnsafeBufferPointer<Double>, present: UnsafeBufferPointer<Bool>,
-                                  times: UnsafeBufferPointer<Int64>, rows: Range<Int>,
-                                  summaries: [VariableAggregate]?) -> VariableAggregate {
+    /// the fast path and the general one (`summaries == nil`) compute the same bits. `scan` computes `ofDoubles`
+    /// of the rows of a block not taken from `summaries`.
+    static func ofDoublesInBlocks(rows: Range<Int>, summaries: [VariableAggregate]?,
+                                  scanning scan: (Range<Int>) -> VariableAggregate) -> VariableAggregate {
         var result = VariableAggregate()
         let size = AggregateBlocks.blockSize
         var lower = rows.lowerBound
@@ -148,7 +148,7 @@ struct VariableAggregate: Sendable {
             if let summaries, lower == block * size, upper == lower + size, block < summaries.count {
                 result.merge(summaries[block])
             } else {
-                result.merge(ofDoubles(values, present: present, times: times, rows: lower..<upper))
+                result.merge(scan(lower..<upper))
             }
             lower = upper
         }

@@ -42,15 +42,16 @@ public struct TimeSeriesBulkAPI: Sendable {
         let columns = try TimeSeriesQuery.fields(select: query.select, in: layout)
         // No page can hold more records than this, so no more are copied out of the series.
         let copied = min(query.limit ?? .max, maximumResponseBytes / BulkReadRenderer.smallestRecordBytes + 1)
-        let (slice, matching) = series.read(now: context.nowMilliseconds, delay: store.ingestionDelayMilliseconds) { state in
-            let storage = state.storage
+        // Sealed chunks never change, so the copy is read (and decoded) after the series lock is released.
+        let storage = series.read(now: context.nowMilliseconds, delay: store.ingestionDelayMilliseconds) { $0.storage }
+        let (slice, matching): (SeriesSlice, Int) = {
             let rows = storage.range(after: query.from, upTo: query.to)
             let taken = min(rows.count, copied)
             let page = query.descending ? (rows.upperBound - taken)..<rows.upperBound : rows.lowerBound..<(rows.lowerBound + taken)
             var slice = storage.slice(page, fields: columns)
             slice.descending = query.descending
             return (slice, rows.count)
-        }
+        }()
         let renderer = BulkReadRenderer(context: context, query: query, maximumBytes: maximumResponseBytes)
         let body = renderer.body(slice, layout: layout, wanted: min(matching, query.limit ?? .max))
         return FakeResponse(status: .ok, headerFields: fields, body: body)
