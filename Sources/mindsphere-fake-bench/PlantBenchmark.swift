@@ -7,10 +7,7 @@ import MindSphereFake
 /// are read from the records' values (a fraction is DOUBLE, a whole number LONG, text STRING). Prints one JSON line.
 enum PlantBenchmark {
     static func run(path: String, copies: Int) throws {
-        let reader = ClosureScenarioFileReader { path, including in
-            let resolved = InMemoryScenarioFiles.resolve(path, relativeTo: including)
-            return ScenarioSourceFile(path: resolved, text: try String(contentsOfFile: resolved, encoding: .utf8))
-        }
+        let reader = DiskFiles()
         let scenario = try ScenarioLoader(reader: reader).load(path: path)
         let series = scenario.timeSeries.filter(isOneSecond)
         guard !series.isEmpty else { fatalError("no 1-second series in \(path)") }
@@ -39,5 +36,13 @@ enum PlantBenchmark {
               let first = series.records[0]["_time"]?.stringValue.flatMap(Timestamp.parseMilliseconds),
               let second = series.records[1]["_time"]?.stringValue.flatMap(Timestamp.parseMilliseconds) else { return false }
         return second - first == 1000
+    }
+}
+
+/// Reads scenario files from disk, paths resolved like the scenario loader resolves them.
+private struct DiskFiles: ScenarioFileReader {
+    func read(_ path: String, relativeTo includingFile: String?) throws -> ScenarioSourceFile {
+        let resolved = InMemoryScenarioFiles.resolve(path, relativeTo: includingFile)
+        return ScenarioSourceFile(path: resolved, text: try String(contentsOfFile: resolved, encoding: .utf8))
     }
 }
