@@ -43,15 +43,7 @@ struct AggregateComputer: Sendable {
         // The rows the grid covers, with their times decoded once for the intervals' binary searches.
         let covered = storage.range(after: grid.from, upTo: grid.to)
         let times = storage.slice(covered, fields: []).times
-        func firstIndex(after time: Int64) -> Int {
-            var low = 0
-            var high = times.count
-            while low < high {
-                let middle = (low + high) >> 1
-                if times[middle] <= time { low = middle + 1 } else { high = middle }
-            }
-            return covered.lowerBound + low
-        }
+        func firstIndex(after time: Int64) -> Int { covered.lowerBound + times.firstIndex(laterThan: time) }
         var cursor = grid.from
         while cursor < grid.to {
             let first = firstIndex(after: cursor)

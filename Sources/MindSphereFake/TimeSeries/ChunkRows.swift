@@ -124,15 +124,7 @@ struct ChunkRows: Sendable {
     }
 
     /// The index of the first record with `_time` > `time` (binary search).
-    func firstIndex(after time: Int64) -> Int {
-        var low = 0
-        var high = times.count
-        while low < high {
-            let middle = (low + high) >> 1
-            if times[middle] <= time { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
+    func firstIndex(after time: Int64) -> Int { times.firstIndex(laterThan: time) }
 
     /// The indices of records with `from` < `_time` <= `to`.
     func range(after from: Int64, upTo to: Int64) -> Range<Int> {

@@ -50,14 +50,7 @@ final class SealedChunk: Sendable {
     func firstIndex(after time: Int64) -> Int {
         if time < firstTime { return 0 }
         if time >= lastTime { return count }
-        let times = decodedTimes()
-        var low = 0
-        var high = times.count
-        while low < high {
-            let middle = (low + high) >> 1
-            if times[middle] <= time { low = middle + 1 } else { high = middle }
-        }
-        return low
+        return decodedTimes().firstIndex(laterThan: time)
     }
 
     /// The bytes the chunk's encoded columns take (its own object and array headers aside).
