@@ -50,10 +50,8 @@ struct TimeSeriesPair: Sendable {
         let response: FakeResponse
         do {
             response = try route.handler(context)
-        } catch let error as FakeError {
-            response = WireErrorMapper.response(for: error, shape: route.errorShape, correlationID: String(repeating: "a", count: 32))
         } catch {
-            response = FakeResponse(status: .internalServerError)
+            response = WireErrorMapper.response(for: error, shape: route.errorShape, correlationID: String(repeating: "a", count: 32))
         }
         let headers = response.headerFields.map { "\($0.name.rawName): \($0.value)" }.joined(separator: "\n")
         return "\(response.status.code)\n\(headers)\n\(response.bodyText)"
