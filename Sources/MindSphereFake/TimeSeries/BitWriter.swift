@@ -58,7 +58,11 @@ struct BitWriter {
     /// The bytes written, the last one padded with zero bits.
     mutating func finish() -> [UInt8] {
         alignToByte()
-        return bytes
+        // A sealed chunk keeps these bytes for its life: copy them into storage of their own size, not the doubling
+        // capacity the appends left behind.
+        return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: bytes)
+        }
     }
 
     private mutating func flush() {

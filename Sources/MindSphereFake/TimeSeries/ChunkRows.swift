@@ -171,10 +171,4 @@ struct ChunkRows: Sendable {
     func rows(_ rows: Range<Int>) -> ChunkRows {
         ChunkRows(times: Array(times[rows]), columns: columns.map { $0.slice(rows) })
     }
-
-    /// Removes the first `count` records.
-    mutating func removeFirst(_ count: Int) {
-        times.removeFirst(count)
-        for index in columns.indices { columns[index].removeSubrange(0..<count) }
-    }
 }

@@ -115,7 +115,9 @@ struct SeriesStorage: Sendable {
             sealed.append(chunk)
             lower += Self.chunkCapacity
         }
-        open.removeFirst(lower)
+        // The rest goes into fresh arrays: removing the sealed front would keep the capacity of the batch that
+        // filled the chunk, which for one day of 1-second records is megabytes per series.
+        open = open.rows(lower..<open.count)
     }
 
     /// Rebuilds `starts` and `sealedCount` after chunks were replaced.
