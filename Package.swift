@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "MindSphereFakeServer", targets: ["MindSphereFakeServer"]),
         /// The contract-test kit: one suite for the fake and for a real tenant.
         .library(name: "MindSphereContract", targets: ["MindSphereContract"]),
+        /// Helpers for testing an app against the fake: default credentials, tokens, a served fake per test.
+        .library(name: "MindSphereFakeTesting", targets: ["MindSphereFakeTesting"]),
         .executable(name: "mindsphere-fake", targets: ["mindsphere-fake"]),
     ],
     dependencies: [
@@ -72,6 +74,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What tests of an app (and the package's own tests) need around the fake; nothing here is test-only logic
+        // of the fake itself.
+        .target(
+            name: "MindSphereFakeTesting",
+            dependencies: [
+                "MindSphereFake",
+                "MindSphereFakeServer",
+                "MindSphereContract",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "mindsphere-fake",
             dependencies: [
@@ -96,6 +110,7 @@ let package = Package(
             name: "MindSphereFakeTests",
             dependencies: [
                 "MindSphereFake",
+                "MindSphereFakeTesting",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -103,12 +118,35 @@ let package = Package(
         ),
         .testTarget(
             name: "MindSphereFakeServerTests",
-            dependencies: ["MindSphereFake", "MindSphereFakeServer", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "MindSphereFake", "MindSphereFakeServer", "MindSphereFakeTesting", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "MindSphereContractTests",
-            dependencies: ["MindSphereContract", "MindSphereFake", "MindSphereFakeServer"],
+            dependencies: ["MindSphereContract", "MindSphereFake", "MindSphereFakeServer", "MindSphereFakeTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MindSphereFakeTestingTests",
+            dependencies: [
+                "MindSphereFakeTesting", "MindSphereFake", "MindSphereFakeServer", "MindSphereContract",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The command line: argument parsing in process, and the built binary run as a child process.
+        .testTarget(
+            name: "MindSphereFakeCLITests",
+            dependencies: [
+                "mindsphere-fake",
+                "MindSphereFake",
+                "MindSphereFakeServer",
+                "MindSphereFakeTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

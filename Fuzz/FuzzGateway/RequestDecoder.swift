@@ -10,8 +10,8 @@ struct RequestDecoder {
     /// A valid bearer token, fetched through the Token Manager route at start.
     let token: String
 
-    static let spaceAuthKey = "Basic " + base64("iiotuxpc-testdm-v1.0.0:fake-secret-for-local-use")
-    static let serviceBasic = "Basic " + base64("iiotuxpc-service:fake-secret-for-local-use")
+    static let spaceAuthKey = "Basic " + base64("\(AppCredential.fakeDefault.clientID):\(AppCredential.fakeDefault.clientSecret)")
+    static let serviceBasic = "Basic " + base64("\(ServiceCredential.fakeDefault.clientID):\(ServiceCredential.fakeDefault.clientSecret)")
 
     /// The next request; `previousID` is the `id` (or `assetId`) of the previous answer of the same input, if it had one.
     func request(from source: inout some DecisionSource, previousID: String?) -> FakeRequest {

@@ -41,6 +41,21 @@ final class FrontDoor: @unchecked Sendable {
     /// Set by the first `start()` or `stop()`, so that a door that never started still closes its sockets once.
     private let used = Atomic<Bool>(false)
 
+    /// `errno`'s message as a clause: `address already in use`.
+    private static func reason(_ code: Int32) -> String {
+        let message = String(cString: strerror(code))
+        return message.prefix(1).lowercased() + message.dropFirst()
+    }
+
+    /// `127.0.0.1:8080`.
+    private static func text(of address: sockaddr_in) -> String {
+        var host = address.sin_addr
+        var buffer = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+        let name = inet_ntop(AF_INET, &host, &buffer, socklen_t(buffer.count)) != nil
+            ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+        return "\(name):\(UInt16(bigEndian: address.sin_port))"
+    }
+
     /// Binds and listens on `address`.
     /// - Throws: `ServerError` when the socket cannot be bound (the port is taken, or the address is not this host's).
     init(address: sockaddr_in, connectionLimit: Int, perAddressLimit: Int, headerTimeoutSeconds: Int, idleTimeoutSeconds: Int) throws {
@@ -53,9 +68,9 @@ final class FrontDoor: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listening, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard bindResult == 0, listen(listening, 1024) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = Self.reason(errno)
             close(listening)
-            throw ServerError("cannot listen on port \(UInt16(bigEndian: address.sin_port)): \(reason)")
+            throw ServerError("cannot listen on \(Self.text(of: address)): \(reason)")
         }
         var actual = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

@@ -1,12 +1,10 @@
 import ArgumentParser
-import Dispatch
 import Foundation
-import Glibc
 import MindSphereContract
 import MindSphereFake
 
 /// `mindsphere-fake contract`: run the contract kit against an in-process fake, a fake by URL, or a real gateway.
-struct ContractCommand: ParsableCommand {
+struct ContractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract",
         abstract: "Run the contract checks against a fake or a real MindSphere tenant.",
@@ -82,7 +80,7 @@ struct ContractCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         var configuration = ContractConfiguration.fromEnvironment()
         if let caCertificate { configuration.caCertificateFile = caCertificate }
         if let controlToken { configuration.controlToken = controlToken }
@@ -99,28 +97,37 @@ struct ContractCommand: ParsableCommand {
         if let compare { options.only = try Recording.checkIDs(in: compare) }
         let invocation = ContractInvocation(
             target: target, configuration: configuration, options: options, junit: junit, record: record, compare: compare)
-        try SignalWaiter.blockTerminationSignals()
-        let outcome = SharedBox<Result<Bool, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let task = Task {
-            let result: Result<Bool, any Error>
-            do { result = .success(try await invocation.execute()) } catch { result = .failure(error) }
-            outcome.set(result)
-            done.signal()
-        }
-        Thread.detachNewThread {
-            let signal = SignalWaiter.waitForTermination()
-            Output.error("mindsphere-fake contract: received \(signal == SIGINT ? "SIGINT" : "SIGTERM"), stopping after the current check and cleaning up")
-            task.cancel()
-        }
-        done.wait()
-        switch outcome.get() {
-        case .success(true)?: return
-        case .success(false)?: throw ExitCode(1)
-        case .failure(let error)?:
+        try SignalWaiter.install()
+        let outcome = await Self.runUntilDone(invocation)
+        switch outcome {
+        case .success(true): return
+        case .success(false): throw ExitCode(1)
+        case .failure(let error):
             Output.error("mindsphere-fake contract: \(error)")
             throw ExitCode(2)
-        case nil: throw ExitCode(1)
+        }
+    }
+
+    /// Runs `invocation` to its end. The first SIGINT, SIGTERM or SIGHUP cancels it: the kit then stops after the
+    /// current check and still deletes what the run created, so the run is awaited, not abandoned.
+    private static func runUntilDone(_ invocation: ContractInvocation) async -> Result<Bool, any Error> {
+        await withTaskGroup(of: Result<Bool, any Error>?.self) { group in
+            group.addTask {
+                do { return .success(try await invocation.execute()) } catch { return .failure(error) }
+            }
+            group.addTask {
+                guard let signal = await SignalWaiter.next() else { return nil }
+                Output.error("mindsphere-fake contract: received \(SignalWaiter.name(of: signal)), stopping after the current check and cleaning up")
+                return nil
+            }
+            var outcome: Result<Bool, any Error>?
+            // Whichever ends first cancels the other: a finished run stops the wait for a signal; a signal cancels
+            // the run, whose cleanup is then awaited as the group's last task.
+            while let finished = await group.next() {
+                if let finished { outcome = finished }
+                group.cancelAll()
+            }
+            return outcome ?? .success(false)
         }
     }
 }

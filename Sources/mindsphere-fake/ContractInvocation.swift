@@ -1,7 +1,6 @@
 import Foundation
 import MindSphereContract
 import MindSphereFake
-import Synchronization
 
 /// One `contract` run with its parsed settings: builds the target, runs the kit, prints and writes the reports.
 struct ContractInvocation: Sendable {
@@ -80,15 +79,4 @@ struct ContractInvocation: Sendable {
         try GatewayTarget(baseURL: url, credentials: try configuration.credentials(), trust: configuration.trust,
                           pacing: .init(minimumIntervalMilliseconds: configuration.pacingMilliseconds))
     }
-}
-
-/// A value shared between the command's thread and its task.
-final class SharedBox<Value: Sendable>: Sendable {
-    private let storage: Mutex<Value>
-
-    init(_ value: Value) { storage = Mutex(value) }
-
-    func set(_ value: Value) { storage.withLock { $0 = value } }
-
-    func get() -> Value { storage.withLock { $0 } }
 }

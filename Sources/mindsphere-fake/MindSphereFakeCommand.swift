@@ -1,8 +1,9 @@
 import ArgumentParser
 
-/// The `mindsphere-fake` command line.
+/// The `mindsphere-fake` command line. Async, so `serve` and `contract` await their work and the termination
+/// signals instead of parking a thread.
 @main
-struct MindSphereFakeCommand: ParsableCommand {
+struct MindSphereFakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mindsphere-fake",
         abstract: "An offline, faithful fake of the MindSphere (Insights Hub) gateway.",

@@ -6,7 +6,7 @@ import MindSphereFake
 import MindSphereFakeServer
 
 /// `mindsphere-fake serve`: run the fake until SIGINT or SIGTERM.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the fake over HTTP until interrupted.",
@@ -167,15 +167,19 @@ struct ServeCommand: ParsableCommand {
         return Logger(label: "mindsphere-fake") { _ in LineLogHandler(format: format, level: level) }
     }
 
-    private func tlsMaterial() throws -> ServerConfiguration.TLSMaterial? {
+    /// The PEM files of `--tls-cert` and `--tls-key`, `nil` without them.
+    /// - Throws: `StartFailure` naming the file that cannot be read.
+    private func tlsMaterial() throws(StartFailure) -> ServerConfiguration.TLSMaterial? {
         guard let tlsCertificateFile, let tlsKeyFile else { return nil }
-        do {
-            return ServerConfiguration.TLSMaterial(
-                certificatePEM: try String(contentsOfFile: tlsCertificateFile, encoding: .utf8),
-                privateKeyPEM: try String(contentsOfFile: tlsKeyFile, encoding: .utf8))
-        } catch {
-            throw ValidationError("cannot read the TLS certificate or key: \(error.localizedDescription)")
-        }
+        return ServerConfiguration.TLSMaterial(
+            certificatePEM: try Self.text(of: tlsCertificateFile, what: "TLS certificate"),
+            privateKeyPEM: try Self.text(of: tlsKeyFile, what: "TLS key"))
+    }
+
+    private static func text(of file: String, what: String) throws(StartFailure) -> String {
+        guard let data = FileManager.default.contents(atPath: file) else { throw StartFailure("cannot read the \(what) \(file)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw StartFailure("the \(what) \(file) is not PEM text") }
+        return text
     }
 
     /// The key that signs tokens: `--signing-key`, a fresh one for `--ephemeral-signing-key`, else the one kept in
@@ -199,16 +203,35 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let reader = DiskScenarioFileReader()
-        let gateway: FakeGateway
-        let key: SigningKey
+    func run() async throws {
+        let server: FakeServer
         do {
-            key = try signingKey()
+            server = try start()
         } catch {
             Output.error("mindsphere-fake: \(error.message)")
             throw ExitCode.failure
         }
+        if !Self.isLoopback(host) {
+            Output.error("mindsphere-fake: warning: listening on \(host), reachable from the network; "
+                + (controlToken == nil ? "the control plane is OPEN to anyone who reaches it" : "the control plane needs X-Fake-Control-Token"))
+        }
+        Output.line("mindsphere-fake listening on \(server.listeningURL)")
+        let signal = await SignalWaiter.next() ?? SIGTERM
+        Output.error("mindsphere-fake: received \(SignalWaiter.name(of: signal)), stopping")
+        server.stop(drainTimeout: .seconds(drainTimeoutSeconds))
+    }
+
+    /// Loads the scenario, reads the key and TLS files, installs the signal handlers and starts listening; every
+    /// failure is one `StartFailure` line, never the usage text (the arguments were fine).
+    private func start() throws(StartFailure) -> FakeServer {
+        let reader = DiskScenarioFileReader()
+        let key: SigningKey
+        do {
+            key = try signingKey()
+        } catch {
+            throw StartFailure(error.message)
+        }
+        let gateway: FakeGateway
         do {
             var loaded = try scenario.map { try ScenarioLoader(reader: reader).load(path: $0) } ?? Scenario.defaultScenario()
             if let tokenLifetimeSeconds { loaded.tokenLifetimeSeconds = tokenLifetimeSeconds }
@@ -218,32 +241,25 @@ struct ServeCommand: ParsableCommand {
             configuration.dashboardLibraries = DashboardLibraryReader.read()
             gateway = try FakeGateway(configuration: configuration)
         } catch {
-            Output.error("mindsphere-fake: scenario not loaded: \(error)")
-            throw ExitCode.failure
+            throw StartFailure("scenario not loaded: \(error)")
         }
         let tls = try tlsMaterial()
-        try SignalWaiter.blockTerminationSignals()
-        FileLimit.raiseToMaximum()
-        let server: FakeServer
         do {
-            server = try FakeServer.start(gateway: gateway, configuration: ServerConfiguration(
+            try SignalWaiter.install()
+        } catch {
+            throw StartFailure(error.description)
+        }
+        FileLimit.raiseToMaximum()
+        do {
+            return try FakeServer.start(gateway: gateway, configuration: ServerConfiguration(
                 host: host, port: port, maximumBodyBytes: maximumBodyBytes,
                 connectionTimeoutSeconds: idleTimeoutSeconds, connectionLimit: maximumConnections,
                 perAddressConnectionLimit: maximumConnectionsPerAddress ?? (Self.isLoopback(host) ? 0 : 256),
                 headerTimeoutSeconds: headerTimeoutSeconds, threads: threads, tls: tls
             ))
         } catch {
-            Output.error("mindsphere-fake: \(error)")
-            throw ExitCode.failure
+            throw StartFailure("\(error)")
         }
-        if !Self.isLoopback(host) {
-            Output.error("mindsphere-fake: warning: listening on \(host), reachable from the network; "
-                + (controlToken == nil ? "the control plane is OPEN to anyone who reaches it" : "the control plane needs X-Fake-Control-Token"))
-        }
-        Output.line("mindsphere-fake listening on \(server.listeningURL)")
-        let signal = SignalWaiter.waitForTermination()
-        Output.error("mindsphere-fake: received \(SignalWaiter.name(of: signal)), stopping")
-        server.stop(drainTimeout: .seconds(drainTimeoutSeconds))
     }
 }
 

@@ -2,13 +2,13 @@ import Foundation
 import HTTPTypes
 import MindSphereContract
 import MindSphereFake
-import MindSphereFakeServer
 import Testing
+import MindSphereFakeTesting
 
 /// The whole kit against the fake: in-process and over loopback HTTP.
 @Suite struct ContractKitOnFakeTests {
     @Test func kit_inProcessFake_passesEveryCheck() async throws {
-        let report = await ContractRunner().run(on: try KitFixtures.inProcess())
+        let report = await ContractRunner().run(on: try InProcessTarget.fresh())
         #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")
         #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
         #expect(report.results.count == ContractCatalog.all.count)
@@ -16,43 +16,43 @@ import Testing
     }
 
     @Test func urlTarget_sendsTheControlToken_ofAFakeThatWantsOne() async throws {
-        let server = try FakeServer.start(gateway: try FakeGateway(configuration: FakeConfiguration(controlToken: "kit-token")))
-        defer { server.stop() }
-        let withToken = try await FakeURLTarget.connect(baseURL: server.baseURL, controlToken: "kit-token")
-        #expect(withToken.capabilities.contains(.controlPlane))
-        #expect(withToken.capabilities.contains(.controlsClock))
-        let without = try await FakeURLTarget.probe(baseURL: server.baseURL)
-        #expect(!without, "a fake that wants a token answers /_fake/health only to its holder")
+        try await withRunningFake(gateway: try FakeGateway(configuration: FakeConfiguration(controlToken: "kit-token"))) { baseURL in
+            let withToken = try await FakeURLTarget.connect(baseURL: baseURL, controlToken: "kit-token")
+            #expect(withToken.capabilities.contains(.controlPlane))
+            #expect(withToken.capabilities.contains(.controlsClock))
+            let without = try await FakeURLTarget.probe(baseURL: baseURL)
+            #expect(!without, "a fake that wants a token answers /_fake/health only to its holder")
+        }
     }
 
     @Test func kit_loopbackFake_passesEveryCheckAndLeavesStateAsFound() async throws {
-        let server = try FakeServer.start(gateway: try FakeGateway())
-        defer { server.stop() }
-        let target = try await FakeURLTarget.connect(baseURL: server.baseURL)
-        let report = await ContractRunner().run(on: target)
-        #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")
-        #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
-        if target.capabilities.contains(.controlPlane) {
-            #expect(report.stateCheck == .restored)
+        try await withRunningFake(gateway: try FakeGateway()) { baseURL in
+            let target = try await FakeURLTarget.connect(baseURL: baseURL)
+            let report = await ContractRunner().run(on: target)
+            #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")
+            #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
+            if target.capabilities.contains(.controlPlane) {
+                #expect(report.stateCheck == .restored)
+            }
+            #expect(report.succeeded || !report.failures.isEmpty)
         }
-        #expect(report.succeeded || !report.failures.isEmpty)
     }
 
     @Test func kit_gatewayTargetOnLoopbackFake_passesWithoutFakeOnlyChecks() async throws {
-        let server = try FakeServer.start(gateway: try FakeGateway())
-        defer { server.stop() }
-        let target = try GatewayTarget(baseURL: server.baseURL, credentials: .fakeDefault,
-                                       pacing: .init(minimumIntervalMilliseconds: 0), settleSeconds: 0)
-        let report = await ContractRunner().run(on: target)
-        #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")
-        #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
-        let fakeOnly = Set(ContractCatalog.all.filter { !$0.requires.isSubset(of: [.writes, .transport]) }.map(\.id))
-        #expect(Set(report.results.filter(\.skipped).map(\.id)) == fakeOnly)
-        #expect(report.stateCheck == .unavailable)
+        try await withRunningFake(gateway: try FakeGateway()) { baseURL in
+            let target = try GatewayTarget(baseURL: baseURL, credentials: .fakeDefault,
+                                           pacing: .init(minimumIntervalMilliseconds: 0), settleSeconds: 0)
+            let report = await ContractRunner().run(on: target)
+            #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")
+            #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
+            let fakeOnly = Set(ContractCatalog.all.filter { !$0.requires.isSubset(of: [.writes, .transport]) }.map(\.id))
+            #expect(Set(report.results.filter(\.skipped).map(\.id)) == fakeOnly)
+            #expect(report.stateCheck == .unavailable)
+        }
     }
 
     @Test func kit_readOnlyRun_sendsNoWrites() async throws {
-        let target = RecordingTarget(base: try KitFixtures.inProcess())
+        let target = RecordingTarget(base: try InProcessTarget.fresh())
         let report = await ContractRunner().run(on: target, options: RunOptions(readOnly: true))
         let writes = target.sent.filter { request in
             request.method != .get && request.method != .head

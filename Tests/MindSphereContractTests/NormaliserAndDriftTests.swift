@@ -2,6 +2,7 @@ import HTTPTypes
 import MindSphereContract
 import MindSphereFake
 import Testing
+import MindSphereFakeTesting
 
 /// Recording normalisation and the drift comparison.
 @Suite struct NormaliserAndDriftTests {
@@ -59,7 +60,7 @@ import Testing
         let directory = KitFixtures.packageRoot + "/Fixtures/contract-sample"
         let ids = try Recording.checkIDs(in: directory)
         #expect(!ids.isEmpty)
-        let report = await ContractRunner().run(on: try KitFixtures.inProcess(), options: RunOptions(only: ids))
+        let report = await ContractRunner().run(on: try InProcessTarget.fresh(), options: RunOptions(only: ids))
         let drift = try DriftComparer.compare(report, tenant: "iiotuxpc", recordingDirectory: directory)
         #expect(drift.count == ids.count)
         #expect(drift.allSatisfy { $0.1.isEmpty }, "\(drift.filter { !$0.1.isEmpty })")

@@ -3,6 +3,7 @@ import HTTPTypes
 import MindSphereContract
 import MindSphereFake
 import Testing
+import MindSphereFakeTesting
 
 /// A target that breaks one rule fails exactly the checks of that rule, and compare names the difference.
 @Suite struct RuleBreakingTests {
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func brokenRule_failsExactlyItsChecks() async throws {
-        let target = Self.acceptingWrongSecret(try KitFixtures.inProcess())
+        let target = Self.acceptingWrongSecret(try InProcessTarget.fresh())
         let report = await ContractRunner().run(on: target, options: RunOptions(only: ["ttm."]))
         let failed = Set(report.failures.map(\.id))
         #expect(failed == ["ttm.credentials.bad-secret", "ttm.credentials.unknown-client", "ttm.header.missing"],
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func conflictAnsweredWithOK_failsTheConflictCheck() async throws {
-        let target = RuleBreakingTarget(base: try KitFixtures.inProcess()) { request, response in
+        let target = RuleBreakingTarget(base: try InProcessTarget.fresh()) { request, response in
             guard request.method == .delete, request.path.contains("/aspecttypes/"), response.status == .conflict else { return nil }
             return .empty(.noContent)
         }
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func downloadThatDropsBytes_failsTheRoundtripCheck() async throws {
-        let target = RuleBreakingTarget(base: try KitFixtures.inProcess()) { request, response in
+        let target = RuleBreakingTarget(base: try InProcessTarget.fresh()) { request, response in
             guard request.method == .get, request.path.hasSuffix("/file"), response.status == .ok, !response.body.isEmpty else { return nil }
             var cut = response
             cut.body.removeLast()
@@ -46,15 +47,15 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let options = RunOptions(only: ["ttm.credentials.bad-secret", "ttm.token.issue"])
-        let honest = try KitFixtures.inProcess()
+        let honest = try InProcessTarget.fresh()
         let recorded = await ContractRunner().run(on: honest, options: options)
         try Recording.write(recorded, tenant: honest.credentials.userTenant, to: directory)
 
-        let same = await ContractRunner().run(on: try KitFixtures.inProcess(), options: options)
+        let same = await ContractRunner().run(on: try InProcessTarget.fresh(), options: options)
         let noDrift = try DriftComparer.compare(same, tenant: "iiotuxpc", recordingDirectory: directory)
         #expect(noDrift.allSatisfy { $0.1.isEmpty }, "\(noDrift)")
 
-        let broken = await ContractRunner().run(on: Self.acceptingWrongSecret(try KitFixtures.inProcess()), options: options)
+        let broken = await ContractRunner().run(on: Self.acceptingWrongSecret(try InProcessTarget.fresh()), options: options)
         let drift = try DriftComparer.compare(broken, tenant: "iiotuxpc", recordingDirectory: directory)
         let findings = drift.flatMap(\.1)
         #expect(findings.contains { $0.check == "ttm.credentials.bad-secret" && $0.difference.contains("status 200, recorded 401") },

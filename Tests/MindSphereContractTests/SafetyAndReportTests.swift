@@ -4,6 +4,7 @@ import HTTPTypes
 import MindSphereContract
 import MindSphereFake
 import Testing
+import MindSphereFakeTesting
 
 /// Safety on a real tenant, secrets in reports, JUnit output, pacing.
 @Suite struct SafetyAndReportTests {
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func cleanup_runsAfterAFailingCheck() async throws {
-        let inProcess = try KitFixtures.inProcess()
+        let inProcess = try InProcessTarget.fresh()
         let failing = ContractCheck("test.fails-after-create", tier: .happyPath, requires: .writes, "creates, then fails") { context in
             _ = try await context.session.fixtures.ids(context.session)
             throw CheckFailure("deliberate")
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func cancelledRun_stopsAndStillCleansUp() async throws {
-        let target = try KitFixtures.inProcess()
+        let target = try InProcessTarget.fresh()
         let task = Task { await ContractRunner().run(on: target) }
         task.cancel()
         let report = await task.value
@@ -48,7 +49,7 @@ import Testing
 
     @Test func reports_neverContainTheSecret() async throws {
         let secret = ContractCredentials.fakeDefault.clientSecret
-        let leaking = RuleBreakingTarget(base: try KitFixtures.inProcess()) { request, response in
+        let leaking = RuleBreakingTarget(base: try InProcessTarget.fresh()) { request, response in
             guard request.path == TokenCache.tokenPath, response.status == .unauthorized else { return nil }
             return .json(.object(["echo": .string("secret \(secret) key \(ContractCredentials.fakeDefault.spaceAuthKey)")]), status: .ok)
         }

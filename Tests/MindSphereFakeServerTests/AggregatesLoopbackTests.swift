@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MindSphereFake
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 /// IoT TS Aggregates over real HTTP: a v4 call as `mdsp aggregates` makes it and the v3 call of a Grafana data source
 /// (token from the Technical Token Manager, then minute intervals), each against values computed by hand.

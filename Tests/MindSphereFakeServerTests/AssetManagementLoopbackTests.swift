@@ -2,6 +2,7 @@ import Foundation
 import MindSphereFake
 import Testing
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 @Suite struct AssetManagementLoopbackTests {
     private func startServer() throws -> FakeServer {

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import MindSphereFake
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 @Suite struct ControlLoopbackTests {
     private func startDefault(threads: Int = 2) throws -> FakeServer {
@@ -82,7 +83,7 @@ import MindSphereFake
         name: tiny
         tenants:
           - name: other
-            appCredentials: [{appName: testdm, appVersion: v1.0.0, clientSecret: fake-secret-for-local-use}]
+            appCredentials: [{appName: testdm, appVersion: v1.0.0, clientSecret: \(AppCredential.fakeDefault.clientSecret)}]
         """
         let loaded = try await client.send("POST", "/_fake/scenario", headers: ["Content-Type": "application/yaml"], body: scenario)
         #expect(loaded.status == 200)

@@ -5,6 +5,7 @@ import FoundationNetworking
 import MindSphereFake
 import Testing
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 /// Asset Management files over a real socket: uploads above the server's default body limit, byte-exact
 /// downloads, the 413 answers, and an assignment that shows on the asset.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MindSphereFake
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 /// Header blocks, long values and responses are reused per server thread: these requests share one thread and check
 /// that what the journal saw is what was sent, and that what came back belongs to each request.

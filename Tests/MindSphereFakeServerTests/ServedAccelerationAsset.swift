@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MindSphereFake
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 /// A served fake (seed 11) with one asset carrying the dynamic aspect `acceleration` (x, y, z DOUBLE), made through
 /// the Asset Management API as a client would: the setup the time-series loopback suites share.

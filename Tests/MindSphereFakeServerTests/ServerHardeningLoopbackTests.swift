@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import MindSphereFake
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 /// What the server refuses on its own, how it bounds connections, and how it stops: every malformed request gets one
 /// JSON error, nobody gets in on a piece of somebody else's token, and a stop answers what it already received.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MindSphereFake
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 @Suite struct ServerLoopbackTests {
     private func startServer(_ configuration: ServerConfiguration = ServerConfiguration()) throws -> FakeServer {

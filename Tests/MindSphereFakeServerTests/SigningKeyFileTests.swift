@@ -3,6 +3,7 @@ import HTTPTypes
 import Testing
 import MindSphereFake
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 /// The signing key kept on disk: generated once, read back on later starts, so `/token_keys` survives restarts.
 @Suite struct SigningKeyFileTests {
@@ -83,12 +84,7 @@ import MindSphereFake
         for _ in 0..<2 {
             let fake = try FakeGateway(configuration: FakeConfiguration(scenario: .defaultScenario(), signingKey: try SigningKeyFile.cached(at: path),
                                                                         seed: 42))
-            let key = "Basic " + Data("iiotuxpc-testdm-v1.0.0:fake-secret-for-local-use".utf8).base64EncodedString()
-            let token = fake.handle(FakeRequest(
-                method: .post, target: "/api/technicaltokenmanager/v3/oauth/token",
-                headerFields: [HTTPField.Name("X-SPACE-AUTH-KEY")!: key, .contentType: "application/json"],
-                body: Array(#"{"appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#.utf8)))
-            let bearer = token.bodyJSON?["access_token"]?.stringValue ?? ""
+            let bearer = try fake.token()
             let created = fake.handle(FakeRequest(
                 method: .post, target: "/api/assetmanagement/v3/assets",
                 headerFields: [.authorization: "Bearer " + bearer, .contentType: "application/json"],

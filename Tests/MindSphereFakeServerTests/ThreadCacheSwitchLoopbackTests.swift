@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import MindSphereFake
+import MindSphereFakeTesting
 @testable import MindSphereFakeServer
 
 /// The server's per-thread header and response caches switched on and off: one sequence of requests that hits

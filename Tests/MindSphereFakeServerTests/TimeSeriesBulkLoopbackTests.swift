@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MindSphereFake
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 /// The TS Bulk read and TS PATCH over real HTTP, on the gateway's token check and error mapping.
 @Suite struct TimeSeriesBulkLoopbackTests {

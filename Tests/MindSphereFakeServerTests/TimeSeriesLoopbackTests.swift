@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MindSphereFake
 @testable import MindSphereFakeServer
+import MindSphereFakeTesting
 
 /// IoT Time Series over real HTTP: Link paging, multi-PUT partial success, concurrent writers.
 @Suite struct TimeSeriesLoopbackTests {

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Foundation
+public import MindSphereFake
 
 /// The app credentials a MindSphere app gets from its environment, used to take Technical Token Manager tokens.
 /// `description` never shows the secret.
@@ -28,10 +29,13 @@ public struct ContractCredentials: Sendable, Equatable, CustomStringConvertible 
     }
 
     /// The credential of the fake's built-in scenario (tenant `iiotuxpc`, app `testdm` `v1.0.0`).
-    public static let fakeDefault = ContractCredentials(
-        clientID: "iiotuxpc-testdm-v1.0.0", clientSecret: "fake-secret-for-local-use",
-        appName: "testdm", appVersion: "v1.0.0", hostTenant: "iiotuxpc", userTenant: "iiotuxpc"
-    )
+    public static let fakeDefault = ContractCredentials(app: .fakeDefault)
+
+    /// The credentials of a fake's app credential, acting in its host tenant.
+    public init(app: AppCredential) {
+        self.init(clientID: app.clientID, clientSecret: app.clientSecret, appName: app.appName, appVersion: app.appVersion,
+                  hostTenant: app.hostTenant, userTenant: app.hostTenant)
+    }
 
     /// The `X-SPACE-AUTH-KEY` value: `Basic base64(clientId:clientSecret)`.
     public var spaceAuthKey: String {

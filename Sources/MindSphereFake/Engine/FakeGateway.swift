@@ -163,11 +163,7 @@ public final class FakeGateway: Sendable {
                 request: request, path: path, query: request.query, pathParameters: parameters,
                 principal: principal, nowMilliseconds: now
             )
-            do {
-                return try route.handler(context)
-            } catch {
-                return errorResponse(error, shape: route.errorShape, path: path, now: now)
-            }
+            return route.answer(context, correlationID: identifiers.next)
         case .methodNotAllowed(let allowed, let shape, let access):
             if access == .bearerToken, case .failure(let rejection) = authenticate() {
                 return reject(rejection)

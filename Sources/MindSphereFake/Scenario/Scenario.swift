@@ -86,11 +86,7 @@ public struct Scenario: Sendable {
     public static let minimal = Scenario(
         name: "minimal",
         tenants: ["iiotuxpc"],
-        appCredentials: [
-            AppCredential(hostTenant: "iiotuxpc", appName: "testdm", appVersion: "v1.0.0", clientSecret: "fake-secret-for-local-use")
-        ],
-        serviceCredentials: [
-            ServiceCredential(clientID: "iiotuxpc-service", clientSecret: "fake-secret-for-local-use", tenant: "iiotuxpc")
-        ]
+        appCredentials: [.fakeDefault],
+        serviceCredentials: [.fakeDefault]
     )
 }

@@ -55,7 +55,10 @@ struct ScenarioNode {
 
     /// The value of `key` when this is a mapping that has it (and it is not null).
     func child(_ key: String) -> ScenarioNode? {
-        guard case .mapping(let mapping) = node, let value = mapping[Node(key)] else { return nil }
+        // Compared as text: looking up `Node(key)` resolves its tag through Yams' default resolver, whose first use
+        // compiles its regular expressions: milliseconds on the start path, for no scenario feature.
+        guard case .mapping(let mapping) = node,
+              let value = mapping.first(where: { $0.key.scalar?.string == key })?.value else { return nil }
         if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) { return nil }
         return ScenarioNode(node: value, file: file)
     }

@@ -46,11 +46,6 @@ struct RecordingTarget: ContractTarget {
 
 /// Shared helpers of the contract tests.
 enum KitFixtures {
-    /// A fresh in-process fake.
-    static func inProcess() throws -> InProcessTarget {
-        InProcessTarget(gateway: try FakeGateway())
-    }
-
     /// A readable list of failed checks for expectation messages.
     static func failures(_ report: RunReport) -> String {
         report.failures.map { "\($0.id): \($0.outcome)" }.joined(separator: "\n")

@@ -1,5 +1,6 @@
 import HTTPTypes
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// A caller of Asset Management on a core-level fake: one token, shortcuts for requests and JSON bodies.
 struct AssetClient {
@@ -11,7 +12,7 @@ struct AssetClient {
     /// A fake on the minimal scenario (tenant `iiotuxpc`) and a token for it.
     init(scenario: Scenario = .minimal) throws {
         fake = try TestGateway.make(scenario: scenario)
-        token = try TestGateway.token(fake)
+        token = try fake.token()
     }
 
     /// A caller on an existing fake with `token`.
@@ -23,7 +24,7 @@ struct AssetClient {
     /// Sends a request below the API base path; `headers` are added as given (empty values kept).
     @discardableResult
     func send(_ method: HTTPRequest.Method, _ path: String, body: String? = nil, headers: [String: String] = [:]) -> FakeResponse {
-        var request = TestGateway.authorized(method, Self.base + path, token: token, body: body)
+        var request = FakeRequest.authorized(method, Self.base + path, token: token, body: body)
         for (name, value) in headers { request.headerFields[HTTPField.Name(name)!] = value }
         return fake.handle(request)
     }

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 @Suite struct AssetListTests {
     @Test func listAssets_freshTenant_answersSeedShape() throws {
@@ -111,7 +112,7 @@ import Testing
         let client = try AssetClient(scenario: scenario)
         let created = try client.createAsset(name: "mine")
         let body = #"{"grant_type":"client_credentials","appName":"testdm","appVersion":"v1.0.0","hostTenant":"othertnt","userTenant":"othertnt"}"#
-        let tokenResponse = client.fake.handle(TestGateway.tokenRequest(body: body, key: TestGateway.spaceAuthKey("othertnt-testdm-v1.0.0", "s")))
+        let tokenResponse = client.fake.handle(FakeRequest.tokenRequest(body: body, key: AppCredential.spaceAuthKey(clientID: "othertnt-testdm-v1.0.0", secret: "s")))
         let otherToken = try #require(tokenResponse.bodyJSON?["access_token"]?.stringValue)
         let other = AssetClient(fake: client.fake, token: otherToken)
         #expect(AssetClient.names(try other.getJSON("/assets")) == ["othertnt"])

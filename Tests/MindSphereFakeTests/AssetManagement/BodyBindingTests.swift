@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// Assumption `api.body-binding`: Asset Management and Token Manager bodies bind like Jackson with Spring Boot's
 /// defaults (`jackson`, the default) or by JSON type only (`strict`).
@@ -85,11 +86,11 @@ import Testing
         let fake = try TestGateway.make()
         let numeric = #"{"appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":7,"extra":true}"#
         // A number is the text "7" under jackson: a well-formed request for an unprovisioned tenant (403).
-        #expect(fake.handle(TestGateway.tokenRequest(body: numeric)).status == .forbidden)
+        #expect(fake.handle(FakeRequest.tokenRequest(body: numeric)).status == .forbidden)
         let unknown = #"{"appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc","extra":{"a":1}}"#
-        #expect(fake.handle(TestGateway.tokenRequest(body: unknown)).status == .ok)
+        #expect(fake.handle(FakeRequest.tokenRequest(body: unknown)).status == .ok)
         try fake.control.pickAssumptions(["api.body-binding": "strict"])
-        #expect(fake.handle(TestGateway.tokenRequest(body: numeric)).status == .badRequest)
-        #expect(fake.handle(TestGateway.tokenRequest(body: unknown)).status == .ok)
+        #expect(fake.handle(FakeRequest.tokenRequest(body: numeric)).status == .badRequest)
+        #expect(fake.handle(FakeRequest.tokenRequest(body: unknown)).status == .ok)
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 @Suite struct ServiceTokenTests {
-    private func request(body: String, query: String = "", basic: String? = "iiotuxpc-service:fake-secret-for-local-use") -> FakeRequest {
+    private func request(body: String, query: String = "", basic: String? = "\(ServiceCredential.fakeDefault.clientID):\(ServiceCredential.fakeDefault.clientSecret)") -> FakeRequest {
         var fields: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         if let basic { fields[.authorization] = "Basic " + Data(basic.utf8).base64EncodedString() }
         return FakeRequest(method: .post, target: "/oauth/token" + query, headerFields: fields, body: Array(body.utf8))
@@ -24,7 +25,7 @@ import Testing
 
     @Test func formClientFields_areAccepted() throws {
         let fake = try TestGateway.make()
-        let body = "grant_type=client_credentials&client_id=iiotuxpc-service&client_secret=fake-secret-for-local-use"
+        let body = "grant_type=client_credentials&client_id=\(ServiceCredential.fakeDefault.clientID)&client_secret=\(ServiceCredential.fakeDefault.clientSecret)"
         #expect(fake.handle(request(body: body, basic: nil)).status == .ok)
     }
 
@@ -45,7 +46,7 @@ import Testing
     @Test func serviceToken_passesGatewayCheck() throws {
         let fake = try TestGateway.make()
         let token = try #require(fake.handle(request(body: "grant_type=client_credentials")).bodyJSON?["access_token"]?.stringValue)
-        let response = fake.handle(TestGateway.authorized(.get, "/api/nothing/here", token: token))
+        let response = fake.handle(FakeRequest.authorized(.get, "/api/nothing/here", token: token))
         #expect(response.status == .notFound)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// The gateway check and the credential lookups match exact bytes: strict base64url, no Unicode normalisation, a
 /// cache hit only on the whole token, and no token used before its iat or nbf.
@@ -9,7 +10,7 @@ import Testing
     private let target = "/api/assetmanagement/v3/assets"
 
     private func status(_ fake: FakeGateway, _ token: String) -> HTTPResponse.Status {
-        fake.handle(TestGateway.authorized(.get, target, token: token)).status
+        fake.handle(FakeRequest.authorized(.get, target, token: token)).status
     }
 
     @Test func base64URL_decodesOnlyCanonicalURLAlphabetWithoutPadding() {
@@ -27,7 +28,7 @@ import Testing
 
     @Test func nonCanonicalLastCharacter_orStandardAlphabet_isRejected() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         var parts = token.split(separator: ".").map(String.init)
         // 256 signature bytes leave two characters in the last group: its last character carries 4 unused bits.
         let last = parts[2].removeLast()
@@ -43,7 +44,7 @@ import Testing
 
     @Test func adversarialNearMisses_neverHitTheCache() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         let parts = token.split(separator: ".").map(String.init)
         var oneChanged = Array(token)
         oneChanged[token.count / 2] = oneChanged[token.count / 2] == "A" ? "B" : "A"
@@ -62,7 +63,7 @@ import Testing
 
     @Test func unicodeLookalikes_areNotNormalised() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         if let k = token.firstIndex(of: "K") {
             var kelvin = token
             kelvin.replaceSubrange(k...k, with: "\u{212A}")
@@ -72,11 +73,11 @@ import Testing
         var scenario = Scenario.minimal
         scenario.appCredentials = [AppCredential(hostTenant: "iiotuxpc", appName: "testdm", appVersion: "v1.0.0", clientSecret: "Kelvin-Key")]
         let strict = try TestGateway.make(scenario: scenario)
-        let good = strict.handle(TestGateway.tokenRequest(key: TestGateway.spaceAuthKey("iiotuxpc-testdm-v1.0.0", "Kelvin-Key")))
+        let good = strict.handle(FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "Kelvin-Key")))
         #expect(good.status == .ok)
-        let lookalike = strict.handle(TestGateway.tokenRequest(key: TestGateway.spaceAuthKey("iiotuxpc-testdm-v1.0.0", "\u{212A}elvin-Key")))
+        let lookalike = strict.handle(FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "\u{212A}elvin-Key")))
         #expect(lookalike.status == .unauthorized)
-        let decomposed = strict.handle(TestGateway.tokenRequest(key: TestGateway.spaceAuthKey("iiotuxpc-testdm-v1.0.0", "Kelvin-\u{212A}ey")))
+        let decomposed = strict.handle(FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "Kelvin-\u{212A}ey")))
         #expect(decomposed.status == .unauthorized)
     }
 
@@ -85,13 +86,13 @@ import Testing
         scenario.appCredentials = [AppCredential(hostTenant: "iiotuxpc", appName: "Kapp", appVersion: "v1.0.0", clientSecret: "s")]
         let fake = try TestGateway.make(scenario: scenario)
         let body = #"{"appName":"\#u{212A}app","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#
-        let response = fake.handle(TestGateway.tokenRequest(body: body, key: TestGateway.spaceAuthKey("iiotuxpc-\u{212A}app-v1.0.0", "s")))
+        let response = fake.handle(FakeRequest.tokenRequest(body: body, key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-\u{212A}app-v1.0.0", secret: "s")))
         #expect(response.status == .unauthorized)
     }
 
     @Test func tokenUsedBeforeItsIssue_isRejected_onTheFakeClock() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         fake.clock.advance(milliseconds: -3_600_000)
         #expect(status(fake, token) == .unauthorized, "an hour before iat, from the cache")
         fake.clock.advance(milliseconds: 3_600_000 - 60_000)
@@ -102,7 +103,7 @@ import Testing
 
     @Test func signedTokenWithFutureIatOrNbf_isRejected() throws {
         let fake = try TestGateway.make()
-        var claims = try #require(JSONWebToken(compact: try TestGateway.token(fake))).claims
+        var claims = try #require(JSONWebToken(compact: try fake.token())).claims
         let now = TestGateway.epoch / 1000
         claims["jti"] = .string("forged-1")
         claims["iat"] = .number(.integer(now + 3600))
@@ -118,7 +119,7 @@ import Testing
 
     @Test func expireUnknownToken_answers404() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         let post = { (body: String) in
             fake.handle(FakeRequest(method: .post, target: "/_fake/tokens/expire", headerFields: [.contentType: "application/json"],
                                     body: Array(body.utf8)))

@@ -3,6 +3,7 @@ import HTTPTypes
 import JWTKit
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// Token claims are on the wall clock, so client libraries that check `exp`/`iat` against their own clock accept a
 /// token whatever the fake's clock reads; the gateway judges the same token on the fake's clock.
@@ -18,12 +19,12 @@ import Testing
     }
 
     private func status(_ fake: FakeGateway, _ token: String) -> HTTPResponse.Status {
-        fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets", token: token)).status
+        fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: token)).status
     }
 
     @Test func claims_areOnTheWallClock_whateverTheFakeClockReads() throws {
         let fake = try fake()
-        let jwt = try #require(JSONWebToken(compact: try TestGateway.token(fake)))
+        let jwt = try #require(JSONWebToken(compact: try fake.token()))
         let wallSeconds = Self.wall / 1000
         #expect(jwt.integerClaim("iat") == wallSeconds)
         #expect(jwt.integerClaim("exp") == wallSeconds + 1800)
@@ -34,7 +35,7 @@ import Testing
 
     @Test func gateway_judgesTheTokenOnTheFakeClock() throws {
         let fake = try fake()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         #expect(status(fake, token) == .ok)
         fake.clock.advance(milliseconds: 1_799_000)
         #expect(status(fake, token) == .ok, "still within its lifetime of fake time")
@@ -45,7 +46,7 @@ import Testing
     @Test func verifiedWithoutTheCache_theOffsetClaimStillApplies() throws {
         let key = try SigningKey.generate(keyID: "key-id-1")
         let issuer = try fake(signingKey: key)
-        let token = try TestGateway.token(issuer)
+        let token = try issuer.token()
         let other = try fake(signingKey: key)   // same key, never saw the token: it verifies the signature
         #expect(status(other, token) == .ok)
         other.clock.advance(milliseconds: -3_600_000)
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func defaultClock_writesNoOffsetClaim() throws {
-        let jwt = try #require(JSONWebToken(compact: try TestGateway.token(try TestGateway.make())))
+        let jwt = try #require(JSONWebToken(compact: try TestGateway.make().token()))
         #expect(jwt.claims[TokenService.clockOffsetClaim] == nil)
     }
 
@@ -63,7 +64,7 @@ import Testing
         let clock = FakeClock.system()
         clock.set(milliseconds: 1_676_851_200_000)   // 2023-02-20, the seed data's day
         let fake = try FakeGateway(configuration: FakeConfiguration(seed: 42), clock: clock)
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         let keys = try await JWTKeyCollection().add(jwksJSON: fake.handle(FakeRequest(method: .get, target: "/token_keys")).bodyText)
         struct Claims: JWTPayload {
             var exp: ExpirationClaim

@@ -3,11 +3,12 @@ import HTTPTypes
 import JWTKit
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 @Suite struct TokenManagerTests {
     @Test func seedRequest_returnsTokenResponseFields() throws {
         let fake = try TestGateway.make()
-        let response = fake.handle(TestGateway.tokenRequest())
+        let response = fake.handle(FakeRequest.tokenRequest())
         #expect(response.status == .ok)
         let json = try #require(response.bodyJSON?.objectValue)
         #expect(json.keys == ["access_token", "token_type", "expires_in", "scope", "jti"])
@@ -18,7 +19,7 @@ import Testing
 
     @Test func token_hasDocumentedHeaderAndClaims() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         let jwt = try #require(JSONWebToken(compact: token))
         #expect(jwt.header["alg"] == .string("RS256"))
         #expect(jwt.header["kid"] == .string("key-id-1"))
@@ -40,7 +41,7 @@ import Testing
 
     @Test func token_verifiesAgainstTokenKeysWithJWTKit() async throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         let keySet = fake.handle(FakeRequest(method: .get, target: "/token_keys"))
         #expect(keySet.status == .ok)
         let first = try #require(keySet.bodyJSON?["keys"]?.arrayValue?.first)
@@ -60,27 +61,27 @@ import Testing
     @Test(arguments: ["Basic", "Bearer"])
     func spaceAuthKey_acceptsBothPrefixes(scheme: String) throws {
         let fake = try TestGateway.make()
-        let response = fake.handle(TestGateway.tokenRequest(key: TestGateway.spaceAuthKey(scheme: scheme)))
+        let response = fake.handle(FakeRequest.tokenRequest(key: AppCredential.fakeDefault.spaceAuthKey(scheme: scheme)))
         #expect(response.status == .ok)
     }
 
     @Test func authorizationBasic_isAcceptedInsteadOfSpaceAuthKey() throws {
         let fake = try TestGateway.make()
-        var request = TestGateway.tokenRequest(key: nil)
-        request.headerFields[.authorization] = TestGateway.spaceAuthKey()
+        var request = FakeRequest.tokenRequest(key: nil)
+        request.headerFields[.authorization] = AppCredential.fakeDefault.spaceAuthKey()
         #expect(fake.handle(request).status == .ok)
     }
 
     @Test func queryParameterVariant_isAccepted() throws {
         let fake = try TestGateway.make()
         let query = "?appName=testdm&appVersion=v1.0.0&hostTenant=iiotuxpc&userTenant=iiotuxpc"
-        #expect(fake.handle(TestGateway.tokenRequest(body: "", query: query)).status == .ok)
+        #expect(fake.handle(FakeRequest.tokenRequest(body: "", query: query)).status == .ok)
     }
 
     @Test func unknownBodyFields_areTolerated() throws {
         let fake = try TestGateway.make()
         let body = #"{"appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc","keyStoreClientId":"x"}"#
-        #expect(fake.handle(TestGateway.tokenRequest(body: body)).status == .ok)
+        #expect(fake.handle(FakeRequest.tokenRequest(body: body)).status == .ok)
     }
 
     struct Refusal: Sendable, CustomStringConvertible {
@@ -92,31 +93,31 @@ import Testing
     }
 
     static let refusals: [Refusal] = [
-        Refusal(description: "missing header", request: { TestGateway.tokenRequest(key: nil) },
+        Refusal(description: "missing header", request: { FakeRequest.tokenRequest(key: nil) },
                 status: .unauthorized, code: "mdsp.core.generic.unauthorized", messageFragment: "missing"),
-        Refusal(description: "wrong secret", request: { TestGateway.tokenRequest(key: TestGateway.spaceAuthKey("iiotuxpc-testdm-v1.0.0", "nope")) },
+        Refusal(description: "wrong secret", request: { FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "nope")) },
                 status: .unauthorized, code: "mdsp.core.generic.unauthorized", messageFragment: "bad client secret"),
-        Refusal(description: "unknown client", request: { TestGateway.tokenRequest(key: TestGateway.spaceAuthKey("someone-else", "x")) },
+        Refusal(description: "unknown client", request: { FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "someone-else", secret: "x")) },
                 status: .unauthorized, code: "mdsp.core.generic.unauthorized", messageFragment: "unknown client id 'someone-else'"),
-        Refusal(description: "malformed base64", request: { TestGateway.tokenRequest(key: "Basic %%%notbase64") },
+        Refusal(description: "malformed base64", request: { FakeRequest.tokenRequest(key: "Basic %%%notbase64") },
                 status: .badRequest, code: "mdsp.core.generic.invalidParameter", messageFragment: "base64"),
-        Refusal(description: "no colon", request: { TestGateway.tokenRequest(key: "Basic " + Data("justanid".utf8).base64EncodedString()) },
+        Refusal(description: "no colon", request: { FakeRequest.tokenRequest(key: "Basic " + Data("justanid".utf8).base64EncodedString()) },
                 status: .badRequest, code: "mdsp.core.generic.invalidParameter", messageFragment: "clientId:clientSecret"),
-        Refusal(description: "bad JSON", request: { TestGateway.tokenRequest(body: "{not json") },
+        Refusal(description: "bad JSON", request: { FakeRequest.tokenRequest(body: "{not json") },
                 status: .badRequest, code: "mdsp.core.generic.invalidRequestBodyProperty", messageFragment: "not valid JSON"),
-        Refusal(description: "missing field", request: { TestGateway.tokenRequest(body: #"{"appName":"testdm"}"#) },
+        Refusal(description: "missing field", request: { FakeRequest.tokenRequest(body: #"{"appName":"testdm"}"#) },
                 status: .badRequest, code: "mdsp.core.generic.missingRequestBodyProperty", messageFragment: "appVersion"),
         Refusal(description: "wrong app", request: {
-                    TestGateway.tokenRequest(body: #"{"appName":"other","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#) },
+                    FakeRequest.tokenRequest(body: #"{"appName":"other","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#) },
                 status: .forbidden, code: "mdsp.core.generic.forbidden", messageFragment: "'other'"),
         Refusal(description: "unprovisioned user tenant", request: {
-                    TestGateway.tokenRequest(body: #"{"appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"elsewhere"}"#) },
+                    FakeRequest.tokenRequest(body: #"{"appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"elsewhere"}"#) },
                 status: .forbidden, code: "mdsp.core.generic.forbidden", messageFragment: "'elsewhere'"),
         Refusal(description: "wrong grant type", request: {
-                    TestGateway.tokenRequest(body: #"{"grant_type":"password","appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#) },
+                    FakeRequest.tokenRequest(body: #"{"grant_type":"password","appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#) },
                 status: .badRequest, code: "mdsp.core.generic.invalidRequestBodyProperty", messageFragment: "password"),
         Refusal(description: "body and query mixed", request: {
-                    TestGateway.tokenRequest(query: "?appName=testdm") },
+                    FakeRequest.tokenRequest(query: "?appName=testdm") },
                 status: .badRequest, code: "mdsp.core.generic.invalidRequestBodyProperty", messageFragment: "not both"),
     ]
 

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 @Suite struct ControlClockAndTokenTests {
     private func control(_ fake: FakeGateway, _ method: HTTPRequest.Method, _ path: String, body: String? = nil) -> FakeResponse {
@@ -10,13 +11,13 @@ import Testing
     }
 
     private func assetList(_ fake: FakeGateway, token: String) -> FakeResponse {
-        fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets", token: token))
+        fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: token))
     }
 
     @Test func frozenClock_advanced1801Seconds_expiresToken() throws {
         let fake = try FakeGateway(configuration: FakeConfiguration(seed: 5), clock: .system())
         #expect(control(fake, .post, "/_fake/clock", body: #"{"frozen":true}"#).status == .ok)
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         #expect(assetList(fake, token: token).status == .ok)
         let advanced = control(fake, .post, "/_fake/clock", body: #"{"advanceSeconds":1799}"#)
         #expect(advanced.bodyJSON?["frozen"] == .bool(true))
@@ -45,18 +46,18 @@ import Testing
 
     @Test func expireAll_rejectsEarlierTokens_acceptsNewOnes() throws {
         let fake = try TestGateway.make()
-        let old = try TestGateway.token(fake)
+        let old = try fake.token()
         #expect(control(fake, .post, "/_fake/tokens/expire").bodyJSON?["expired"]?.stringValue == "all")
         #expect(assetList(fake, token: old).status == .unauthorized)
         fake.clock.advance(milliseconds: 1000)
-        let fresh = try TestGateway.token(fake)
+        let fresh = try fake.token()
         #expect(assetList(fake, token: fresh).status == .ok)
     }
 
     @Test func expireOne_rejectsOnlyThatToken() throws {
         let fake = try TestGateway.make()
-        let first = try TestGateway.token(fake)
-        let second = try TestGateway.token(fake)
+        let first = try fake.token()
+        let second = try fake.token()
         let response = control(fake, .post, "/_fake/tokens/expire", body: #"{"token":"\#(first)"}"#)
         #expect(response.status == .ok)
         #expect(assetList(fake, token: first).status == .unauthorized)
@@ -69,7 +70,7 @@ import Testing
         fake.control.advanceClock(milliseconds: 3_600_000)
         #expect(control(fake, .post, "/_fake/reset").status == .ok)
         #expect(fake.clock.isFrozen == false)
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         #expect(assetList(fake, token: token).status == .ok)
     }
 

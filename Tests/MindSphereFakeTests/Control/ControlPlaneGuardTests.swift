@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// The protection of `/_fake/`: control token, Host and Origin over a listener, and declared JSON or YAML bodies.
 @Suite struct ControlPlaneGuardTests {
@@ -37,7 +38,7 @@ import Testing
         let named = fake.handle(request(.get, "/_fake/health", headers: ["X-Fake-Control-Token": "s3cret-Token", "Host": "fake.example:8080"]))
         #expect(named.status == .ok)
         // The API itself is not behind the control token.
-        #expect(fake.handle(TestGateway.tokenRequest()).status == .ok)
+        #expect(fake.handle(FakeRequest.tokenRequest()).status == .ok)
     }
 
     @Test func emptyControlToken_admitsNothing() throws {
@@ -129,7 +130,7 @@ import Testing
 
     @Test func apiRoutes_areNotGuarded() throws {
         let fake = try TestGateway.make()
-        var token = TestGateway.tokenRequest()
+        var token = FakeRequest.tokenRequest()
         token.listenerPort = Self.port
         token.headerFields[HTTPField.Name("Origin")!] = "http://evil.example"
         #expect(fake.handle(token).status == .ok)

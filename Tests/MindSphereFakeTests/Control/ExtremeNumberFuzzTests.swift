@@ -1,6 +1,7 @@
 import HTTPTypes
 import XCTest
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// Hammers the clock, state-dump and token-lifetime paths with extreme numbers through `FakeGateway.handle`, from a
 /// fixed seed so a failure repeats. Every answer must be 2xx or 4xx; a trap would end the test process, failing it.
@@ -66,10 +67,10 @@ final class ExtremeNumberFuzzTests: XCTestCase {
                 assertAnswered(post(fake, "/_fake/ingestion-delay", body), "round \(round): ingestion delay \(body)")
             }
             // Whatever was accepted, tokens, the gateway check and the clock keep working.
-            let token = fake.handle(TestGateway.tokenRequest())
+            let token = fake.handle(FakeRequest.tokenRequest())
             assertAnswered(token, "round \(round): token request")
             if let accessToken = token.bodyJSON?["access_token"]?.stringValue {
-                assertAnswered(fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets", token: accessToken)),
+                assertAnswered(fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: accessToken)),
                                "round \(round): authenticated GET")
             }
             assertAnswered(fake.handle(FakeRequest(method: .get, target: "/_fake/clock")), "round \(round): clock read")

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// Numbers from requests, state dumps and scenarios are range-checked before arithmetic: each reproduction below
 /// used to trap (and so kill the server); now each answers 400 and the fake keeps serving.
@@ -31,8 +32,8 @@ import Testing
                 == .number(.integer(FakeClock.range.lowerBound + 2)))
         // A token issued at the last instant is still valid then (expiry arithmetic does not overflow).
         _ = post(fake, "/_fake/clock", #"{"set":"9999-12-31T23:00:00.000Z"}"#)
-        let token = try TestGateway.token(fake)
-        #expect(fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets", token: token)).status == .ok)
+        let token = try fake.token()
+        #expect(fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: token)).status == .ok)
     }
 
     @Test func inProcessClockMoves_stopAtTheRangeEnds() {
@@ -69,7 +70,7 @@ import Testing
         settings["tokenLifetimeSeconds"] = try JSONParser.parse(value)
         dump["scenario"] = .object(settings)
         #expect(post(fake, "/_fake/state", JSONWriter.string(.object(dump))).status == .badRequest, "\(value)")
-        #expect(fake.handle(TestGateway.tokenRequest()).status == .ok)
+        #expect(fake.handle(FakeRequest.tokenRequest()).status == .ok)
     }
 
     @Test func stateDumpTokenLifetime_atTheLimit_issuesTokens() throws {
@@ -79,7 +80,7 @@ import Testing
         settings["tokenLifetimeSeconds"] = .int(Scenario.tokenLifetimeSecondsRange.upperBound)
         dump["scenario"] = .object(settings)
         #expect(post(fake, "/_fake/state", JSONWriter.string(.object(dump))).status == .ok)
-        #expect(fake.handle(TestGateway.tokenRequest()).bodyJSON?["expires_in"] == .int(Scenario.tokenLifetimeSecondsRange.upperBound - 1))
+        #expect(fake.handle(FakeRequest.tokenRequest()).bodyJSON?["expires_in"] == .int(Scenario.tokenLifetimeSecondsRange.upperBound - 1))
     }
 
     @Test(arguments: [Int.max, Int.min, 0, -1, 315_360_001])

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 @Suite struct FaultRuleTests {
     private func post(_ fake: FakeGateway, _ path: String, _ body: String) -> FakeResponse {
@@ -8,12 +9,12 @@ import Testing
     }
 
     private func list(_ fake: FakeGateway, _ token: String) -> FakeResponse {
-        fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets", token: token))
+        fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: token))
     }
 
     @Test func timesTwo_givesExactlyTwo429sThenSuccess() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         let added = post(fake, "/_fake/faults", #"{"method":"GET","path":"/api/assetmanagement/**","status":429,"retryAfterSeconds":7,"times":2}"#)
         #expect(added.status == .created)
         let statuses = (0..<4).map { _ in list(fake, token) }
@@ -24,22 +25,22 @@ import Testing
 
     @Test func statusFault_usesTheErrorShapeOfTheAddressedAPI() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         fake.control.addFault(FaultRule(pathPattern: "/api/iottimeseries/v3/timeseries/*/*", action: .status(503, retryAfterSeconds: nil, delayMilliseconds: 0)))
-        let response = fake.handle(TestGateway.authorized(.get, "/api/iottimeseries/v3/timeseries/abc/real_log", token: token))
+        let response = fake.handle(FakeRequest.authorized(.get, "/api/iottimeseries/v3/timeseries/abc/real_log", token: token))
         #expect(response.status == .serviceUnavailable)
         #expect(response.bodyJSON?["id"] != nil)
         #expect(response.bodyJSON?["message"] != nil)
         fake.control.addFault(FaultRule(pathPattern: "/api/technicaltokenmanager/**", action: .status(500, retryAfterSeconds: nil, delayMilliseconds: 0)))
-        #expect(fake.handle(TestGateway.tokenRequest()).status == .internalServerError)
+        #expect(fake.handle(FakeRequest.tokenRequest()).status == .internalServerError)
     }
 
     @Test func methodAndGlob_limitWhatMatches() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         fake.control.addFault(FaultRule(method: "put", pathPattern: "/api/assetmanagement/v3/*", action: .status(500, retryAfterSeconds: nil, delayMilliseconds: 0)))
         #expect(list(fake, token).status == .ok, "GET is not PUT")
-        #expect(fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets/x/aspects", token: token)).status != .internalServerError)
+        #expect(fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets/x/aspects", token: token)).status != .internalServerError)
         #expect(PathGlob("/api/*/v3").matches("/api/x/v3"))
         #expect(!PathGlob("/api/*/v3").matches("/api/x/y/v3"))
         #expect(PathGlob("/api/**").matches("/api/x/y/v3"))
@@ -48,7 +49,7 @@ import Testing
 
     @Test func latencyAndDrop_setTransportDirectives() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         fake.control.addFault(FaultRule(pathPattern: "/api/assetmanagement/**", action: .latency(delayMilliseconds: 250), times: 1))
         let slow = list(fake, token)
         #expect(slow.status == .ok)
@@ -61,7 +62,7 @@ import Testing
     @Test func probability_withSameSeed_hitsTheSameRequests() throws {
         func pattern() throws -> [Int] {
             let fake = try TestGateway.make()
-            let token = try TestGateway.token(fake)
+            let token = try fake.token()
             _ = post(fake, "/_fake/faults", #"{"path":"/api/**","status":500,"probability":0.5,"seed":99}"#)
             return (0..<40).map { _ in list(fake, token).status.code }
         }
@@ -92,9 +93,9 @@ import Testing
         var scenario = Scenario.minimal
         scenario.faults = [FaultRule(id: "s", pathPattern: "/api/**", action: .status(429, retryAfterSeconds: 1, delayMilliseconds: 0), times: 1)]
         let fake = try TestGateway.make(scenario: scenario)
-        #expect(fake.handle(TestGateway.tokenRequest()).status == .tooManyRequests)
-        #expect(fake.handle(TestGateway.tokenRequest()).status == .ok)
+        #expect(fake.handle(FakeRequest.tokenRequest()).status == .tooManyRequests)
+        #expect(fake.handle(FakeRequest.tokenRequest()).status == .ok)
         try fake.control.reset()
-        #expect(fake.handle(TestGateway.tokenRequest()).status == .tooManyRequests)
+        #expect(fake.handle(FakeRequest.tokenRequest()).status == .tooManyRequests)
     }
 }

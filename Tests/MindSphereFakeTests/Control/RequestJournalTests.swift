@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 @Suite struct RequestJournalTests {
     private func requests(_ fake: FakeGateway, _ query: String = "") -> [JSONValue] {
@@ -9,13 +10,13 @@ import Testing
 
     @Test func journal_masksSecretsInHeadersAndBodies() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
-        _ = fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets", token: token))
+        let token = try fake.token()
+        _ = fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: token))
         let entries = requests(fake)
         #expect(entries.count == 2)
         let text = String(decoding: JSONWriter.bytes(.array(entries)), as: UTF8.self)
         #expect(!text.contains(token))
-        #expect(!text.contains(TestGateway.spaceAuthKey().dropFirst(6)))
+        #expect(!text.contains(AppCredential.fakeDefault.spaceAuthKey().dropFirst(6)))
         #expect(entries[0]["request"]?["headers"]?["X-SPACE-AUTH-KEY"]?.stringValue == "Basic ***")
         #expect(entries[0]["response"]?["body"]?.stringValue?.contains(#""access_token":"***""#) == true)
         #expect(entries[1]["request"]?["headers"]?["Authorization"]?.stringValue == "Bearer ***")
@@ -23,9 +24,9 @@ import Testing
 
     @Test func journal_filtersByPathStatusAndLimit() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
-        for _ in 0..<3 { _ = fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets", token: token)) }
-        _ = fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets/nope", token: token))
+        let token = try fake.token()
+        for _ in 0..<3 { _ = fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: token)) }
+        _ = fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets/nope", token: token))
         #expect(requests(fake, "?path=assetmanagement").count == 4)
         #expect(requests(fake, "?status=404").count == 1)
         #expect(requests(fake, "?status=2xx").count == 4)

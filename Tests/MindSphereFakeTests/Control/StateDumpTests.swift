@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 @Suite struct StateDumpTests {
     private let series = "/api/iottimeseries/v3/timeseries/60bf86d1d051416f853b1e22f3714b8c/real_log"
@@ -9,23 +10,23 @@ import Testing
     @Test func state_dumpedThenPosted_restoresWrittenData() throws {
         let fake = try FakeGateway(configuration: FakeConfiguration(scenario: try .defaultScenario(), seed: 2),
                                    clock: .frozen(at: TestGateway.epoch))
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         let record = #"[{"_time":"2023-02-20T02:01:01.001Z","activity_type":"started","machine_id":"m","part_id":"1","queue":"q","timestamp":"2023-02-20T02:01:01.001Z"}]"#
-        #expect(fake.handle(TestGateway.authorized(.put, series, token: token, body: record)).status.code < 300)
-        let created = fake.handle(TestGateway.authorized(.post, "/api/assetmanagement/v3/assets", token: token,
+        #expect(fake.handle(FakeRequest.authorized(.put, series, token: token, body: record)).status.code < 300)
+        let created = fake.handle(FakeRequest.authorized(.post, "/api/assetmanagement/v3/assets", token: token,
             body: #"{"name":"extra","typeId":"core.basicarea","parentId":"60bf86d1d051416f853b1e22f3714b8c"}"#))
         #expect(created.status == .created, "\(created.bodyText)")
         let dump = fake.handle(FakeRequest(method: .get, target: "/_fake/state"))
         #expect(dump.bodyJSON?["assetManagement"]?.arrayValue?.first?["assets"]?.arrayValue?.count == 5)
 
         try fake.control.reset()
-        #expect(fake.handle(TestGateway.authorized(.get, series + range, token: token)).bodyJSON == .array([]))
+        #expect(fake.handle(FakeRequest.authorized(.get, series + range, token: token)).bodyJSON == .array([]))
 
         let posted = fake.handle(FakeRequest(method: .post, target: "/_fake/state", headerFields: [.contentType: "application/json"], body: dump.body))
         #expect(posted.status == .ok, "\(posted.bodyText)")
-        let token2 = try TestGateway.token(fake)
-        #expect(fake.handle(TestGateway.authorized(.get, series + range, token: token2)).bodyJSON?.arrayValue?.count == 1)
-        let list = fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets", token: token2))
+        let token2 = try fake.token()
+        #expect(fake.handle(FakeRequest.authorized(.get, series + range, token: token2)).bodyJSON?.arrayValue?.count == 1)
+        let list = fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: token2))
         #expect(list.bodyJSON?["page"]?["totalElements"] == .int(5))
         let names = list.bodyJSON?["_embedded"]?["assets"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
         #expect(names.contains("extra") && names.contains("RPI Device"))

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// Large and deep JSON: objects build in linear time (a key index past a few members) and the parser caps nesting
 /// depth and members per object with a 400 in the addressed API's error shape.
@@ -60,8 +61,8 @@ import Testing
 
     @Test func hugeObjectBody_answers400InThePlatformShape() throws {
         let fake = try TestGateway.make()
-        let token = try TestGateway.token(fake)
-        let response = fake.handle(TestGateway.authorized(
+        let token = try fake.token()
+        let response = fake.handle(FakeRequest.authorized(
             .post, "/api/assetmanagement/v3/assets", token: token, body: object(keys: 100_000)))
         #expect(response.status == .badRequest)
         #expect(response.bodyJSON?["errors"]?.arrayValue?.first?["message"]?.stringValue?.contains("more than 10000 members") == true)

@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// The request log: one entry per answered request, with what a developer needs to see why a call failed, and no
 /// secret.
@@ -46,7 +47,7 @@ import Testing
     @Test func eachAPIRequest_logsOneInfoEntry_withStatusDurationAndSize() throws {
         let capture = Capture()
         let fake = try gateway(capture)
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         let response = fake.handle(FakeRequest(method: .get, target: "/api/assetmanagement/v3/assets", headerFields: [.authorization: "Bearer \(token)"]))
         let entries = capture.entries.withLock { $0 }
         #expect(entries.count == 2)

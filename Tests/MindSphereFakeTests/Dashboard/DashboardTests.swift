@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// The dashboard's control-plane endpoints (`/_fake/assets`, `/_fake/tokens`) and its files under `/_fake/ui/`.
 @Suite struct DashboardTests {
@@ -46,15 +47,15 @@ import Testing
 
     @Test func assetTree_showsAnAssetCreatedThroughTheAPI_andDropsItWhenDeleted() throws {
         let fake = try fake()
-        let token = try TestGateway.token(fake)
+        let token = try fake.token()
         let rootID = try #require(get(fake, "/_fake/assets").bodyJSON?["tenants"]?.arrayValue?.first?["root"]?["assetId"]?.stringValue)
-        let created = fake.handle(TestGateway.authorized(.post, "/api/assetmanagement/v3/assets", token: token,
+        let created = fake.handle(FakeRequest.authorized(.post, "/api/assetmanagement/v3/assets", token: token,
             body: #"{"name":"Pump 7","typeId":"iiotuxpc.station","parentId":"\#(rootID)"}"#))
         #expect(created.status == .created, "\(created.bodyText)")
         let afterCreate = names(get(fake, "/_fake/assets").bodyJSON?["tenants"]?.arrayValue?.first?["root"])
         #expect(afterCreate.contains("Pump 7"))
         let id = try #require(created.bodyJSON?["assetId"]?.stringValue)
-        var delete = TestGateway.authorized(.delete, "/api/assetmanagement/v3/assets/\(id)", token: token)
+        var delete = FakeRequest.authorized(.delete, "/api/assetmanagement/v3/assets/\(id)", token: token)
         delete.headerFields[HTTPField.Name("If-Match")!] = "0"
         #expect(fake.handle(delete).status == .noContent)
         let afterDelete = names(get(fake, "/_fake/assets").bodyJSON?["tenants"]?.arrayValue?.first?["root"])
@@ -67,7 +68,7 @@ import Testing
         #expect(minted.status == .ok)
         #expect(minted.bodyJSON?["client_id"]?.stringValue == "iiotuxpc-testdm-v1.0.0")
         let token = try #require(minted.bodyJSON?["access_token"]?.stringValue)
-        let read = TestGateway.authorized(.get, "/api/iottimeseries/v3/timeseries/574fbc1ab7964fa3a6acf1173707a256/acceleration"
+        let read = FakeRequest.authorized(.get, "/api/iottimeseries/v3/timeseries/574fbc1ab7964fa3a6acf1173707a256/acceleration"
             + "?from=2023-02-22T00:00:00Z&to=2023-02-23T00:00:00Z", token: token)
         #expect(fake.handle(read).bodyJSON?.arrayValue?.count == 4)
         #expect(post(fake, "/_fake/tokens/expire").status == .ok)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 @Suite struct DefaultScenarioTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -15,8 +16,8 @@ import Testing
     @Test func defaultScenario_hasSeedTenantCredentialAndAssets() throws {
         let scenario = try Scenario.defaultScenario()
         #expect(scenario.tenants == ["iiotuxpc"])
-        #expect(scenario.appCredentials.map(\.clientID) == ["iiotuxpc-testdm-v1.0.0"])
-        #expect(scenario.appCredentials.first?.clientSecret == "fake-secret-for-local-use")
+        #expect(scenario.appCredentials.map(\.clientID) == [AppCredential.fakeDefault.clientID])
+        #expect(scenario.appCredentials.first?.clientSecret == AppCredential.fakeDefault.clientSecret)
         #expect(scenario.assets.map { $0.id ?? "" } == [
             "343a6a61f5ef48c899b13f9c1be45b07", "60bf86d1d051416f853b1e22f3714b8c",
             "574fbc1ab7964fa3a6acf1173707a256", "9c722dc9893e44e4a522295ebf2879b5",
@@ -31,8 +32,8 @@ import Testing
     @Test func seedSnippets_tokenAssetListPutAndGet_succeed() throws {
         let fake = try FakeGateway(configuration: FakeConfiguration(scenario: try Scenario.defaultScenario(), seed: 3),
                                    clock: .frozen(at: TestGateway.epoch))
-        let token = try TestGateway.token(fake)
-        let list = fake.handle(TestGateway.authorized(.get, "/api/assetmanagement/v3/assets", token: token))
+        let token = try fake.token()
+        let list = fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: token))
         #expect(list.status == .ok)
         let assets = list.bodyJSON?["_embedded"]?["assets"]?.arrayValue ?? []
         #expect(assets.compactMap { $0["name"]?.stringValue }.sorted() == ["MobilePhone", "RPI Device", "iiotuxpc", "machine"])
@@ -41,13 +42,13 @@ import Testing
          {"_time":"2023-02-20T02:02:01.001Z","activity_type":"finished","machine_id":"machine_1","part_id":"100","queue":"queue 1","timestamp":"2023-02-20T02:02:01.001Z"}]
         """
         let series = "/api/iottimeseries/v3/timeseries/60bf86d1d051416f853b1e22f3714b8c/real_log"
-        let written = fake.handle(TestGateway.authorized(.put, series, token: token, body: put))
+        let written = fake.handle(FakeRequest.authorized(.put, series, token: token, body: put))
         #expect(written.status.code < 300, "\(written.bodyText)")
         #expect(written.body.isEmpty)
-        let read = fake.handle(TestGateway.authorized(.get, series + "?from=2023-02-20T02:00:01.001Z&to=2023-02-20T02:02:01.001Z", token: token))
+        let read = fake.handle(FakeRequest.authorized(.get, series + "?from=2023-02-20T02:00:01.001Z&to=2023-02-20T02:02:01.001Z", token: token))
         #expect(read.status == .ok)
         #expect(read.bodyJSON?.arrayValue?.first?["activity_type"] == .string("started"), "\(read.bodyText)")
-        let acceleration = fake.handle(TestGateway.authorized(
+        let acceleration = fake.handle(FakeRequest.authorized(
             .get, "/api/iottimeseries/v3/timeseries/574fbc1ab7964fa3a6acf1173707a256/acceleration?from=2023-02-22T19:00:00.000Z&to=2023-02-22T20:00:00.000Z",
             token: token))
         #expect(acceleration.bodyJSON?.arrayValue?.count == 4, "\(acceleration.bodyText)")

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// Time Series through the whole fake: token check, Asset Management's aspect types and assets, error mapping.
 @Suite struct TimeSeriesGatewayTests {
@@ -15,7 +16,7 @@ import Testing
     /// client and the asset id.
     static func machine() throws -> (Client, String) {
         let fake = try TestGateway.make()
-        let client = Client(fake: fake, token: try TestGateway.token(fake))
+        let client = Client(fake: fake, token: try fake.token())
         let am = "/api/assetmanagement/v3"
         let doubles = ["x", "y", "z"].map {
             #"{"name":"\#($0)","dataType":"DOUBLE","unit":"m/s^2","searchable":false,"qualityCode":\#($0 == "x")}"#
@@ -39,7 +40,7 @@ import Testing
     }
 
     private static func send(_ client: Client, _ method: HTTPRequest.Method, _ target: String, body: String? = nil) -> FakeResponse {
-        client.fake.handle(TestGateway.authorized(method, target, token: client.token, body: body))
+        client.fake.handle(FakeRequest.authorized(method, target, token: client.token, body: body))
     }
 
     private func send(_ client: Client, _ method: HTTPRequest.Method, _ target: String, body: String? = nil) -> FakeResponse {

@@ -26,20 +26,7 @@ struct BulkHarness {
         var fields = HTTPFields()
         fields[HTTPField.Name("Host")!] = "127.0.0.1:8080"
         let request = FakeRequest(method: .get, target: target, headerFields: fields)
-        guard case .found(let route, let parameters) = router.match(method: .get, path: request.path) else {
-            return FakeResponse(status: .notFound)
-        }
-        let now = series.clock.nowMilliseconds()
-        let context = RequestContext(
-            request: request, path: request.path, query: request.query, pathParameters: parameters,
-            principal: Principal(tenant: tenant, clientID: "test", scopes: [], tokenID: "t", expiresAt: .max),
-            nowMilliseconds: now)
-        do {
-            return try route.handler(context)
-        } catch {
-            return WireErrorMapper.response(for: error, shape: route.errorShape, correlationID: String(repeating: "a", count: 32),
-                                            path: request.path, nowMilliseconds: now)
-        }
+        return router.dispatch(request, tenant: tenant, nowMilliseconds: series.clock.nowMilliseconds())
     }
 
     /// The `records` of a 200 answer.

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// Files in reset, state dump and load, and scenarios (`files:` of a tenant, from text or a fixture file).
 @Suite struct FileStateTests {
@@ -10,7 +11,7 @@ import Testing
         tenants:
           - name: iiotuxpc
             appCredentials:
-              - {appName: testdm, appVersion: v1.0.0, clientSecret: fake-secret-for-local-use}
+              - {appName: testdm, appVersion: v1.0.0, clientSecret: \(AppCredential.fakeDefault.clientSecret)}
             files:
               - {name: manual, file: ../Fixtures/manual.txt, mimeType: text/plain, scope: PUBLIC, description: pump manual}
               - {name: note, text: "inline note"}
@@ -55,7 +56,7 @@ import Testing
         _ = try client.uploadFile([1, 2], name: "uploaded")
         #expect(AssetClient.names(try client.getJSON("/files"), "files").count == 3)
         try client.fake.control.reset()
-        let after = AssetClient(fake: client.fake, token: try TestGateway.token(client.fake))
+        let after = AssetClient(fake: client.fake, token: try client.fake.token())
         #expect(AssetClient.names(try after.getJSON("/files"), "files") == ["manual", "note"])
     }
 
@@ -68,7 +69,7 @@ import Testing
         let dump = client.fake.control.state()
         let other = try TestGateway.make()
         try other.control.loadState(dump)
-        let loaded = AssetClient(fake: other, token: try TestGateway.token(other))
+        let loaded = AssetClient(fake: other, token: try other.token())
         let file = try loaded.getJSON("/files/\(id)")
         #expect(file["name"] == .string("raw"))
         #expect(file["originalFileName"] == .string("raw.bin"))

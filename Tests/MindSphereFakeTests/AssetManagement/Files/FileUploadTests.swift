@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// `POST/GET/PUT/DELETE /files` and `GET /files/{id}/file` at the core: bytes survive exactly, limits and refusals.
 @Suite struct FileUploadTests {
@@ -169,7 +170,7 @@ import Testing
         let client = try AssetClient(scenario: scenario)
         let id = try client.uploadFile([1], name: "mine")
         let body = #"{"grant_type":"client_credentials","appName":"testdm","appVersion":"v1.0.0","hostTenant":"othertnt","userTenant":"othertnt"}"#
-        let tokenResponse = client.fake.handle(TestGateway.tokenRequest(body: body, key: TestGateway.spaceAuthKey("othertnt-testdm-v1.0.0", "s")))
+        let tokenResponse = client.fake.handle(FakeRequest.tokenRequest(body: body, key: AppCredential.spaceAuthKey(clientID: "othertnt-testdm-v1.0.0", secret: "s")))
         let other = AssetClient(fake: client.fake, token: try #require(tokenResponse.bodyJSON?["access_token"]?.stringValue))
         #expect(other.send(.get, "/files/\(id)").status == .notFound)
         #expect(AssetClient.names(try other.getJSON("/files"), "files").isEmpty)

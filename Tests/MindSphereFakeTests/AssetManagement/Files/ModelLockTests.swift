@@ -1,6 +1,7 @@
 import HTTPTypes
 import Testing
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// `GET/PUT /model/lock`: while on, aspect and asset types cannot change; assets still can.
 @Suite struct ModelLockTests {
@@ -33,17 +34,17 @@ import Testing
           - name: iiotuxpc
             modelLock: true
             appCredentials:
-              - {appName: testdm, appVersion: v1.0.0, clientSecret: fake-secret-for-local-use}
+              - {appName: testdm, appVersion: v1.0.0, clientSecret: \(AppCredential.fakeDefault.clientSecret)}
         """
         let client = try AssetClient(scenario: try ScenarioLoader().load(text: text, file: "lock.yaml"))
         #expect(try client.getJSON("/model/lock")["enabled"] == .bool(true))
         #expect(client.send(.put, "/model/lock?enabled=false").status == .ok)
         try client.fake.control.reset()
-        let afterReset = AssetClient(fake: client.fake, token: try TestGateway.token(client.fake))
+        let afterReset = AssetClient(fake: client.fake, token: try client.fake.token())
         #expect(try afterReset.getJSON("/model/lock")["enabled"] == .bool(true))
         let other = try TestGateway.make()
         try other.control.loadState(client.fake.control.state())
-        let loaded = AssetClient(fake: other, token: try TestGateway.token(other))
+        let loaded = AssetClient(fake: other, token: try other.token())
         #expect(try loaded.getJSON("/model/lock")["enabled"] == .bool(true))
         let bad = "tenants:\n  - name: t\n    modelLock: maybe\n"
         #expect { try ScenarioLoader().load(text: bad, file: "s.yaml") } throws: { "\($0)".contains("modelLock") }

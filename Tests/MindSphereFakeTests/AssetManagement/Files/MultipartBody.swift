@@ -1,5 +1,6 @@
 import HTTPTypes
 @testable import MindSphereFake
+import MindSphereFakeTesting
 
 /// Builds `multipart/form-data` bodies the way common clients write them, for upload tests.
 struct MultipartBody {
@@ -74,7 +75,7 @@ extension AssetClient {
     /// Sends raw body bytes below the API base path.
     @discardableResult
     func sendBytes(_ method: HTTPRequest.Method, _ path: String, _ body: [UInt8], contentType: String?, headers: [String: String] = [:]) -> FakeResponse {
-        var request = TestGateway.authorized(method, Self.base + path, token: token)
+        var request = FakeRequest.authorized(method, Self.base + path, token: token)
         request.body = body
         if let contentType { request.headerFields[.contentType] = contentType }
         for (name, value) in headers { request.headerFields[HTTPField.Name(name)!] = value }
