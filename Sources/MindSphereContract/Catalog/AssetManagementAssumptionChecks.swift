@@ -63,9 +63,10 @@ public enum AssetManagementAssumptionChecks {
             try context.expectPlatformError(response, status: 403, code: "mdsp.core.generic.forbidden", step: "delete core type")
         },
         ContractCheck("am.assumption.core-types-catalog", tier: .strict, verifies: ["am.core-types.catalog"],
-                      "the core asset types, their parents and the static core aspect types exist") { context in
+                      "the core asset types, their parents and exactly the static core aspect types the fake has exist") { context in
             for id in ["core.basicasset", "core.basicenterprise", "core.basichierarchy", "core.basicsite", "core.basicarea",
-                       "core.basicdevice", "core.basicagent", "core.mclib", "core.mcnano", "core.mciot2040"] {
+                       "core.basicdevice", "core.basicagent", "core.mclib", "core.mcnano", "core.mciot2040",
+                       "core.starteragentrpiassettype", "core.industrialEdge"] {
                 try context.expectStatus(try await context.send("read \(id)", .get, base + "/assettypes/" + id), 200, step: id)
             }
             for (id, parent) in [("core.basicsite", "core.basichierarchy"), ("core.basicarea", "core.basichierarchy"),
@@ -78,6 +79,13 @@ public enum AssetManagementAssumptionChecks {
                 try context.expectStatus(aspect, 200, step: id)
                 try context.ensure(aspect.bodyJSON?["category"]?.stringValue == "static", "\(id) is not static")
             }
+            // No public source lists the core aspect types; on a real tenant this names every one the fake lacks.
+            let listed = try await context.send("list core aspect types", .get,
+                                                base + "/aspecttypes?size=100&" + filterQuery(.object(["tenantId": .string("core")])))
+            try context.expectStatus(listed, 200, step: "list core aspect types")
+            let ids = Set((listed.bodyJSON?["_embedded"]?["aspectTypes"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue.map { $0.lowercased() } })
+            let known: Set<String> = ["core.connectivitystatus", "core.firmwarestatus"]
+            try context.ensure(ids == known, "the tenant's core aspect types are \(ids.sorted()), the fake has \(known.sorted())")
         },
         ContractCheck("am.assumption.type-id-case", tier: .strict, verifies: ["am.type-id.case"],
                       "GET /assettypes/core.BasicAsset finds core.basicasset") { context in

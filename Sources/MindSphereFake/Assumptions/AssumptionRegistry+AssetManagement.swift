@@ -30,7 +30,7 @@ extension AssumptionRegistry {
                    "Body rule violations answer 400 invalidRequestBodyProperty (missing members: missingRequestBodyProperty)."),
         Assumption("am.core-types.readonly", .unknown, "Changing or deleting a core.* type answers 403 mdsp.core.generic.forbidden."),
         Assumption("am.core-types.catalog", .inferred,
-                   "Tenants start with core.basicasset (root type), basicenterprise, basichierarchy (parent of basicsite and basicarea), basicdevice (2 STRING variables), basicagent with the agent types mclib, mcnano and mciot2040 (mcnano and mciot2040 with the aspect firmwareStatus), and the static aspect types core.connectivityStatus and core.firmwarestatus (version, product STRING; installationDate TIMESTAMP); CoreTypeCatalog.evidence says where each was seen."),
+                   "Tenants start with core.basicasset (root type), basicenterprise, basichierarchy (parent of basicsite and basicarea), basicdevice (2 STRING variables), basicagent with the agent types mclib, mcnano, mciot2040, starteragentrpiassettype and industrialEdge (mcnano and mciot2040 with the aspect firmwareStatus), and the static aspect types core.connectivityStatus and core.firmwarestatus (name FirmwareStatus; version, product STRING; installationDate TIMESTAMP); CoreTypeCatalog.evidence says where each was seen. No public source lists more core aspect types: a real tenant's GET /aspecttypes?filter={\"tenantId\":\"core\"} tells."),
         Assumption("am.type-id.case", .unknown, "Type ids compare case-insensitively (core.BasicAsset finds core.basicasset)."),
         Assumption("am.type-id.prefix", .inferred,
                    "A type id must be '{tenant}.{name}' with the body's name; another tenant's prefix answers 403."),

@@ -5,7 +5,10 @@ extension Scenario {
     public static let defaultScenarioText = #"""
 # The default scenario: what `mindsphere-fake serve` loads without --scenario (the binary carries a copy).
 # It stages the tenant of the seed notes: its app credential and the four assets of its asset list, with the
-# same ids, names, types, parents and descriptions, plus the example acceleration points.
+# same ids, names, types, parents and descriptions, plus the example acceleration points. Like the tenants the
+# official TypeScript SDK's integration tests run on, it owns more aspect types than a first page holds (10 with
+# the two core ones): environment and vibration as that SDK's agent tests create them, flowrates as Siemens'
+# dataModelHandler exported them from a tenant, and process, climate and energy as in scenarios/plant.yaml.
 name: default
 seed: 1
 tokenLifetimeSeconds: 1800
@@ -43,6 +46,60 @@ tenants:
           - {name: x, dataType: DOUBLE, unit: m/s^2, searchable: false, qualityCode: false}
           - {name: y, dataType: DOUBLE, unit: m/s^2, searchable: false, qualityCode: false}
           - {name: z, dataType: DOUBLE, unit: m/s^2, searchable: false, qualityCode: false}
+      - id: iiotuxpc.environment
+        name: environment
+        category: dynamic
+        scope: private
+        description: Climate around a machine
+        variables:
+          - {name: Humidity, dataType: INT, unit: "%", searchable: false, qualityCode: true}
+          - {name: Pressure, dataType: DOUBLE, unit: kPa, searchable: false, qualityCode: true}
+          - {name: Temperature, dataType: DOUBLE, unit: "°C", searchable: false, qualityCode: true}
+      - id: iiotuxpc.vibration
+        name: vibration
+        category: dynamic
+        scope: private
+        description: Vibration of a machine
+        variables:
+          - {name: Acceleration, dataType: DOUBLE, unit: mm/s^2, searchable: false, qualityCode: true}
+          - {name: Displacement, dataType: DOUBLE, unit: mm, searchable: false, qualityCode: true}
+          - {name: Frequency, dataType: DOUBLE, unit: Hz, searchable: false, qualityCode: true}
+          - {name: Velocity, dataType: DOUBLE, unit: mm/s, searchable: false, qualityCode: true}
+      - id: iiotuxpc.flowrates
+        name: flowrates
+        category: dynamic
+        scope: private
+        description: Flow rates of a two-component flow meter
+        variables:
+          - {name: Flowrate_Component_A, dataType: DOUBLE, unit: l/s, searchable: false, qualityCode: false}
+          - {name: Flowrate_Component_B, dataType: DOUBLE, unit: l/s, searchable: false, qualityCode: false}
+      - id: iiotuxpc.process
+        name: process
+        category: dynamic
+        scope: private
+        description: Process values of a machine
+        variables:
+          - {name: temperature, dataType: DOUBLE, unit: Cel, searchable: false, qualityCode: false}
+          - {name: speed, dataType: DOUBLE, unit: rpm, searchable: false, qualityCode: false}
+          - {name: pieces, dataType: LONG, unit: "", searchable: false, qualityCode: false}
+          - {name: state, dataType: STRING, length: 32, unit: "", searchable: false, qualityCode: false}
+      - id: iiotuxpc.climate
+        name: climate
+        category: dynamic
+        scope: private
+        description: Climate of a hall
+        variables:
+          - {name: temperature, dataType: DOUBLE, unit: Cel, searchable: false, qualityCode: true}
+          - {name: humidity, dataType: DOUBLE, unit: "%", searchable: false, qualityCode: false}
+          - {name: heaters, dataType: INT, unit: "", searchable: false, qualityCode: false}
+      - id: iiotuxpc.energy
+        name: energy
+        category: dynamic
+        scope: private
+        description: Electrical energy of a machine
+        variables:
+          - {name: power, dataType: DOUBLE, unit: kW, searchable: false, qualityCode: false}
+          - {name: meter, dataType: STRING, length: 32, unit: "", searchable: false, qualityCode: false}
 
     assetTypes:
       - id: iiotuxpc.station
@@ -63,6 +120,23 @@ tenants:
         aspects:
           - {name: connectivityStatus, aspectTypeId: core.connectivityStatus}
           - {name: acceleration, aspectTypeId: iiotuxpc.acceleration}
+      - id: iiotuxpc.engine
+        name: engine
+        description: An engine with environment and vibration sensors
+        parentTypeId: core.basicasset
+        instantiable: true
+        scope: private
+        aspects:
+          - {name: EnvironmentData, aspectTypeId: iiotuxpc.environment}
+          - {name: VibrationData, aspectTypeId: iiotuxpc.vibration}
+      - id: iiotuxpc.flowmeter
+        name: flowmeter
+        description: A flow meter of two components
+        parentTypeId: core.basicasset
+        instantiable: true
+        scope: private
+        aspects:
+          - {name: Flowrates, aspectTypeId: iiotuxpc.flowrates}
 
     assets:
       - id: 343a6a61f5ef48c899b13f9c1be45b07

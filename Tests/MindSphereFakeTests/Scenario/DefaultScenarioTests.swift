@@ -53,4 +53,23 @@ import MindSphereFakeTesting
             token: token))
         #expect(acceleration.bodyJSON?.arrayValue?.count == 4, "\(acceleration.bodyText)")
     }
+
+    /// The official TypeScript SDK's aspect-type tests, run against a fresh default tenant: the first page is full
+    /// (10), the tenant's own filter still fills it once the tests' `before` hook has added its 3 types, and
+    /// `size=0` answers a default page rather than an empty one.
+    @Test func aspectTypeLists_fillTheFirstPage_asTheOfficialSDKsTestsExpect() throws {
+        let fake = try FakeGateway(configuration: FakeConfiguration(scenario: try Scenario.defaultScenario(), seed: 3),
+                                   clock: .frozen(at: TestGateway.epoch))
+        let token = try fake.token()
+        func list(_ query: String) -> JSONValue? {
+            fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/aspecttypes" + query, token: token)).bodyJSON
+        }
+        let firstPage = list("")
+        #expect(firstPage?["page"]?["size"] == .int(10) && firstPage?["page"]?["number"] == .int(0))
+        #expect(firstPage?["_embedded"]?["aspectTypes"]?.arrayValue?.count == 10)
+        let ownFilter = "?filter=" + PercentDecoding.encode(#"{"id":{"startsWith":"iiotuxpc"}}"#)
+        let own = list(ownFilter + "&size=100")?["_embedded"]?["aspectTypes"]?.arrayValue ?? []
+        #expect(own.count + 3 >= 10, "\(own.count) own aspect types")
+        #expect(list("?size=0&sort=DESC")?["_embedded"]?["aspectTypes"]?.arrayValue?.isEmpty == false)
+    }
 }

@@ -8,8 +8,8 @@ enum CoreTypeCatalog {
     /// Where each built-in type was seen, by id: the catalogue holds only types that real clients or a real
     /// tenant's data model name.
     static let evidence: [String: String] = [
-        "core.connectivityStatus": "aspect of the MindConnect agent types (agent connectivity, shown for every agent asset)",
-        "core.firmwarestatus": "aspect type used by the official TypeScript SDK's agent and device tests; variables from a real tenant's exported data model",
+        "core.connectivityStatus": "static aspect connectivityStatus (connected, lastUpdated) with values on every agent asset of a real tenant's asset list (the seed notes: RPI Device, MobilePhone, machine); the type's id is not seen",
+        "core.firmwarestatus": "id used by the official TypeScript SDK's agent and device tests; name FirmwareStatus and variables from a real tenant's data model exported by Siemens' dataModelHandler",
         "core.basicasset": "root of every asset type; parent in the official SDK's tests and CLI templates",
         "core.basicenterprise": "type of the tenant's root asset",
         "core.basichierarchy": "parent of core.basicarea and core.basicsite in a real tenant's exported data model",
@@ -20,7 +20,8 @@ enum CoreTypeCatalog {
         "core.mclib": "official SDK tests and CLI mc-create-agent; Siemens' dataModelHandler agent types",
         "core.mcnano": "MindConnect Nano agent type in Siemens' dataModelHandler and a real tenant's export (aspect firmwareStatus)",
         "core.mciot2040": "MindConnect IoT2040 agent type in Siemens' dataModelHandler",
-        "core.starteragentrpiassettype": "Raspberry Pi starter-kit agent type",
+        "core.starteragentrpiassettype": "type of the Raspberry Pi asset in a real tenant's asset list (the seed notes)",
+        "core.industrialEdge": "Industrial Edge agent type in Siemens' dataModelHandler (its agent-type-to-plugin mapping); parent inferred",
     ]
 
     /// The built-in aspect types.
@@ -33,7 +34,7 @@ enum CoreTypeCatalog {
                 VariableDefinition(name: "lastUpdated", dataType: .timestamp),
             ]),
         AspectTypeRecord(
-            id: "core.firmwarestatus", tenantID: "core", name: "firmwareStatus", category: .static,
+            id: "core.firmwarestatus", tenantID: "core", name: "FirmwareStatus", category: .static,
             scope: "public", description: "Firmware status of an agent",
             variables: [
                 VariableDefinition(name: "version", dataType: .string, length: 255),
@@ -85,6 +86,9 @@ enum CoreTypeCatalog {
         AssetTypeRecord(
             id: "core.starteragentrpiassettype", tenantID: "core", name: "starteragentrpiassettype",
             description: "A Raspberry Pi starter-kit agent", parentTypeID: "core.basicagent", scope: "public"),
+        AssetTypeRecord(
+            id: "core.industrialEdge", tenantID: "core", name: "industrialEdge", description: "An Industrial Edge agent",
+            parentTypeID: "core.basicagent", scope: "public"),
     ]
 
     /// The root asset of `tenant`, with a deterministic id.
