@@ -87,7 +87,7 @@ tenants:
         name: climate
         category: dynamic
         scope: private
-        description: Climate of a hall
+        description: Hall climate
         variables:
           - {name: temperature, dataType: DOUBLE, unit: Cel, searchable: false, qualityCode: true}
           - {name: humidity, dataType: DOUBLE, unit: "%", searchable: false, qualityCode: false}
@@ -96,7 +96,7 @@ tenants:
         name: energy
         category: dynamic
         scope: private
-        description: Electrical energy of a machine
+        description: Energy readings
         variables:
           - {name: power, dataType: DOUBLE, unit: kW, searchable: false, qualityCode: false}
           - {name: meter, dataType: STRING, length: 32, unit: "", searchable: false, qualityCode: false}
