@@ -1,7 +1,10 @@
-# The README's commands. `make run` builds and serves the default scenario; `make test` checks the core's folder floors (scripts/check-layers.py), runs every test, the
+# The README's commands. `make run` builds and serves the default scenario; `make test` checks the formatting (swift format lint, configured in
+# .swift-format) and the core's folder floors (scripts/check-layers.py), runs every test, the
 # dashboard's browser tests (scripts/ui-test.sh), then a short run of each fuzz target (scripts/fuzz.sh --smoke).
 # `make screenshots` renews the dashboard's pictures in docs/.
-.PHONY: run test bench build screenshots
+.PHONY: run test bench build screenshots format
+
+SWIFT_SOURCES = Sources Tests Fuzz bench Package.swift
 
 build:
 	./scripts/setup.sh
@@ -12,6 +15,7 @@ run: build
 
 test:
 	./scripts/setup.sh --ui
+	swift format lint --strict --recursive $(SWIFT_SOURCES)
 	./scripts/check-layers.py
 	swift test
 	./scripts/ui-test.sh
@@ -24,3 +28,6 @@ bench:
 screenshots:
 	./scripts/setup.sh --ui
 	./scripts/ui-test.sh --screenshots docs
+
+format:
+	swift format format --in-place --recursive $(SWIFT_SOURCES)

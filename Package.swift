@@ -155,18 +155,20 @@ let package = Package(
 // libFuzzer targets (Fuzz/, run by scripts/fuzz.sh). They exist only when MINDSPHERE_FAKE_FUZZ=1, so the normal
 // build and test never compile them, and they need flags (-sanitize=fuzzer) that only their own build path uses.
 if Context.environment["MINDSPHERE_FAKE_FUZZ"] == "1" {
-    package.targets.append(.target(
-        name: "FuzzSupport",
-        dependencies: ["MindSphereFake"],
-        path: "Fuzz/FuzzSupport",
-        swiftSettings: strictSettings
-    ))
-    for name in ["FuzzGateway", "FuzzJSONParser", "FuzzFilterParser", "FuzzScenarioLoader", "FuzzRecordScanner"] {
-        package.targets.append(.executableTarget(
-            name: name,
-            dependencies: ["MindSphereFake", "FuzzSupport", .product(name: "HTTPTypes", package: "swift-http-types")],
-            path: "Fuzz/\(name)",
+    package.targets.append(
+        .target(
+            name: "FuzzSupport",
+            dependencies: ["MindSphereFake"],
+            path: "Fuzz/FuzzSupport",
             swiftSettings: strictSettings
         ))
+    for name in ["FuzzGateway", "FuzzJSONParser", "FuzzFilterParser", "FuzzScenarioLoader", "FuzzRecordScanner"] {
+        package.targets.append(
+            .executableTarget(
+                name: name,
+                dependencies: ["MindSphereFake", "FuzzSupport", .product(name: "HTTPTypes", package: "swift-http-types")],
+                path: "Fuzz/\(name)",
+                swiftSettings: strictSettings
+            ))
     }
 }

@@ -1,9 +1,12 @@
 import FuzzSupport
+
 @testable import MindSphereFake
 
 private let subjects = [
-    FilterFuzzSubject(fields: ["name": "machine", "typeId": "iiotuxpc.station", "parentId": "343a6a61f5ef48c899b13f9c1be45b07",
-                     "assetId": "60bf86d1d051416f853b1e22f3714b8c", "tenantId": "iiotuxpc", "timezone": "Europe/Berlin"]),
+    FilterFuzzSubject(fields: [
+        "name": "machine", "typeId": "iiotuxpc.station", "parentId": "343a6a61f5ef48c899b13f9c1be45b07",
+        "assetId": "60bf86d1d051416f853b1e22f3714b8c", "tenantId": "iiotuxpc", "timezone": "Europe/Berlin",
+    ]),
     FilterFuzzSubject(fields: ["name": "", "typeId": "core.basicenterprise", "description": "Root Asset for iiotuxpc tenant"]),
 ]
 

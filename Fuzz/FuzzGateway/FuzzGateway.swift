@@ -15,7 +15,9 @@ public func fuzzGateway(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 /// libFuzzer's start hook. With `MINDSPHERE_FAKE_FUZZ_WRITE_SEEDS=DIR` it writes the seed corpus and exits.
 @_cdecl("LLVMFuzzerInitialize")
-public func fuzzGatewayInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
+public func fuzzGatewayInitialize(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> CInt {
     if let directory = ProcessInfo.processInfo.environment["MINDSPHERE_FAKE_FUZZ_WRITE_SEEDS"] {
         GatewaySeeds.write(to: directory, fixture: fixture)
         exit(0)

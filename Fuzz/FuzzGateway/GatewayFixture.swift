@@ -1,6 +1,7 @@
 import Foundation
 import FuzzSupport
 import HTTPTypes
+
 @testable import MindSphereFake
 
 /// One gateway on the default scenario and a frozen clock, shared by all inputs and put back to the same state
@@ -10,7 +11,8 @@ final class GatewayFixture: Sendable {
     static let epoch: Int64 = 1_676_851_200_000
     /// Files that posted scenarios may include.
     static let files = InMemoryScenarioFiles([
-        "shared/types.yaml": "tenants:\n  - name: iiotuxpc\n    aspectTypes:\n      - {name: temps, category: dynamic, variables: [{name: t, dataType: DOUBLE}]}\n",
+        "shared/types.yaml":
+            "tenants:\n  - name: iiotuxpc\n    aspectTypes:\n      - {name: temps, category: dynamic, variables: [{name: t, dataType: DOUBLE}]}\n",
         "Fixtures/points.csv": "_time,x,y,z\n2023-02-22T19:56:44.521Z,1,2,3\n",
     ])
 
@@ -25,8 +27,9 @@ final class GatewayFixture: Sendable {
         do {
             scenario = try Scenario.defaultScenario()
             gateway = try FakeGateway(
-                configuration: FakeConfiguration(scenario: scenario, seed: 42, journalCapacity: 100,
-                                                 scenarioFileReader: Self.files),
+                configuration: FakeConfiguration(
+                    scenario: scenario, seed: 42, journalCapacity: 100,
+                    scenarioFileReader: Self.files),
                 clock: .frozen(at: Self.epoch))
         } catch {
             fatalError("the default scenario does not load: \(error)")
@@ -34,8 +37,10 @@ final class GatewayFixture: Sendable {
         // A token obtained the way clients (and the tests) obtain one, so authenticated routes are reached.
         var fields: HTTPFields = [.contentType: "application/json"]
         fields[HTTPField.Name("X-SPACE-AUTH-KEY")!] = RequestDecoder.spaceAuthKey
-        let response = gateway.handle(FakeRequest(method: .post, target: "/api/technicaltokenmanager/v3/oauth/token",
-                                                  headerFields: fields, body: Array(GatewayVocabulary.tokenBody.utf8)))
+        let response = gateway.handle(
+            FakeRequest(
+                method: .post, target: "/api/technicaltokenmanager/v3/oauth/token",
+                headerFields: fields, body: Array(GatewayVocabulary.tokenBody.utf8)))
         guard response.status == .ok, let token = response.bodyJSON?["access_token"]?.stringValue else {
             fatalError("no token at start: \(response.status) \(response.bodyText)")
         }
@@ -53,7 +58,9 @@ final class GatewayFixture: Sendable {
             let request = decoder.request(from: &source, previousID: previousID)
             let response = gateway.handle(request)
             if Self.traces {
-                print("\(request.method.rawValue) \(request.target) \(request.headerFields.map { "\($0.name): \($0.value.prefix(40))" }) \(String(decoding: request.body.prefix(200), as: UTF8.self))")
+                print(
+                    "\(request.method.rawValue) \(request.target) \(request.headerFields.map { "\($0.name): \($0.value.prefix(40))" }) \(String(decoding: request.body.prefix(200), as: UTF8.self))"
+                )
                 print("  -> \(response.status.code) \(response.bodyText.prefix(300))")
             }
             let answer = check(response, for: request, input: input)

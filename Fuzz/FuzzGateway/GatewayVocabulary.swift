@@ -57,18 +57,24 @@ enum GatewayVocabulary {
     static let placeholders: [String: [String]] = [
         "asset": [machine, phone, root, device, previous, "root", "ffffffffffffffffffffffffffffffff", rawOption],
         "aspect": ["real_log", "acceleration", "connectivityStatus", "nothing", rawOption],
-        "aspectType": ["iiotuxpc.real_log", "iiotuxpc.acceleration", "iiotuxpc.fuzzed", "core.connectivityStatus",
-                       previous, rawOption],
-        "assetType": ["iiotuxpc.station", "iiotuxpc.mobilephone", "iiotuxpc.fuzzed", "core.basicasset", previous,
-                      rawOption],
+        "aspectType": [
+            "iiotuxpc.real_log", "iiotuxpc.acceleration", "iiotuxpc.fuzzed", "core.connectivityStatus",
+            previous, rawOption,
+        ],
+        "assetType": [
+            "iiotuxpc.station", "iiotuxpc.mobilephone", "iiotuxpc.fuzzed", "core.basicasset", previous,
+            rawOption,
+        ],
         "id": [previous, rawOption],
     ]
 
     /// What happens to the path after the placeholders are filled.
     static let pathEdits = ["none", "trailing slash", "extra segment", "percent-encoded", "double slash", "replaced"]
 
-    static let queryNames = ["filter", "size", "page", "sort", "from", "to", "limit", "select", "latestValue",
-                             "includeShared", "grant_type", "status", "method", "path", "times", rawOption]
+    static let queryNames = [
+        "filter", "size", "page", "sort", "from", "to", "limit", "select", "latestValue",
+        "includeShared", "grant_type", "status", "method", "path", "times", rawOption,
+    ]
     static let queryValues = [
         "2023-02-22T19:56:44.000Z", "2023-02-22T19:56:45Z", "0", "1", "5", "-1", "2000", "2001", "true", "True",
         "name,asc", "name,desc", "x,y", #"{"name":"machine"}"#, #"{"typeId":{"startsWith":"iiotuxpc"}}"#,
@@ -77,16 +83,23 @@ enum GatewayVocabulary {
     ]
 
     /// How the caller authenticates: the token the target fetched at start, a broken one, or none.
-    static let authorizations = ["bearer", "none", "bearer raw", "bearer truncated", "bearer flipped", "space auth key",
-                                 "basic service", "lowercase bearer", "raw"]
+    static let authorizations = [
+        "bearer", "none", "bearer raw", "bearer truncated", "bearer flipped", "space auth key",
+        "basic service", "lowercase bearer", "raw",
+    ]
 
-    static let contentTypes = ["application/json", "none", "application/x-www-form-urlencoded",
-                               "application/merge-patch+json", "text/plain", "application/yaml", rawOption]
+    static let contentTypes = [
+        "application/json", "none", "application/x-www-form-urlencoded",
+        "application/merge-patch+json", "text/plain", "application/yaml", rawOption,
+    ]
     static let ifMatches = ["none", "0", "1", "*", "\"0\"", "W/\"1\"", rawOption]
-    static let headerNames = ["Host", "Origin", "Accept", "If-None-Match", "Content-Length", "X-SPACE-AUTH-KEY",
-                              "Authorization", rawOption]
+    static let headerNames = [
+        "Host", "Origin", "Accept", "If-None-Match", "Content-Length", "X-SPACE-AUTH-KEY",
+        "Authorization", rawOption,
+    ]
 
-    static let tokenBody = #"{"grant_type":"client_credentials","appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#
+    static let tokenBody =
+        #"{"grant_type":"client_credentials","appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#
 
     /// Bodies by kind; `<raw>` takes free bytes, which is where most mutation happens.
     static let bodies = [

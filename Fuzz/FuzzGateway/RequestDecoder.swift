@@ -46,7 +46,10 @@ struct RequestDecoder {
         var path = ""
         for segment in template.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
             path += "/"
-            guard segment.hasPrefix("{"), segment.hasSuffix("}") else { path += segment; continue }
+            guard segment.hasPrefix("{"), segment.hasSuffix("}") else {
+                path += segment
+                continue
+            }
             let name = String(segment.dropFirst().dropLast())
             let value = source.value(name, GatewayVocabulary.placeholders[name] ?? [rawOption])
             path += value == GatewayVocabulary.previous ? (previousID ?? "") : value
@@ -108,8 +111,8 @@ struct RequestDecoder {
         text.utf8.map { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"), UInt8(ascii: ","), UInt8(ascii: "*"), UInt8(ascii: "/"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: ","), UInt8(ascii: "*"), UInt8(ascii: "/"):
                 String(UnicodeScalar(byte))
             default: "%" + hex(byte)
             }

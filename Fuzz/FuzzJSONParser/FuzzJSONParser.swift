@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import MindSphereFake
 
 /// libFuzzer entry: any bytes through `JSONParser`. Besides not trapping, what it accepts must survive the writer:
@@ -16,7 +17,9 @@ public func fuzzJSONParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     let rewritten = JSONWriter.bytes(reparsed)
     if rewritten != written {
-        FuzzFinding.report("write(parse(write(v))) differs from write(v):\n\(String(decoding: written, as: UTF8.self))\n\(String(decoding: rewritten, as: UTF8.self))", input: input)
+        FuzzFinding.report(
+            "write(parse(write(v))) differs from write(v):\n\(String(decoding: written, as: UTF8.self))\n\(String(decoding: rewritten, as: UTF8.self))",
+            input: input)
     }
     // The string entry point must agree with the byte entry point on valid UTF-8.
     if let text = String(validating: input, as: UTF8.self), (try? JSONParser.parse(text)) != value {

@@ -1,5 +1,6 @@
 import FuzzSupport
 import HTTPTypes
+
 @testable import MindSphereFake
 
 /// Made once: building the route tables for every input would cost more than the input itself.

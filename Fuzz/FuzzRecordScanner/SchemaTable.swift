@@ -28,13 +28,16 @@ struct SchemaTable: AspectSchemaProvider {
     private static let schemas: [String: AspectSchema] = {
         var schemas: [String: AspectSchema] = [:]
         func add(_ asset: String, _ name: String, _ variables: [VariableDefinition], twinType: String = "performance") {
-            schemas[asset + "/" + name] = AspectSchema(assetID: asset, aspectName: name, aspectTypeID: "iiotuxpc.\(name)",
-                                                       category: .dynamic, variables: variables, twinType: twinType)
+            schemas[asset + "/" + name] = AspectSchema(
+                assetID: asset, aspectName: name, aspectTypeID: "iiotuxpc.\(name)",
+                category: .dynamic, variables: variables, twinType: twinType)
         }
         add(asset, "mixed", mixed)
-        add(asset, "real_log", ["activity_type", "machine_id", "part_id", "queue"].map {
-            VariableDefinition(name: $0, dataType: .string, length: 255)
-        } + [VariableDefinition(name: "timestamp", dataType: .timestamp)])
+        add(
+            asset, "real_log",
+            ["activity_type", "machine_id", "part_id", "queue"].map {
+                VariableDefinition(name: $0, dataType: .string, length: 255)
+            } + [VariableDefinition(name: "timestamp", dataType: .timestamp)])
         add(asset, "acceleration", ["x", "y", "z"].map { VariableDefinition(name: $0, dataType: .double) })
         add(simulationAsset, "mixed", mixed, twinType: "simulation")
         return schemas

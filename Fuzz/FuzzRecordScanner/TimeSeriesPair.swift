@@ -1,4 +1,5 @@
 import HTTPTypes
+
 @testable import MindSphereFake
 
 /// Two Time Series stores behind their routes, fed the same requests: one whose PUTs may read records straight from

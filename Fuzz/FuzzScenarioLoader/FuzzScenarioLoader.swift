@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import MindSphereFake
 
 /// Files a fuzzed scenario (read as `s/main.yaml`) may include or take records from, as in `ScenarioLoaderTests`.

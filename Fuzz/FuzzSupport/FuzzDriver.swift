@@ -12,8 +12,10 @@ public enum FuzzDriver {
     }
 
     /// Runs libFuzzer with the process arguments and `test` as the target; returns its exit status.
-    public static func run(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
-                           _ test: TestOneInput) -> CInt {
+    public static func run(
+        _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+        _ test: TestOneInput
+    ) -> CInt {
         var count = argc
         var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
         return llvmFuzzerRunDriver(&count, &arguments, test)
@@ -23,6 +25,8 @@ public enum FuzzDriver {
 /// `int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*UserCb)(const uint8_t *Data, size_t Size))`, from
 /// libclang_rt.fuzzer, which `-sanitize=fuzzer` links.
 @_silgen_name("LLVMFuzzerRunDriver")
-private func llvmFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                                 _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                                 _ test: FuzzDriver.TestOneInput) -> CInt
+private func llvmFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ test: FuzzDriver.TestOneInput
+) -> CInt

@@ -1,5 +1,5 @@
-import MindSphereFake
 import HTTPTypes
+import MindSphereFake
 
 /// A response written by the server itself, outside libmicrohttpd, as HTTP/1.1 bytes that end the connection.
 enum ClosingResponse {

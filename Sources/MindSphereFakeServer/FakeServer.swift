@@ -1,8 +1,8 @@
 internal import CMicroHTTPD
 import Glibc
 import HTTPTypes
-import Synchronization
 public import MindSphereFake
+import Synchronization
 
 /// Serves a `FakeGateway` over HTTP with libmicrohttpd. Start it on port 0 in a test and read `baseURL`:
 ///
@@ -74,10 +74,12 @@ public final class FakeServer: @unchecked Sendable {
         )
         let connectionLimit = Self.effectiveConnectionLimit(configuration.connectionLimit)
         // Plain HTTP: the server listens itself, so that it can screen each connection's first head (`FrontDoor`).
-        let frontDoor = configuration.tls == nil
-            ? try FrontDoor(address: address, connectionLimit: connectionLimit, perAddressLimit: configuration.perAddressConnectionLimit,
-                            headerTimeoutSeconds: configuration.headerTimeoutSeconds,
-                            idleTimeoutSeconds: configuration.connectionTimeoutSeconds)
+        let frontDoor =
+            configuration.tls == nil
+            ? try FrontDoor(
+                address: address, connectionLimit: connectionLimit, perAddressLimit: configuration.perAddressConnectionLimit,
+                headerTimeoutSeconds: configuration.headerTimeoutSeconds,
+                idleTimeoutSeconds: configuration.connectionTimeoutSeconds)
             : nil
         let context = Unmanaged.passRetained(serverContext)
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
@@ -109,7 +111,8 @@ public final class FakeServer: @unchecked Sendable {
         let daemon = withUnsafePointer(to: &address) { addressPointer in
             addressPointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
                 if frontDoor == nil {
-                    options.append(MHD_OptionItem(option: MHD_OPTION.SOCK_ADDR, value: 0, ptr_value: UnsafeMutableRawPointer(mutating: socketAddress)))
+                    options.append(
+                        MHD_OptionItem(option: MHD_OPTION.SOCK_ADDR, value: 0, ptr_value: UnsafeMutableRawPointer(mutating: socketAddress)))
                 }
                 options.append(MHD_OptionItem(option: MHD_OPTION.END, value: 0, ptr_value: nil))
                 return options.withUnsafeBufferPointer { optionBuffer in
@@ -127,7 +130,7 @@ public final class FakeServer: @unchecked Sendable {
         guard let daemon else {
             frontDoor?.stop()
             context.release()
-            tlsBuffers.forEach { free($0) }
+            for buffer in tlsBuffers { free(buffer) }
             throw ServerError("cannot listen on \(configuration.host):\(configuration.port) (port in use, or invalid TLS material)")
         }
         serverContext.listenerPort.store(frontDoor?.port ?? cmhd_daemon_port(daemon), ordering: .relaxed)
@@ -177,7 +180,7 @@ public final class FakeServer: @unchecked Sendable {
             MHD_stop_daemon(daemon)
             self.daemon = nil
             context.release()
-            tlsBuffers.forEach { free($0) }
+            for buffer in tlsBuffers { free(buffer) }
         }
     }
 

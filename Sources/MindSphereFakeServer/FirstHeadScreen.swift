@@ -30,33 +30,53 @@ enum FirstHeadScreen {
             // A TLS record starts with 0x16 (handshake); no method does. What follows may still name a path.
             let words = bytes.prefix(2048).split(separator: UInt8(ascii: " "), maxSplits: 2)
             let target = words.count > 1 && words[1].first == UInt8(ascii: "/") ? String(decoding: words[1], as: UTF8.self) : "/"
-            return .refuse(FakeError(.malformedRequest, "this port speaks plain HTTP, and the request looks like a TLS handshake: use http://, or start the fake with --tls-cert and --tls-key"), method: RequestHeadRules.shown(UnsafeRawBufferPointer(rebasing: words.first ?? bytes[0..<0])), target: target)
+            return .refuse(
+                FakeError(
+                    .malformedRequest,
+                    "this port speaks plain HTTP, and the request looks like a TLS handshake: use http://, or start the fake with --tls-cert and --tls-key"
+                ), method: RequestHeadRules.shown(UnsafeRawBufferPointer(rebasing: words.first ?? bytes[0..<0])), target: target)
         }
         var requestLine: UnsafeRawBufferPointer?
         while let line = lines.next() {
             // Empty lines before the request line are allowed (RFC 9112, 2.2) and skipped.
-            if !line.isEmpty { requestLine = line; break }
+            if !line.isEmpty {
+                requestLine = line
+                break
+            }
         }
         guard let requestLine else { return waitOrRefuseLength(bytes, method: nil, target: nil) }
         let parts = requestLine.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
         let method = parts.first.map { RequestHeadRules.shown(UnsafeRawBufferPointer(rebasing: $0)) } ?? ""
         let target = parts.count > 1 ? String(decoding: parts[1].prefix(2048), as: UTF8.self) : "/"
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
-            return .refuse(FakeError(.malformedRequest, "the request line must be 'METHOD target HTTP/1.1', got '\(RequestHeadRules.shown(requestLine))'"), method: method, target: target)
+            return .refuse(
+                FakeError(.malformedRequest, "the request line must be 'METHOD target HTTP/1.1', got '\(RequestHeadRules.shown(requestLine))'"),
+                method: method, target: target)
         }
         switch version(UnsafeRawBufferPointer(rebasing: parts[2])) {
         case .supported: break
         case .unsupported:
-            return .refuse(FakeError(.httpVersionNotSupported, "HTTP version '\(RequestHeadRules.shown(UnsafeRawBufferPointer(rebasing: parts[2])))' is not supported; send HTTP/1.1"), method: method, target: target)
+            return .refuse(
+                FakeError(
+                    .httpVersionNotSupported,
+                    "HTTP version '\(RequestHeadRules.shown(UnsafeRawBufferPointer(rebasing: parts[2])))' is not supported; send HTTP/1.1"),
+                method: method, target: target)
         case .malformed:
-            return .refuse(FakeError(.malformedRequest, "'\(RequestHeadRules.shown(UnsafeRawBufferPointer(rebasing: parts[2])))' is not an HTTP version; send HTTP/1.1"), method: method, target: target)
+            return .refuse(
+                FakeError(
+                    .malformedRequest, "'\(RequestHeadRules.shown(UnsafeRawBufferPointer(rebasing: parts[2])))' is not an HTTP version; send HTTP/1.1"
+                ), method: method, target: target)
         }
         var contentLength: [UInt8]?
         var lastWasContentLength = false
         while let line = lines.next() {
             if line.isEmpty {
                 if let contentLength, !isPlainLength(contentLength) {
-                    return .refuse(FakeError(.malformedRequest, "Content-Length must be a decimal number of bytes, got '\(contentLength.withUnsafeBytes(RequestHeadRules.shown))'"), method: method, target: target)
+                    return .refuse(
+                        FakeError(
+                            .malformedRequest,
+                            "Content-Length must be a decimal number of bytes, got '\(contentLength.withUnsafeBytes(RequestHeadRules.shown))'"),
+                        method: method, target: target)
                 }
                 return .pass
             }
@@ -66,7 +86,8 @@ enum FirstHeadScreen {
                 continue
             }
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
-                return .refuse(FakeError(.malformedRequest, "the header line '\(RequestHeadRules.shown(line))' has no ':'"), method: method, target: target)
+                return .refuse(
+                    FakeError(.malformedRequest, "the header line '\(RequestHeadRules.shown(line))' has no ':'"), method: method, target: target)
             }
             let name = UnsafeRawBufferPointer(rebasing: line[..<colon])
             lastWasContentLength = false
@@ -87,7 +108,8 @@ enum FirstHeadScreen {
     private static func waitOrRefuseLength(_ bytes: UnsafeRawBufferPointer, method: String?, target: String?) -> Verdict {
         guard bytes.count >= maximumHeadBytes else { return .incomplete }
         if let method, let target {
-            return .refuse(FakeError(.headerFieldsTooLarge, "the request head is longer than \(maximumHeadBytes) bytes"), method: method, target: target)
+            return .refuse(
+                FakeError(.headerFieldsTooLarge, "the request head is longer than \(maximumHeadBytes) bytes"), method: method, target: target)
         }
         let words = bytes.prefix(2048).split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
         return .refuse(
@@ -102,7 +124,7 @@ enum FirstHeadScreen {
     private static func version(_ bytes: UnsafeRawBufferPointer) -> Version {
         let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         guard bytes.count == 8, bytes.starts(with: "HTTP/".utf8), digits.contains(bytes[5]), bytes[6] == UInt8(ascii: "."),
-              digits.contains(bytes[7])
+            digits.contains(bytes[7])
         else { return .malformed }
         return bytes[5] == UInt8(ascii: "1") && (bytes[7] == UInt8(ascii: "0") || bytes[7] == UInt8(ascii: "1")) ? .supported : .unsupported
     }
@@ -128,7 +150,7 @@ enum FirstHeadScreen {
 
         mutating func next() -> UnsafeRawBufferPointer? {
             guard position < bytes.count,
-                  let end = bytes[position...].firstIndex(of: UInt8(ascii: "\n"))
+                let end = bytes[position...].firstIndex(of: UInt8(ascii: "\n"))
             else { return nil }
             var lineEnd = end
             if lineEnd > position, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }

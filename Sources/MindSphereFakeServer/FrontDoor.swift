@@ -51,7 +51,8 @@ final class FrontDoor: @unchecked Sendable {
     private static func text(of address: sockaddr_in) -> String {
         var host = address.sin_addr
         var buffer = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
-        let name = inet_ntop(AF_INET, &host, &buffer, socklen_t(buffer.count)) != nil
+        let name =
+            inet_ntop(AF_INET, &host, &buffer, socklen_t(buffer.count)) != nil
             ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
         return "\(name):\(UInt16(bigEndian: address.sin_port))"
     }
@@ -83,7 +84,8 @@ final class FrontDoor: @unchecked Sendable {
         self.wakeDescriptor = eventfd(0, Int32(EFD_CLOEXEC) | Int32(EFD_NONBLOCK))
         self.connectionLimit = max(1, connectionLimit)
         self.perAddressLimit = perAddressLimit
-        self.timeoutNanoseconds = UInt64(Self.waitSeconds(headerTimeoutSeconds: headerTimeoutSeconds, idleTimeoutSeconds: idleTimeoutSeconds)) * 1_000_000_000
+        self.timeoutNanoseconds =
+            UInt64(Self.waitSeconds(headerTimeoutSeconds: headerTimeoutSeconds, idleTimeoutSeconds: idleTimeoutSeconds)) * 1_000_000_000
         watch(listening, events: EPOLLIN.rawValue)
         watch(wakeDescriptor, events: EPOLLIN.rawValue)
     }

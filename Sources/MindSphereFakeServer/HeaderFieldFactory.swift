@@ -31,8 +31,11 @@ final class HeaderFieldFactory: Sendable {
     /// The request headers of `connection` in the order received, with the framing they declare, or the refusal
     /// `rules` give them. A block equal byte for byte to one that passed before is answered from the thread's cache
     /// (only blocks checked with `requiresHost` are kept, so a cached verdict holds for every request).
-    func requestHead(of connection: OpaquePointer, rules: RequestHeadRules, requiresHost: Bool)
-        -> Result<(fields: HTTPFields, framing: RequestHeadRules.Framing), FakeError> {
+    func requestHead(
+        of connection: OpaquePointer, rules: RequestHeadRules, requiresHost: Bool
+    )
+        -> Result<(fields: HTTPFields, framing: RequestHeadRules.Framing), FakeError>
+    {
         let capacity = max(RawHeaders.capacity, RawHeaders.count(of: connection))
         return withUnsafeTemporaryAllocation(of: RawHeaders.Header.self, capacity: capacity) { storage in
             let headers = RawHeaders(of: connection, storage: storage)

@@ -47,7 +47,7 @@ func mhdConnectionNotify(
     _ event: MHD_ConnectionNotificationCode
 ) {
     guard let cls, let connection, let socketContext,
-          let watch = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue().deadlines
+        let watch = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue().deadlines
     else { return }
     switch event {
     case MHD_ConnectionNotificationCode(rawValue: 0):  // MHD_CONNECTION_NOTIFY_STARTED

@@ -39,11 +39,13 @@ struct RawHeaders {
     init(of connection: OpaquePointer, storage: UnsafeMutableBufferPointer<Header>) {
         self.storage = storage
         withUnsafeMutablePointer(to: &self) { pointer in
-            _ = MHD_get_connection_values(connection, MHD_ValueKind.HEADER_KIND, { cls, _, key, value in
-                guard let cls, let key else { return .YES }
-                cls.assumingMemoryBound(to: RawHeaders.self).pointee.append(key: key, value: value)
-                return .YES
-            }, pointer)
+            _ = MHD_get_connection_values(
+                connection, MHD_ValueKind.HEADER_KIND,
+                { cls, _, key, value in
+                    guard let cls, let key else { return .YES }
+                    cls.assumingMemoryBound(to: RawHeaders.self).pointee.append(key: key, value: value)
+                    return .YES
+                }, pointer)
         }
     }
 

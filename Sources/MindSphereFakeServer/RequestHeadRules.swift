@@ -29,7 +29,8 @@ struct RequestHeadRules {
                 hosts += 1
             } else if Self.equalsIgnoringCase(name, "content-length") {
                 guard let length = Self.digits(header.valueBytes) else {
-                    return .failure(FakeError(.malformedRequest, "Content-Length must be a decimal number of bytes, got '\(Self.shown(header.valueBytes))'"))
+                    return .failure(
+                        FakeError(.malformedRequest, "Content-Length must be a decimal number of bytes, got '\(Self.shown(header.valueBytes))'"))
                 }
                 if let earlier = contentLength, earlier != length {
                     return .failure(FakeError(.malformedRequest, "the request has two different Content-Length values"))
@@ -37,7 +38,10 @@ struct RequestHeadRules {
                 contentLength = length
             } else if Self.equalsIgnoringCase(name, "transfer-encoding") {
                 guard Self.equalsIgnoringCase(header.valueBytes, "chunked"), !chunked else {
-                    return .failure(FakeError(.notImplemented, "Transfer-Encoding '\(Self.shown(header.valueBytes))' is not supported; send Content-Length or 'chunked'"))
+                    return .failure(
+                        FakeError(
+                            .notImplemented, "Transfer-Encoding '\(Self.shown(header.valueBytes))' is not supported; send Content-Length or 'chunked'"
+                        ))
                 }
                 chunked = true
             }
@@ -69,8 +73,8 @@ struct RequestHeadRules {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
         case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
-             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
-             UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+            UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
             true
         default:
             false

@@ -39,14 +39,18 @@ public enum SigningKeyFile {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = path + ".\(getpid()).tmp"
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw SigningKeyError("cannot create the key cache directory \(directory): \(error.localizedDescription)")
         }
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(key.privateKeyPEM.utf8),
-                                             attributes: [.posixPermissions: 0o600]),
-              rename(temporary, path) == 0 else {
+        guard
+            FileManager.default.createFile(
+                atPath: temporary, contents: Data(key.privateKeyPEM.utf8),
+                attributes: [.posixPermissions: 0o600]),
+            rename(temporary, path) == 0
+        else {
             try? FileManager.default.removeItem(atPath: temporary)
             throw SigningKeyError("cannot write the signing key to \(path)")
         }

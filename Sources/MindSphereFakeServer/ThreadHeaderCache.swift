@@ -31,7 +31,7 @@ final class ThreadHeaderCache {
                 let header = headers[index]
                 let valueLength = header.value == nil ? -1 : header.valueLength
                 guard block.lengths[2 * index] == header.keyLength, block.lengths[2 * index + 1] == valueLength,
-                      Self.equal(stored, offset, UnsafeRawPointer(header.key), header.keyLength)
+                    Self.equal(stored, offset, UnsafeRawPointer(header.key), header.keyLength)
                 else { return false }
                 offset += header.keyLength
                 if let value = header.value {
@@ -66,7 +66,7 @@ final class ThreadHeaderCache {
     /// (another client's token) is never taken for it.
     func longValue(named rawName: String, bytes: UnsafeRawBufferPointer) -> HTTPField? {
         guard let cached = longValues[Self.slot(of: bytes)], cached.name.rawName == rawName,
-              cached.withUnsafeBytesOfValue({ Self.identical(UnsafeRawBufferPointer($0), bytes) })
+            cached.withUnsafeBytesOfValue({ Self.identical(UnsafeRawBufferPointer($0), bytes) })
         else { return nil }
         return cached
     }

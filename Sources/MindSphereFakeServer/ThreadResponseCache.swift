@@ -33,7 +33,8 @@ final class ThreadResponseCache {
         if storage != nil {
             for entry in entries {
                 if let entry, Self.storage(of: entry.body) == storage, entry.body.count == body.count,
-                   entry.headerFields == headerFields {
+                    entry.headerFields == headerFields
+                {
                     return (entry.response, false)
                 }
             }

@@ -1,5 +1,5 @@
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 
 extension FakeGateway {
     /// A fresh access token for `credential` (the default one unless told), taken the way an app takes it: a

@@ -1,8 +1,9 @@
 import Foundation
+public import MindSphereFake
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-public import MindSphereFake
 
 /// A small HTTP client for a fake on this machine (`withRunningFake`'s base URL), over URLSession: enough to take a
 /// token and send a request in a test, not a MindSphere client.
@@ -34,11 +35,12 @@ public struct LoopbackClient: Sendable {
     /// A token for `credential` (the default one unless told) from the fake's Technical Token Manager.
     /// - Throws: `FakeTestingError` when the fake refuses, `URLError` when it cannot be reached.
     public func token(for credential: AppCredential = .fakeDefault) async throws -> String {
-        let response = try await send("POST", FakeRequest.tokenPath,
-                                      headers: ["X-SPACE-AUTH-KEY": credential.spaceAuthKey(), "Content-Type": "application/json"],
-                                      body: credential.tokenRequestBody())
+        let response = try await send(
+            "POST", FakeRequest.tokenPath,
+            headers: ["X-SPACE-AUTH-KEY": credential.spaceAuthKey(), "Content-Type": "application/json"],
+            body: credential.tokenRequestBody())
         guard response.status == 200,
-              let token = (try? JSONParser.parse(Array(response.body.utf8)))?["access_token"]?.stringValue
+            let token = (try? JSONParser.parse(Array(response.body.utf8)))?["access_token"]?.stringValue
         else { throw FakeTestingError("token request failed: \(response.status) \(response.body)") }
         return token
     }

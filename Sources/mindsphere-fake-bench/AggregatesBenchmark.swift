@@ -17,11 +17,14 @@ enum AggregatesBenchmark {
             fatalError("no v4 aggregates route")
         }
         let from = Timestamp.format(milliseconds: start)
-        let hourly = try measure(route, requests: requests, intervals: 168,
-                                 query: "from=\(from)&to=\(Timestamp.format(milliseconds: start + 7 * 86_400_000))&intervalUnit=hour&intervalValue=1")
-        let minutes = try measure(route, requests: requests, intervals: 720,
-                                  query: "from=\(from)&to=\(Timestamp.format(milliseconds: start + 86_400_000))&intervalUnit=minute&intervalValue=2")
-        print("""
+        let hourly = try measure(
+            route, requests: requests, intervals: 168,
+            query: "from=\(from)&to=\(Timestamp.format(milliseconds: start + 7 * 86_400_000))&intervalUnit=hour&intervalValue=1")
+        let minutes = try measure(
+            route, requests: requests, intervals: 720,
+            query: "from=\(from)&to=\(Timestamp.format(milliseconds: start + 86_400_000))&intervalUnit=minute&intervalValue=2")
+        print(
+            """
             {"records":\(store.recordCount()),"requests":\(requests),\
             "hourlyP50Milliseconds":\(TimeSeriesBenchmark.rounded(hourly.p50)),"hourlyP99Milliseconds":\(TimeSeriesBenchmark.rounded(hourly.p99)),\
             "minuteP50Milliseconds":\(TimeSeriesBenchmark.rounded(minutes.p50)),"minuteP99Milliseconds":\(TimeSeriesBenchmark.rounded(minutes.p99)),\
@@ -41,8 +44,9 @@ enum AggregatesBenchmark {
                     "x": .double(value), "y": .double(value + 1), "z": .double(value + 2),
                 ])
             }
-            try store.write(tenant: TimeSeriesBenchmark.tenant, assetID: TimeSeriesBenchmark.asset, aspectName: "acceleration",
-                            body: .array(records), nowMilliseconds: 0)
+            try store.write(
+                tenant: TimeSeriesBenchmark.tenant, assetID: TimeSeriesBenchmark.asset, aspectName: "acceleration",
+                body: .array(records), nowMilliseconds: 0)
             written += batch
         }
     }

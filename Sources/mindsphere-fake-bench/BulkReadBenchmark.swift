@@ -9,7 +9,9 @@ enum BulkReadBenchmark {
 
     /// What `reads` bulk reads at seeded offsets measured: records per second over all of them, the median time of
     /// one read (ms) and the answers one read took.
-    static func measure(store: TimeSeriesStore, storedRecords: Int, reads: Int) throws -> (recordsPerSecond: Double, medianMilliseconds: Double, pages: Int) {
+    static func measure(
+        store: TimeSeriesStore, storedRecords: Int, reads: Int
+    ) throws -> (recordsPerSecond: Double, medianMilliseconds: Double, pages: Int) {
         guard let route = TimeSeriesBulkAPI(store: store).routes.first(where: { $0.method == .get }) else { fatalError("no bulk route") }
         let asset = TimeSeriesBenchmark.asset
         var generator = SeededRandomNumberGenerator(seed: 11)

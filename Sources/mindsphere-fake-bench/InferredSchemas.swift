@@ -44,8 +44,9 @@ struct InferredSchemas: AspectSchemaProvider {
     func aspectSchema(tenant: String, assetID: String, aspectName: String) -> AspectSchemaLookup {
         guard let number = Int(assetID, radix: 16), variables.indices.contains(number / 10_000) else { return .assetNotFound }
         guard aspectName == Self.aspectName else { return .aspectNotFound }
-        return .found(AspectSchema(
-            assetID: assetID, aspectName: aspectName, aspectTypeID: "iiotuxpc.process", category: .dynamic,
-            variables: variables[number / 10_000]))
+        return .found(
+            AspectSchema(
+                assetID: assetID, aspectName: aspectName, aspectTypeID: "iiotuxpc.process", category: .dynamic,
+                variables: variables[number / 10_000]))
     }
 }

@@ -17,14 +17,16 @@ enum PlantBenchmark {
         let residentBefore = TimeSeriesBenchmark.residentBytesAfterTrim()
         for copy in 0..<copies {
             for (index, body) in bodies.enumerated() {
-                try store.write(tenant: TimeSeriesBenchmark.tenant, assetID: InferredSchemas.assetID(series: index, copy: copy),
-                                aspectName: InferredSchemas.aspectName, body: body, nowMilliseconds: 0)
+                try store.write(
+                    tenant: TimeSeriesBenchmark.tenant, assetID: InferredSchemas.assetID(series: index, copy: copy),
+                    aspectName: InferredSchemas.aspectName, body: body, nowMilliseconds: 0)
             }
         }
         let residentAfter = TimeSeriesBenchmark.residentBytesAfterTrim()
         let records = store.recordCount()
         let bytesPerRecord = Double(residentAfter - residentBefore) / Double(max(1, records))
-        print("""
+        print(
+            """
             {"plantSeries":\(series.count),"plantCopies":\(copies),"plantRecords":\(records),\
             "plantVariables":"\(schemas.summary)","plantResidentBytesPerRecord":\(TimeSeriesBenchmark.rounded(bytesPerRecord))}
             """)
@@ -33,8 +35,9 @@ enum PlantBenchmark {
     /// Whether the series' first two records are one second apart.
     static func isOneSecond(_ series: ScenarioTimeSeries) -> Bool {
         guard series.records.count > 1,
-              let first = series.records[0]["_time"]?.stringValue.flatMap(Timestamp.parseMilliseconds),
-              let second = series.records[1]["_time"]?.stringValue.flatMap(Timestamp.parseMilliseconds) else { return false }
+            let first = series.records[0]["_time"]?.stringValue.flatMap(Timestamp.parseMilliseconds),
+            let second = series.records[1]["_time"]?.stringValue.flatMap(Timestamp.parseMilliseconds)
+        else { return false }
         return second - first == 1000
     }
 }

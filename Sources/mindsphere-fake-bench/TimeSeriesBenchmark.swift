@@ -61,7 +61,8 @@ struct TimeSeriesBenchmark {
         let putRecordsPerSecond = try measurePuts(route: TimeSeriesAPI(store: store).routes.first { $0.method == .put }!)
         func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         let bytesPerRecord = Double(residentAfter - residentBefore) / Double(max(1, recordCount))
-        print("""
+        print(
+            """
             {"records":\(storedRecords),"loadSeconds":\(rounded(loadSeconds)),"residentBytesPerRecord":\(rounded(bytesPerRecord)),\
             "getCount":\(getCount),"getP50Milliseconds":\(rounded(percentile(0.5))),"getP99Milliseconds":\(rounded(percentile(0.99))),\
             "inProcessPutRecordsPerSecond":\(Int(putRecordsPerSecond)),\
@@ -79,10 +80,11 @@ struct TimeSeriesBenchmark {
             records.reserveCapacity(batch)
             for index in written..<(written + batch) {
                 let value = Double(index % 1000) * 0.001
-                records.append(.object([
-                    "_time": .string(Timestamp.format(milliseconds: start + Int64(index) * 1000)),
-                    "x": .double(value), "y": .double(value + 1), "z": .double(value + 2),
-                ]))
+                records.append(
+                    .object([
+                        "_time": .string(Timestamp.format(milliseconds: start + Int64(index) * 1000)),
+                        "x": .double(value), "y": .double(value + 1), "z": .double(value + 2),
+                    ]))
             }
             try store.write(tenant: tenant, assetID: asset, aspectName: "acceleration", body: .array(records), nowMilliseconds: 0)
             written += batch
@@ -93,23 +95,30 @@ struct TimeSeriesBenchmark {
     static func measurePuts(route: Route) throws -> Double {
         let asset = "fedcba9876543210fedcba9876543210"
         let bodies = (0..<2000).map { request in
-            Array(("[" + (0..<100).map { index in
-                let time = Timestamp.format(milliseconds: start + Int64(request * 100 + index) * 10)
-                return #"{"_time":"\#(time)","x":0.22505496442317963,"y":5.614402770996094,"z":7.467514991760254}"#
-            }.joined(separator: ",") + "]").utf8)
+            Array(
+                ("["
+                    + (0..<100).map { index in
+                        let time = Timestamp.format(milliseconds: start + Int64(request * 100 + index) * 10)
+                        return #"{"_time":"\#(time)","x":0.22505496442317963,"y":5.614402770996094,"z":7.467514991760254}"#
+                    }.joined(separator: ",") + "]").utf8)
         }
         let began = monotonicNanoseconds()
         for body in bodies {
-            _ = try route.handler(requestContext(target: "/api/iottimeseries/v3/timeseries/\(asset)/acceleration", method: .put,
-                                                 body: body, assetID: asset))
+            _ = try route.handler(
+                requestContext(
+                    target: "/api/iottimeseries/v3/timeseries/\(asset)/acceleration", method: .put,
+                    body: body, assetID: asset))
         }
         return Double(bodies.count * 100) / (Double(monotonicNanoseconds() - began) / 1e9)
     }
 
-    static func requestContext(target: String, method: HTTPRequest.Method = .get, body: [UInt8] = [],
-                               assetID: String = asset) -> RequestContext {
-        let request = FakeRequest(method: method, target: target, headerFields: [HTTPField.Name("Host")!: "127.0.0.1:8080"],
-                                  body: body)
+    static func requestContext(
+        target: String, method: HTTPRequest.Method = .get, body: [UInt8] = [],
+        assetID: String = asset
+    ) -> RequestContext {
+        let request = FakeRequest(
+            method: method, target: target, headerFields: [HTTPField.Name("Host")!: "127.0.0.1:8080"],
+            body: body)
         return RequestContext(
             request: request, path: request.path, query: request.query,
             pathParameters: ["entityId": assetID, "propertySetName": "acceleration"],

@@ -68,15 +68,17 @@ struct ContractInvocation: Sendable {
             }
             if isFake {
                 let credentials = (try? configuration.credentials()) ?? .fakeDefault
-                return try await FakeURLTarget.connect(baseURL: target, credentials: credentials, trust: configuration.trust,
-                                                       controlToken: configuration.controlToken)
+                return try await FakeURLTarget.connect(
+                    baseURL: target, credentials: credentials, trust: configuration.trust,
+                    controlToken: configuration.controlToken)
             }
             return try gatewayTarget(target)
         }
     }
 
     private func gatewayTarget(_ url: String) throws -> GatewayTarget {
-        try GatewayTarget(baseURL: url, credentials: try configuration.credentials(), trust: configuration.trust,
-                          pacing: .init(minimumIntervalMilliseconds: configuration.pacingMilliseconds))
+        try GatewayTarget(
+            baseURL: url, credentials: try configuration.credentials(), trust: configuration.trust,
+            pacing: .init(minimumIntervalMilliseconds: configuration.pacingMilliseconds))
     }
 }

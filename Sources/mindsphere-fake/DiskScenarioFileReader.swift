@@ -14,7 +14,8 @@ struct DiskScenarioFileReader: ScenarioFileReader {
         let (resolved, shown) = locate(path, relativeTo: includingFile)
         let root = directory.isEmpty ? FileManager.default.currentDirectoryPath : absolute(directory)
         guard let realRoot = Self.realPath(root), let realFile = Self.realPath(resolved),
-              realFile.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+            realFile.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
+        else {
             throw ScenarioError("no such file or not readable below the scenario's directory: \(shown)")
         }
         return try contents(of: resolved, shown: shown)

@@ -15,13 +15,13 @@ struct ScenarioCommand: ParsableCommand {
             commandName: "validate",
             abstract: "Load scenario files exactly as serve would, without serving; report file, line and problem.",
             discussion: """
-            Exits 0 when every file loads, 1 otherwise. Includes and fixture files are read relative to the file
-            that names them.
+                Exits 0 when every file loads, 1 otherwise. Includes and fixture files are read relative to the file
+                that names them.
 
-            Examples:
-              mindsphere-fake scenario validate scenarios/default.yaml
-              mindsphere-fake scenario validate scenarios/*.yaml
-            """
+                Examples:
+                  mindsphere-fake scenario validate scenarios/default.yaml
+                  mindsphere-fake scenario validate scenarios/*.yaml
+                """
         )
 
         @Argument(help: "Scenario files (YAML or JSON).")
@@ -34,8 +34,9 @@ struct ScenarioCommand: ParsableCommand {
                     let scenario = try ScenarioLoader(reader: DiskScenarioFileReader()).load(path: file)
                     _ = try FakeGateway(configuration: FakeConfiguration(scenario: scenario, seed: scenario.seed, journalCapacity: 0))
                     let records = scenario.timeSeries.reduce(0) { $0 + $1.records.count }
-                    Output.line("\(file): ok (scenario '\(scenario.name)': \(scenario.tenants.count) tenant(s), "
-                        + "\(scenario.assets.count) asset(s), \(records) time-series record(s), \(scenario.faults.count) fault rule(s))")
+                    Output.line(
+                        "\(file): ok (scenario '\(scenario.name)': \(scenario.tenants.count) tenant(s), "
+                            + "\(scenario.assets.count) asset(s), \(records) time-series record(s), \(scenario.faults.count) fault rule(s))")
                 } catch {
                     failed = true
                     Output.error("\(error)")

@@ -11,48 +11,48 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the fake over HTTP until interrupted.",
         discussion: """
-        Prints exactly one line 'mindsphere-fake listening on http://HOST:PORT' (the address bound) on stdout once it
-        accepts connections. Every API request is logged as one line on stderr: method, path (secret query values
-        masked, long queries cut), status, duration, response size, the fault rule that hit it, and for a 4xx or 5xx
-        the error message; --log-level debug adds /_fake/ requests, --quiet drops the request lines. Stops gracefully on SIGINT (Ctrl-C), SIGTERM or SIGHUP: accepts nothing new, answers the requests
-        already received (waiting at most --drain-timeout seconds), then exits 0.
+            Prints exactly one line 'mindsphere-fake listening on http://HOST:PORT' (the address bound) on stdout once it
+            accepts connections. Every API request is logged as one line on stderr: method, path (secret query values
+            masked, long queries cut), status, duration, response size, the fault rule that hit it, and for a 4xx or 5xx
+            the error message; --log-level debug adds /_fake/ requests, --quiet drops the request lines. Stops gracefully on SIGINT (Ctrl-C), SIGTERM or SIGHUP: accepts nothing new, answers the requests
+            already received (waiting at most --drain-timeout seconds), then exits 0.
 
-        It binds 127.0.0.1 unless told otherwise. The control plane (/_fake/) needs no token on loopback; binding any
-        other address needs --control-token TOKEN (every /_fake/ call must then send X-Fake-Control-Token: TOKEN) or
-        an explicit --unsafe-open-control-plane. The fake is a test double, not a gateway to expose.
+            It binds 127.0.0.1 unless told otherwise. The control plane (/_fake/) needs no token on loopback; binding any
+            other address needs --control-token TOKEN (every /_fake/ call must then send X-Fake-Control-Token: TOKEN) or
+            an explicit --unsafe-open-control-plane. The fake is a test double, not a gateway to expose.
 
-        Tokens are signed with an RSA key kept in the user's cache directory ($XDG_CACHE_HOME or ~/.cache, under
-        mindsphere-fake/signing-key.pem), generated on the first start only, so later starts are quick and
-        /token_keys stays the same across restarts. --signing-key FILE signs with a key of your own (PEM, read only);
-        --ephemeral-signing-key generates a fresh key for this run alone.
+            Tokens are signed with an RSA key kept in the user's cache directory ($XDG_CACHE_HOME or ~/.cache, under
+            mindsphere-fake/signing-key.pem), generated on the first start only, so later starts are quick and
+            /token_keys stays the same across restarts. --signing-key FILE signs with a key of your own (PEM, read only);
+            --ephemeral-signing-key generates a fresh key for this run alone.
 
-        Without --scenario it serves the built-in default scenario (scenarios/default.yaml): tenant iiotuxpc, app
-        credential iiotuxpc-testdm-v1.0.0 / fake-secret-for-local-use, and the seed's four assets.
+            Without --scenario it serves the built-in default scenario (scenarios/default.yaml): tenant iiotuxpc, app
+            credential iiotuxpc-testdm-v1.0.0 / fake-secret-for-local-use, and the seed's four assets.
 
-        The control plane lives under /_fake/ (no token needed; JSON in and out):
-          POST /_fake/reset              back to the loaded scenario
-          POST /_fake/scenario           load another scenario (YAML or JSON body)
-          GET  /_fake/state              dump the whole state
-          GET|POST /_fake/clock          {"advanceSeconds":N} | {"set":"<ISO 8601>"} | {"frozen":true|false}
-          POST /_fake/tokens/expire      all tokens, or {"token":"<token or jti>"}
-          GET  /_fake/requests           journal; ?path=<substring>&status=<code|4xx>&limit=<n>
-          GET|POST|DELETE /_fake/faults  e.g. {"method":"PUT","path":"/api/iottimeseries/**","status":429,"times":2}
-          GET|POST /_fake/ingestion-delay {"milliseconds":N}
-          GET  /_fake/health
-          GET  /_fake/assets             the asset hierarchy of every tenant
-          POST /_fake/tokens             mint a token for a tenant: {"tenant":"iiotuxpc"} or no body
-          GET  /_fake/ui/                the dashboard in a browser (plots need Debian's libjs-dygraphs)
+            The control plane lives under /_fake/ (no token needed; JSON in and out):
+              POST /_fake/reset              back to the loaded scenario
+              POST /_fake/scenario           load another scenario (YAML or JSON body)
+              GET  /_fake/state              dump the whole state
+              GET|POST /_fake/clock          {"advanceSeconds":N} | {"set":"<ISO 8601>"} | {"frozen":true|false}
+              POST /_fake/tokens/expire      all tokens, or {"token":"<token or jti>"}
+              GET  /_fake/requests           journal; ?path=<substring>&status=<code|4xx>&limit=<n>
+              GET|POST|DELETE /_fake/faults  e.g. {"method":"PUT","path":"/api/iottimeseries/**","status":429,"times":2}
+              GET|POST /_fake/ingestion-delay {"milliseconds":N}
+              GET  /_fake/health
+              GET  /_fake/assets             the asset hierarchy of every tenant
+              POST /_fake/tokens             mint a token for a tenant: {"tenant":"iiotuxpc"} or no body
+              GET  /_fake/ui/                the dashboard in a browser (plots need Debian's libjs-dygraphs)
 
-        Examples:
-          mindsphere-fake serve
-          mindsphere-fake serve --port 0
-          mindsphere-fake serve --quiet                        # CI: only warnings and errors on stderr
-          mindsphere-fake serve --log-format json              # one JSON object per line, for log collectors
-          mindsphere-fake serve --scenario scenarios/plant.yaml
-          mindsphere-fake serve --host 0.0.0.0 --port 9000 --token-lifetime 300
-          mindsphere-fake serve --tls-cert cert.pem --tls-key key.pem   # HTTPS
-          curl -X POST localhost:8080/_fake/clock -H 'Content-Type: application/json' -d '{"advanceSeconds":1801}'
-        """
+            Examples:
+              mindsphere-fake serve
+              mindsphere-fake serve --port 0
+              mindsphere-fake serve --quiet                        # CI: only warnings and errors on stderr
+              mindsphere-fake serve --log-format json              # one JSON object per line, for log collectors
+              mindsphere-fake serve --scenario scenarios/plant.yaml
+              mindsphere-fake serve --host 0.0.0.0 --port 9000 --token-lifetime 300
+              mindsphere-fake serve --tls-cert cert.pem --tls-key key.pem   # HTTPS
+              curl -X POST localhost:8080/_fake/clock -H 'Content-Type: application/json' -d '{"advanceSeconds":1801}'
+            """
     )
 
     @Option(help: "IPv4 address to bind; 0.0.0.0 listens on all interfaces.")
@@ -76,19 +76,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-connections"), help: "Connections served at once; more are closed at once.")
     var maximumConnections = 4000
 
-    @Option(name: .customLong("max-connections-per-address"),
-            help: "Connections from one IP address at once (0: no limit; default: no limit on loopback, 256 otherwise).")
+    @Option(
+        name: .customLong("max-connections-per-address"),
+        help: "Connections from one IP address at once (0: no limit; default: no limit on loopback, 256 otherwise).")
     var maximumConnectionsPerAddress: Int?
 
     @Option(name: .customLong("drain-timeout"), help: "Seconds a stop waits for requests already received.")
     var drainTimeoutSeconds = 5
 
-    @Option(name: .customLong("control-token"),
-            help: "Every /_fake/ call must send this in X-Fake-Control-Token (needed to bind a non-loopback address).")
+    @Option(
+        name: .customLong("control-token"),
+        help: "Every /_fake/ call must send this in X-Fake-Control-Token (needed to bind a non-loopback address).")
     var controlToken: String?
 
-    @Flag(name: .customLong("unsafe-open-control-plane"),
-          help: "Bind a non-loopback address without --control-token: anyone who reaches it can reset, load and read.")
+    @Flag(
+        name: .customLong("unsafe-open-control-plane"),
+        help: "Bind a non-loopback address without --control-token: anyone who reaches it can reset, load and read.")
     var unsafeOpenControlPlane = false
 
     @Option(name: .customLong("token-lifetime"), help: "Lifetime of issued tokens in seconds (overrides the scenario).")
@@ -103,7 +106,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("journal-size"), help: "How many requests GET /_fake/requests keeps (0 turns the journal off).")
     var journalSize = 1000
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info (request lines), notice, warning, error or critical.")
+    // Parsed by a transform rather than a conformance of swift-log's type to ArgumentParser's protocol, which
+    // neither package owns here.
+    @Option(
+        name: .customLong("log-level"), help: "trace, debug, info (request lines), notice, warning, error or critical.",
+        transform: { text in
+            guard let level = Logger.Level(rawValue: text) else {
+                throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return level
+        })
     var logLevel: Logger.Level = .info
 
     @Option(name: .customLong("log-format"), help: "text (for people) or json (one object a line).")
@@ -115,8 +127,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("signing-key"), help: "PEM RSA private key file (2048 bits or more) that signs tokens; read, never written.")
     var signingKeyFile: String?
 
-    @Flag(name: .customLong("ephemeral-signing-key"),
-          help: "Generate a fresh signing key for this run instead of the one kept in the user's cache directory (slower start).")
+    @Flag(
+        name: .customLong("ephemeral-signing-key"),
+        help: "Generate a fresh signing key for this run instead of the one kept in the user's cache directory (slower start).")
     var ephemeralSigningKey = false
 
     @Option(name: .customLong("tls-cert"), help: "PEM certificate file: serve HTTPS instead of HTTP (needs --tls-key).")
@@ -151,7 +164,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if !Self.isLoopback(host), controlToken == nil, !unsafeOpenControlPlane {
             throw ValidationError(
-                "binding \(host) exposes the control plane (/_fake/) to the network: pass --control-token TOKEN, or --unsafe-open-control-plane to run it open")
+                "binding \(host) exposes the control plane (/_fake/) to the network: pass --control-token TOKEN, or --unsafe-open-control-plane to run it open"
+            )
         }
     }
 
@@ -212,8 +226,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if !Self.isLoopback(host) {
-            Output.error("mindsphere-fake: warning: listening on \(host), reachable from the network; "
-                + (controlToken == nil ? "the control plane is OPEN to anyone who reaches it" : "the control plane needs X-Fake-Control-Token"))
+            Output.error(
+                "mindsphere-fake: warning: listening on \(host), reachable from the network; "
+                    + (controlToken == nil ? "the control plane is OPEN to anyone who reaches it" : "the control plane needs X-Fake-Control-Token"))
         }
         Output.line("mindsphere-fake listening on \(server.listeningURL)")
         let signal = await SignalWaiter.next() ?? SIGTERM
@@ -251,17 +266,18 @@ struct ServeCommand: AsyncParsableCommand {
         }
         FileLimit.raiseToMaximum()
         do {
-            return try FakeServer.start(gateway: gateway, configuration: ServerConfiguration(
-                host: host, port: port, maximumBodyBytes: maximumBodyBytes,
-                connectionTimeoutSeconds: idleTimeoutSeconds, connectionLimit: maximumConnections,
-                perAddressConnectionLimit: maximumConnectionsPerAddress ?? (Self.isLoopback(host) ? 0 : 256),
-                headerTimeoutSeconds: headerTimeoutSeconds, threads: threads, tls: tls
-            ))
+            return try FakeServer.start(
+                gateway: gateway,
+                configuration: ServerConfiguration(
+                    host: host, port: port, maximumBodyBytes: maximumBodyBytes,
+                    connectionTimeoutSeconds: idleTimeoutSeconds, connectionLimit: maximumConnections,
+                    perAddressConnectionLimit: maximumConnectionsPerAddress ?? (Self.isLoopback(host) ? 0 : 256),
+                    headerTimeoutSeconds: headerTimeoutSeconds, threads: threads, tls: tls
+                ))
         } catch {
             throw StartFailure("\(error)")
         }
     }
 }
 
-extension Logger.Level: @retroactive ExpressibleByArgument {}
 extension LineLogHandler.Format: ExpressibleByArgument {}

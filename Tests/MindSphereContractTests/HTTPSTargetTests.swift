@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import MindSphereContract
 import MindSphereFake
 import MindSphereFakeServer
+import Testing
 
 /// The URL target over HTTPS, against the fake served with the self-signed certificate in `Fixtures/tls`.
 @Suite struct HTTPSTargetTests {

@@ -2,8 +2,8 @@ import Foundation
 import HTTPTypes
 import MindSphereContract
 import MindSphereFake
-import Testing
 import MindSphereFakeTesting
+import Testing
 
 /// The whole kit against the fake: in-process and over loopback HTTP.
 @Suite struct ContractKitOnFakeTests {
@@ -40,8 +40,9 @@ import MindSphereFakeTesting
 
     @Test func kit_gatewayTargetOnLoopbackFake_passesWithoutFakeOnlyChecks() async throws {
         try await withRunningFake(gateway: try FakeGateway()) { baseURL in
-            let target = try GatewayTarget(baseURL: baseURL, credentials: .fakeDefault,
-                                           pacing: .init(minimumIntervalMilliseconds: 0), settleSeconds: 0)
+            let target = try GatewayTarget(
+                baseURL: baseURL, credentials: .fakeDefault,
+                pacing: .init(minimumIntervalMilliseconds: 0), settleSeconds: 0)
             let report = await ContractRunner().run(on: target)
             #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")
             #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
@@ -84,9 +85,12 @@ import MindSphereFakeTesting
 @Suite struct KitOnSwitchedFakeTests {
     @Test func kit_fakeWithOtherAlternatives_passesTheAlternativeChecks() async throws {
         let gateway = try FakeGateway()
-        let switched = #"{"ts.strict-types":"strict","ts.time-formats":"lenient","api.body-binding":"strict","ts.static-aspect":"refuse","agg.sd":"sample","agg.quality-values":"good"}"#
-        let answer = gateway.handle(FakeRequest(method: .post, target: "/_fake/assumptions",
-                                                headerFields: [.contentType: "application/json"], body: Array(switched.utf8)))
+        let switched =
+            #"{"ts.strict-types":"strict","ts.time-formats":"lenient","api.body-binding":"strict","ts.static-aspect":"refuse","agg.sd":"sample","agg.quality-values":"good"}"#
+        let answer = gateway.handle(
+            FakeRequest(
+                method: .post, target: "/_fake/assumptions",
+                headerFields: [.contentType: "application/json"], body: Array(switched.utf8)))
         #expect(answer.status == .ok, "\(answer.bodyText)")
         let report = await ContractRunner().run(on: InProcessTarget(gateway: gateway))
         #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")

@@ -1,8 +1,8 @@
 import HTTPTypes
 import MindSphereContract
 import MindSphereFake
-import Testing
 import MindSphereFakeTesting
+import Testing
 
 /// Recording normalisation and the drift comparison.
 @Suite struct NormaliserAndDriftTests {
@@ -11,8 +11,9 @@ import MindSphereFakeTesting
     func exchange(_ status: HTTPResponse.Status, _ body: JSONValue, headers: HTTPFields = [:]) -> Exchange {
         var response = FakeResponse.json(body, status: status)
         for field in headers { response.headerFields[field.name] = field.value }
-        return Exchange(label: "step", request: FakeRequest(method: .get, target: "/api/assetmanagement/v3/assets/\(Self.id1)"),
-                        response: response)
+        return Exchange(
+            label: "step", request: FakeRequest(method: .get, target: "/api/assetmanagement/v3/assets/\(Self.id1)"),
+            response: response)
     }
 
     @Test func normaliser_replacesValuesAndKeepsRelationships() {
@@ -43,10 +44,19 @@ import MindSphereFakeTesting
         var first = ResponseNormaliser(prefix: RunPrefix("p"), tenant: "t")
         var second = ResponseNormaliser(prefix: RunPrefix("p"), tenant: "t")
         func document(_ exchange: JSONValue) -> JSONValue { .object(["check": .string("c"), "exchanges": .array([exchange])]) }
-        let recorded = document(first.record(exchange(.conflict, .object(["errors": .array([.object(["code": .string("a"), "n": .int(1)])])]),
-                                                      headers: [.retryAfter: "1"])))
-        let current = document(second.record(exchange(.ok, .object(["errors": .array([.object(["code": .string("b"), "n": .string("1")])]),
-                                                                      "extra": .bool(true)]))))
+        let recorded = document(
+            first.record(
+                exchange(
+                    .conflict, .object(["errors": .array([.object(["code": .string("a"), "n": .int(1)])])]),
+                    headers: [.retryAfter: "1"])))
+        let current = document(
+            second.record(
+                exchange(
+                    .ok,
+                    .object([
+                        "errors": .array([.object(["code": .string("b"), "n": .string("1")])]),
+                        "extra": .bool(true),
+                    ]))))
         let findings = DriftComparer.compare(recorded: recorded, current: current).map(\.difference)
         #expect(findings.contains("status 200, recorded 409"))
         #expect(findings.contains("header Retry-After missing (recorded)"))

@@ -6,8 +6,9 @@ import Testing
 struct RealTenantTests {
     @Test func kit_realTenant_tiersOneAndTwoPassAndCleanUp() async throws {
         let configuration = ContractConfiguration.fromEnvironment()
-        let target = try GatewayTarget(baseURL: configuration.gatewayURL!, credentials: try configuration.credentials(),
-                                       trust: configuration.trust)
+        let target = try GatewayTarget(
+            baseURL: configuration.gatewayURL!, credentials: try configuration.credentials(),
+            trust: configuration.trust)
         let report = await ContractRunner().run(on: target, options: RunOptions(tiers: [.happyPath, .behaviour]))
         #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
         #expect(report.failures.isEmpty, "\(KitFixtures.failures(report))")

@@ -2,8 +2,8 @@ import Foundation
 import HTTPTypes
 import MindSphereContract
 import MindSphereFake
-import Testing
 import MindSphereFakeTesting
+import Testing
 
 /// A target that breaks one rule fails exactly the checks of that rule, and compare names the difference.
 @Suite struct RuleBreakingTests {
@@ -19,8 +19,9 @@ import MindSphereFakeTesting
         let target = Self.acceptingWrongSecret(try InProcessTarget.fresh())
         let report = await ContractRunner().run(on: target, options: RunOptions(only: ["ttm."]))
         let failed = Set(report.failures.map(\.id))
-        #expect(failed == ["ttm.credentials.bad-secret", "ttm.credentials.unknown-client", "ttm.header.missing"],
-                "\(KitFixtures.failures(report))")
+        #expect(
+            failed == ["ttm.credentials.bad-secret", "ttm.credentials.unknown-client", "ttm.header.missing"],
+            "\(KitFixtures.failures(report))")
     }
 
     @Test func conflictAnsweredWithOK_failsTheConflictCheck() async throws {
@@ -58,8 +59,9 @@ import MindSphereFakeTesting
         let broken = await ContractRunner().run(on: Self.acceptingWrongSecret(try InProcessTarget.fresh()), options: options)
         let drift = try DriftComparer.compare(broken, tenant: "iiotuxpc", recordingDirectory: directory)
         let findings = drift.flatMap(\.1)
-        #expect(findings.contains { $0.check == "ttm.credentials.bad-secret" && $0.difference.contains("status 200, recorded 401") },
-                "\(findings)")
+        #expect(
+            findings.contains { $0.check == "ttm.credentials.bad-secret" && $0.difference.contains("status 200, recorded 401") },
+            "\(findings)")
         #expect(findings.allSatisfy { $0.check == "ttm.credentials.bad-secret" }, "\(findings)")
     }
 }

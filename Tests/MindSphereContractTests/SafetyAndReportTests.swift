@@ -1,10 +1,10 @@
-import Synchronization
 import Foundation
 import HTTPTypes
 import MindSphereContract
 import MindSphereFake
-import Testing
 import MindSphereFakeTesting
+import Synchronization
+import Testing
 
 /// Safety on a real tenant, secrets in reports, JUnit output, pacing.
 @Suite struct SafetyAndReportTests {
@@ -30,11 +30,13 @@ import MindSphereFakeTesting
         let report = await ContractRunner(checks: [failing]).run(on: inProcess)
         #expect(report.failures.map(\.id) == ["test.fails-after-create"])
         #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
-        let after = await ContractRunner(checks: [ContractCheck("test.count", tier: .happyPath, "no run assets left") { context in
-            let filter = PercentDecoding.encode(#"{"name":{"startsWith":"\#(report.prefix.value)"},"deleted":null}"#)
-            let body = try context.json(try await context.send("list", .get, "/api/assetmanagement/v3/assets?filter=" + filter), step: "list")
-            try context.ensure(try context.integer(body, "page.totalElements", step: "list") == 0, "run assets remain")
-        }]).run(on: inProcess)
+        let after = await ContractRunner(checks: [
+            ContractCheck("test.count", tier: .happyPath, "no run assets left") { context in
+                let filter = PercentDecoding.encode(#"{"name":{"startsWith":"\#(report.prefix.value)"},"deleted":null}"#)
+                let body = try context.json(try await context.send("list", .get, "/api/assetmanagement/v3/assets?filter=" + filter), step: "list")
+                try context.ensure(try context.integer(body, "page.totalElements", step: "list") == 0, "run assets remain")
+            }
+        ]).run(on: inProcess)
         #expect(after.failures.isEmpty, "\(KitFixtures.failures(after))")
     }
 
@@ -64,13 +66,16 @@ import MindSphereFakeTesting
     @Test func junit_countsAndEscapes() {
         let results = [
             CheckResult(id: "a.pass", tier: .happyPath, summary: "", verifies: [], outcome: .passed, durationSeconds: 0.01, exchanges: []),
-            CheckResult(id: "a.fail", tier: .strict, summary: "", verifies: [], outcome: .failed("status <1> & \"x\""),
-                        durationSeconds: 0.2, exchanges: []),
-            CheckResult(id: "a.skip", tier: .strict, summary: "", verifies: [], outcome: .skipped("needs controlsClock"),
-                        durationSeconds: 0, exchanges: []),
+            CheckResult(
+                id: "a.fail", tier: .strict, summary: "", verifies: [], outcome: .failed("status <1> & \"x\""),
+                durationSeconds: 0.2, exchanges: []),
+            CheckResult(
+                id: "a.skip", tier: .strict, summary: "", verifies: [], outcome: .skipped("needs controlsClock"),
+                durationSeconds: 0, exchanges: []),
         ]
-        let report = RunReport(targetName: "t", capabilities: [], prefix: RunPrefix("p"), results: results, cleanupFailures: [],
-                               stateCheck: .unavailable, interrupted: false)
+        let report = RunReport(
+            targetName: "t", capabilities: [], prefix: RunPrefix("p"), results: results, cleanupFailures: [],
+            stateCheck: .unavailable, interrupted: false)
         let xml = JUnitWriter.xml(report)
         #expect(xml.contains(#"<testsuites name="mindsphere-contract" tests="3" failures="1">"#))
         #expect(xml.contains("status &lt;1&gt; &amp; &quot;x&quot;"))
@@ -79,8 +84,10 @@ import MindSphereFakeTesting
     }
 
     @Test func pacer_retriesThrottledRequestsHonouringRetryAfter() async throws {
-        let pacer = RequestPacer(policy: .init(minimumIntervalMilliseconds: 0, maximumRetries: 3, initialBackoffMilliseconds: 1,
-                                               maximumBackoffMilliseconds: 5))
+        let pacer = RequestPacer(
+            policy: .init(
+                minimumIntervalMilliseconds: 0, maximumRetries: 3, initialBackoffMilliseconds: 1,
+                maximumBackoffMilliseconds: 5))
         let counter = Counter()
         let response = try await pacer.perform {
             if counter.next() <= 2 {
@@ -115,5 +122,10 @@ import MindSphereFakeTesting
 final class Counter: Sendable {
     private let value = Mutex(0)
 
-    func next() -> Int { value.withLock { $0 += 1; return $0 } }
+    func next() -> Int {
+        value.withLock {
+            $0 += 1
+            return $0
+        }
+    }
 }

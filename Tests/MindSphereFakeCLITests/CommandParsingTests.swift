@@ -2,6 +2,7 @@ import ArgumentParser
 import Logging
 import MindSphereFakeServer
 import Testing
+
 @testable import mindsphere_fake
 
 /// The command line parsed in process: which command and which values each argument list gives.
@@ -30,11 +31,12 @@ import Testing
     }
 
     @Test func serve_takesItsOptions() throws {
-        let serve = try #require(try parse([
-            "serve", "--port", "0", "--scenario", "scenarios/plant.yaml", "--threads", "4", "--seed", "9", "--quiet",
-            "--log-format", "json", "--log-level", "debug", "--token-lifetime", "300", "--ephemeral-signing-key",
-            "--tls-cert", "c.pem", "--tls-key", "k.pem", "--drain-timeout", "1",
-        ]) as? ServeCommand)
+        let serve = try #require(
+            try parse([
+                "serve", "--port", "0", "--scenario", "scenarios/plant.yaml", "--threads", "4", "--seed", "9", "--quiet",
+                "--log-format", "json", "--log-level", "debug", "--token-lifetime", "300", "--ephemeral-signing-key",
+                "--tls-cert", "c.pem", "--tls-key", "k.pem", "--drain-timeout", "1",
+            ]) as? ServeCommand)
         #expect(serve.port == 0)
         #expect(serve.scenario == "scenarios/plant.yaml")
         #expect(serve.threads == 4)
@@ -70,10 +72,11 @@ import Testing
     }
 
     @Test func contract_takesItsOptions() throws {
-        let contract = try #require(try parse([
-            "contract", "--target", "http://127.0.0.1:9000", "--tier", "1,2", "--only", "ttm.", "--read-only",
-            "--junit", "out.xml", "--control-token", "t",
-        ]) as? ContractCommand)
+        let contract = try #require(
+            try parse([
+                "contract", "--target", "http://127.0.0.1:9000", "--tier", "1,2", "--only", "ttm.", "--read-only",
+                "--junit", "out.xml", "--control-token", "t",
+            ]) as? ContractCommand)
         #expect(contract.target == "http://127.0.0.1:9000")
         #expect(contract.tier == ["1,2"])
         #expect(contract.only == ["ttm."])

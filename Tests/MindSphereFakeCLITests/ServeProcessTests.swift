@@ -37,8 +37,9 @@ import Testing
             let port = try #require(baseURL.split(separator: ":").last.map(String.init))
             let finished = try await FakeBinary.run(["serve", "--port", port, "--ephemeral-signing-key"])
             #expect(finished.status != 0)
-            #expect(finished.stderrLines == ["mindsphere-fake: cannot listen on 127.0.0.1:\(port): address already in use"],
-                    "\(finished.stderr)")
+            #expect(
+                finished.stderrLines == ["mindsphere-fake: cannot listen on 127.0.0.1:\(port): address already in use"],
+                "\(finished.stderr)")
             #expect(finished.stdout.isEmpty)
         }
     }
@@ -56,7 +57,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let certificate = directory.appendingPathComponent("cert.pem"), key = directory.appendingPathComponent("key.pem")
+        let certificate = directory.appendingPathComponent("cert.pem")
+        let key = directory.appendingPathComponent("key.pem")
         try "not a certificate\n".write(to: certificate, atomically: true, encoding: .utf8)
         try "not a key\n".write(to: key, atomically: true, encoding: .utf8)
         let finished = try await FakeBinary.run([

@@ -1,8 +1,9 @@
 import Foundation
 import MindSphereFake
-import Testing
-@testable import MindSphereFakeServer
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFakeServer
 
 @Suite struct AssetManagementLoopbackTests {
     private func startServer() throws -> FakeServer {
@@ -38,11 +39,13 @@ import MindSphereFakeTesting
         let root = try json(try await client.send("GET", "/api/assetmanagement/v3/assets/root?", headers: auth).body)
         let rootID = try #require(root["assetId"] as? String)
         let body = #"{"name":"machine","typeId":"core.basicsite","parentId":"\#(rootID)"}"#
-        let created = try await client.send("POST", "/api/assetmanagement/v3/assets",
-                                            headers: auth.merging(["Content-Type": "application/json"]) { $1 }, body: body)
+        let created = try await client.send(
+            "POST", "/api/assetmanagement/v3/assets",
+            headers: auth.merging(["Content-Type": "application/json"]) { $1 }, body: body)
         #expect(created.status == 201)
         let id = try #require(try json(created.body)["assetId"] as? String)
-        let patched = try await client.send("PATCH", "/api/assetmanagement/v3/assets/\(id)",
+        let patched = try await client.send(
+            "PATCH", "/api/assetmanagement/v3/assets/\(id)",
             headers: auth.merging(["Content-Type": "application/merge-patch+json", "If-Match": "0"]) { $1 },
             body: #"{"description":"over the wire"}"#)
         #expect(patched.status == 200)

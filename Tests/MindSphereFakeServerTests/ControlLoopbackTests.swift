@@ -1,9 +1,10 @@
 import Foundation
+import MindSphereFake
+import MindSphereFakeTesting
 import Synchronization
 import Testing
-import MindSphereFake
+
 @testable import MindSphereFakeServer
-import MindSphereFakeTesting
 
 @Suite struct ControlLoopbackTests {
     private func startDefault(threads: Int = 2) throws -> FakeServer {
@@ -19,12 +20,15 @@ import MindSphereFakeTesting
         let bearer = ["Authorization": "Bearer " + token]
         let list = try await client.send("GET", "/api/assetmanagement/v3/assets", headers: bearer)
         #expect(list.status == 200)
-        for id in ["343a6a61f5ef48c899b13f9c1be45b07", "60bf86d1d051416f853b1e22f3714b8c", "574fbc1ab7964fa3a6acf1173707a256",
-                   "9c722dc9893e44e4a522295ebf2879b5"] {
+        for id in [
+            "343a6a61f5ef48c899b13f9c1be45b07", "60bf86d1d051416f853b1e22f3714b8c", "574fbc1ab7964fa3a6acf1173707a256",
+            "9c722dc9893e44e4a522295ebf2879b5",
+        ] {
             #expect(list.body.contains(#""assetId":"\#(id)""#))
         }
         let series = "/api/iottimeseries/v3/timeseries/60bf86d1d051416f853b1e22f3714b8c/real_log"
-        let records = #"[{"_time":"2023-02-20T02:01:01.001Z","activity_type":"started","machine_id":"machine_1","part_id":"100","queue":"queue 1","timestamp":"2023-02-20T02:01:01.001Z"}]"#
+        let records =
+            #"[{"_time":"2023-02-20T02:01:01.001Z","activity_type":"started","machine_id":"machine_1","part_id":"100","queue":"queue 1","timestamp":"2023-02-20T02:01:01.001Z"}]"#
         let put = try await client.send("PUT", series, headers: bearer.merging(["Content-Type": "application/json"]) { $1 }, body: records)
         #expect((200..<300).contains(put.status))
         #expect(put.body.isEmpty, "the seed prints 'Data PUT successfully.' only for an empty body")
@@ -38,7 +42,8 @@ import MindSphereFakeTesting
         defer { server.stop() }
         // A delay far longer than any scheduling hiccup, so the order below cannot depend on the machine's load; the
         // stop at the end resumes the delayed answer instead of waiting for it.
-        server.gateway.control.addFault(FaultRule(pathPattern: "/api/technicaltokenmanager/**", action: .latency(delayMilliseconds: 60_000), times: 1))
+        server.gateway.control.addFault(
+            FaultRule(pathPattern: "/api/technicaltokenmanager/**", action: .latency(delayMilliseconds: 60_000), times: 1))
         let client = LoopbackClient(baseURL: server.baseURL)
         let order = Mutex<[String]>([])
         async let slow: Void = {
@@ -66,8 +71,9 @@ import MindSphereFakeTesting
         let server = try startDefault()
         defer { server.stop() }
         let client = LoopbackClient(baseURL: server.baseURL)
-        let added = try await client.send("POST", "/_fake/faults", headers: ["Content-Type": "application/json"],
-                                          body: #"{"path":"/api/assetmanagement/**","drop":true,"times":1}"#)
+        let added = try await client.send(
+            "POST", "/_fake/faults", headers: ["Content-Type": "application/json"],
+            body: #"{"path":"/api/assetmanagement/**","drop":true,"times":1}"#)
         #expect(added.status == 201)
         let request = "GET /api/assetmanagement/v3/assets HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
         let answer = try RawHTTPClient(port: server.port).exchange(Array(request.utf8))
@@ -80,17 +86,19 @@ import MindSphereFakeTesting
         defer { server.stop() }
         let client = LoopbackClient(baseURL: server.baseURL)
         let scenario = """
-        name: tiny
-        tenants:
-          - name: other
-            appCredentials: [{appName: testdm, appVersion: v1.0.0, clientSecret: \(AppCredential.fakeDefault.clientSecret)}]
-        """
+            name: tiny
+            tenants:
+              - name: other
+                appCredentials: [{appName: testdm, appVersion: v1.0.0, clientSecret: \(AppCredential.fakeDefault.clientSecret)}]
+            """
         let loaded = try await client.send("POST", "/_fake/scenario", headers: ["Content-Type": "application/yaml"], body: scenario)
         #expect(loaded.status == 200)
         #expect(loaded.body.contains(#""scenario":"tiny""#))
         let state = try await client.send("GET", "/_fake/state")
         #expect(state.body.contains(#""name":"tiny""#))
-        let broken = try await client.send("POST", "/_fake/scenario", headers: ["Content-Type": "application/yaml"], body: "tenants:\n  - name: x\n    assets: [{name: a, typeId: x.none}]\n")
+        let broken = try await client.send(
+            "POST", "/_fake/scenario", headers: ["Content-Type": "application/yaml"],
+            body: "tenants:\n  - name: x\n    assets: [{name: a, typeId: x.none}]\n")
         #expect(broken.status == 400)
         #expect(broken.body.contains("<posted scenario>:3"), "\(broken.body)")
         #expect(try await client.send("GET", "/_fake/scenario").body.contains(#""scenario":"tiny""#), "a failed load keeps the previous scenario")

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import MindSphereFake
-@testable import MindSphereFakeServer
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFakeServer
 
 /// The control plane over a real socket: the server tells the core its port, so a page that rebinds its own domain
 /// name to 127.0.0.1, or drives the fake from another origin, is refused; with a control token only its holder gets in.

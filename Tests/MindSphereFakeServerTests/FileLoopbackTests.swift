@@ -1,11 +1,13 @@
 import Foundation
+import MindSphereFake
+import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFakeServer
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import MindSphereFake
-import Testing
-@testable import MindSphereFakeServer
-import MindSphereFakeTesting
 
 /// Asset Management files over a real socket: uploads above the server's default body limit, byte-exact
 /// downloads, the 413 answers, and an assignment that shows on the asset.
@@ -18,14 +20,17 @@ import MindSphereFakeTesting
 
     /// A form as curl `-F file=@<name> -F name=<name>` writes it.
     private func form(_ content: [UInt8], name: String, fileName: String = "upload.bin", type: String = "application/octet-stream") -> Data {
-        var body = Data("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: \(type)\r\n\r\n".utf8)
+        var body = Data(
+            "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: \(type)\r\n\r\n".utf8)
         body.append(contentsOf: content)
         body.append(Data("\r\n--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n\(name)\r\n--\(Self.boundary)--\r\n".utf8))
         return body
     }
 
-    private func send(_ server: FakeServer, _ method: String, _ path: String, token: String, body: Data? = nil,
-                      headers: [String: String] = [:]) async throws -> (status: Int, headers: [String: String], body: Data) {
+    private func send(
+        _ server: FakeServer, _ method: String, _ path: String, token: String, body: Data? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> (status: Int, headers: [String: String], body: Data) {
         var request = URLRequest(url: URL(string: server.baseURL + "/api/assetmanagement/v3" + path)!)
         request.httpMethod = method
         request.setValue("Bearer " + token, forHTTPHeaderField: "Authorization")
@@ -53,7 +58,8 @@ import MindSphereFakeTesting
         defer { server.stop() }
         let token = try await LoopbackClient(baseURL: server.baseURL).token()
         let content = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 13) }
-        let created = try await send(server, "POST", "/files", token: token, body: form(content, name: "f\(size)", fileName: "data.bin", type: "image/png"))
+        let created = try await send(
+            server, "POST", "/files", token: token, body: form(content, name: "f\(size)", fileName: "data.bin", type: "image/png"))
         #expect(created.status == 201)
         let id = try #require(try object(created.body)["id"] as? String)
         let file = try await send(server, "GET", "/files/\(id)/file", token: token)
@@ -67,11 +73,13 @@ import MindSphereFakeTesting
         let server = try startServer()
         defer { server.stop() }
         let token = try await LoopbackClient(baseURL: server.baseURL).token()
-        let justAbove = try await send(server, "POST", "/files", token: token, body: form([UInt8](repeating: 7, count: 5 * 1024 * 1024 + 1), name: "big"))
+        let justAbove = try await send(
+            server, "POST", "/files", token: token, body: form([UInt8](repeating: 7, count: 5 * 1024 * 1024 + 1), name: "big"))
         #expect(justAbove.status == 413)
         #expect(errorCode(justAbove.body) == "mdsp.core.generic.payloadTooLarge")
         // A declared body beyond the route's own limit is refused before it is read.
-        let head = "POST /api/assetmanagement/v3/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+        let head =
+            "POST /api/assetmanagement/v3/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
             + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 9000000\r\nConnection: close\r\n\r\n"
         let answer = try RawHTTPClient(port: server.port).exchange(Array(head.utf8))
         #expect(answer.hasPrefix("HTTP/1.1 413"))
@@ -82,7 +90,8 @@ import MindSphereFakeTesting
         let server = try startServer()
         defer { server.stop() }
         let token = try await LoopbackClient(baseURL: server.baseURL).token()
-        let head = "POST /api/assetmanagement/v3/assets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+        let head =
+            "POST /api/assetmanagement/v3/assets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
             + "Content-Type: application/json\r\nContent-Length: 3000000\r\nConnection: close\r\n\r\n"
         let answer = try RawHTTPClient(port: server.port).exchange(Array(head.utf8))
         #expect(answer.hasPrefix("HTTP/1.1 413"))
@@ -99,11 +108,13 @@ import MindSphereFakeTesting
         let auth = ["Authorization": "Bearer " + token, "Content-Type": "application/json"]
         let root = try object(Data(try await client.send("GET", "/api/assetmanagement/v3/assets/root", headers: auth).body.utf8))
         let rootID = try #require(root["assetId"] as? String)
-        let asset = try await client.send("POST", "/api/assetmanagement/v3/assets", headers: auth,
-                                          body: #"{"name":"pump","typeId":"core.basicsite","parentId":"\#(rootID)"}"#)
+        let asset = try await client.send(
+            "POST", "/api/assetmanagement/v3/assets", headers: auth,
+            body: #"{"name":"pump","typeId":"core.basicsite","parentId":"\#(rootID)"}"#)
         let assetID = try #require(try object(Data(asset.body.utf8))["assetId"] as? String)
-        let put = try await client.send("PUT", "/api/assetmanagement/v3/assets/\(assetID)/fileAssignments/manual",
-                                        headers: auth.merging(["If-Match": "0"]) { $1 }, body: #"{"fileId":"\#(fileID)"}"#)
+        let put = try await client.send(
+            "PUT", "/api/assetmanagement/v3/assets/\(assetID)/fileAssignments/manual",
+            headers: auth.merging(["If-Match": "0"]) { $1 }, body: #"{"fileId":"\#(fileID)"}"#)
         #expect(put.status == 200)
         let read = try object(Data(try await client.send("GET", "/api/assetmanagement/v3/assets/\(assetID)", headers: auth).body.utf8))
         let assignments = try #require(read["fileAssignments"] as? [[String: Any]])

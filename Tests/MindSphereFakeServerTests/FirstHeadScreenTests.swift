@@ -1,5 +1,6 @@
-import Testing
 import MindSphereFake
+import Testing
+
 @testable import MindSphereFakeServer
 
 /// The first-head screen: what it hands to libmicrohttpd, what it waits for, and what it refuses (the faults

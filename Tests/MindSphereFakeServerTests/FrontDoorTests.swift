@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import MindSphereFakeServer
 
 /// The server's own listening socket: it gives its port back however it ends.

@@ -1,6 +1,7 @@
 import HTTPTypes
 import MindSphereFake
 import Testing
+
 @testable import MindSphereFakeServer
 
 /// The per-thread cache of long header values must only answer for a byte-for-byte equal value: tokens share a long
@@ -16,8 +17,9 @@ import Testing
         // HTTPField trims surrounding white space, as a fresh field made of these bytes would: equality with it is the
         // exactness the cache owes.
         let made = try #require(field(factory, name, value))
-        #expect(made == HTTPField(name: try #require(HTTPField.Name(name)), value: value),
-                "cached field answered for a different value of \(value.utf8.count) bytes")
+        #expect(
+            made == HTTPField(name: try #require(HTTPField.Name(name)), value: value),
+            "cached field answered for a different value of \(value.utf8.count) bytes")
     }
 
     @Test func prefixesOfACachedToken_areNotTheToken() throws {

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFakeServer
 
 @Suite struct HeaderFieldFactoryTests {

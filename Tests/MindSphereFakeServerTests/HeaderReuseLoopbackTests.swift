@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import MindSphereFake
-@testable import MindSphereFakeServer
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFakeServer
 
 /// Header blocks, long values and responses are reused per server thread: these requests share one thread and check
 /// that what the journal saw is what was sent, and that what came back belongs to each request.
@@ -36,7 +37,8 @@ import MindSphereFakeTesting
         let token = try await LoopbackClient(baseURL: server.baseURL).token()
         let client = RawHTTPClient(port: server.port)
         for host in ["first.test", "first.test", "second.test", "first.test", "first.test"] {
-            let text = "GET /api/assetmanagement/v3/assets/root HTTP/1.1\r\nHost: \(host)\r\n"
+            let text =
+                "GET /api/assetmanagement/v3/assets/root HTTP/1.1\r\nHost: \(host)\r\n"
                 + "Authorization: Bearer \(token)\r\nConnection: close\r\n\r\n"
             let answer = try client.exchange(Array(text.utf8))
             #expect(answer.hasPrefix("HTTP/1.1 200"))

@@ -1,6 +1,7 @@
 import Glibc
-import Testing
 import MindSphereFake
+import Testing
+
 @testable import MindSphereFakeServer
 
 /// A device that writes every 30 s over one kept-alive connection must get every answer: the default idle timeout
@@ -18,8 +19,9 @@ import MindSphereFake
             if round > 0 { sleep(35) }
             _ = request.withUnsafeBytes { send(socketFD, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             let count = recv(socketFD, &buffer, buffer.count, 0)
-            #expect(count > 0 && String(decoding: buffer[..<max(0, count)], as: UTF8.self).hasPrefix("HTTP/1.1 200"),
-                    "round \(round) got no answer")
+            #expect(
+                count > 0 && String(decoding: buffer[..<max(0, count)], as: UTF8.self).hasPrefix("HTTP/1.1 200"),
+                "round \(round) got no answer")
         }
     }
 }

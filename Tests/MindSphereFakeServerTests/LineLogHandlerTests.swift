@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import MindSphereFakeServer
 
 /// The stderr line formats of the request log.

@@ -1,9 +1,10 @@
 import Foundation
 import Glibc
-import Testing
 import MindSphereFake
-@testable import MindSphereFakeServer
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFakeServer
 
 /// What the server refuses on its own, how it bounds connections, and how it stops: every malformed request gets one
 /// JSON error, nobody gets in on a piece of somebody else's token, and a stop answers what it already received.
@@ -63,7 +64,10 @@ import MindSphereFakeTesting
             (Array("GET \(assets) HTTP/1.1\r\nHost: h\r\nGarbage\r\n\r\n".utf8), "400"),
             (Array("GET \(assets) HTTP/1.1\r\nHost: h\r\nX: \(String(repeating: "a", count: 70_000))\r\n\r\n".utf8), "431"),
             (Array("GET \(assets)/\(String(repeating: "a", count: 70_000)) HTTP/1.1\r\nHost: h\r\n\r\n".utf8), "414"),
-            ([0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03] + Array(" \(assets) ".utf8) + [UInt8](repeating: 0, count: 40), "400"),
+            (
+                [0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03] + Array(" \(assets) ".utf8) + [UInt8](repeating: 0, count: 40),
+                "400"
+            ),
         ]
         for (bytes, status) in cases {
             let answer = try client.exchange(bytes)
@@ -129,7 +133,8 @@ import MindSphereFakeTesting
         let server = try startServer(ServerConfiguration(perAddressConnectionLimit: 2, headerTimeoutSeconds: 0))
         defer { server.stop() }
         let client = RawHTTPClient(port: server.port)
-        let first = try client.open(), second = try client.open()
+        let first = try client.open()
+        let second = try client.open()
         usleep(200_000)
         let third = try client.open()
         #expect(RawHTTPClient.isClosed(third, within: 5))
@@ -137,7 +142,8 @@ import MindSphereFakeTesting
         close(first)
         close(second)
         usleep(200_000)
-        #expect(try client.exchange(Array("GET /_fake/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)).hasPrefix("HTTP/1.1 200"))
+        #expect(
+            try client.exchange(Array("GET /_fake/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)).hasPrefix("HTTP/1.1 200"))
     }
 
     @Test func stop_answersRequestsAlreadyReceived() throws {
@@ -151,13 +157,17 @@ import MindSphereFakeTesting
             _ = request.withUnsafeBytes { send(socketFD, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             return socketFD
         }
-        defer { sockets.forEach { close($0) } }
+        defer { for socket in sockets { close(socket) } }
         usleep(150_000)
         server.stop(drainTimeout: .seconds(5))
         for socketFD in sockets {
             let answer = RawHTTPClient.readAll(socketFD, timeoutSeconds: 2)
             #expect(answer.hasPrefix("HTTP/1.1 401") && answer.contains("Connection: close"), "\(answer.prefix(40))")
         }
-        #expect((try? client.open()).map { socketFD in close(socketFD); return false } ?? true, "a stopped server accepts nothing")
+        #expect(
+            (try? client.open()).map { socketFD in
+                close(socketFD)
+                return false
+            } ?? true, "a stopped server accepts nothing")
     }
 }

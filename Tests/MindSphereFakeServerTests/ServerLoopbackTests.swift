@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import MindSphereFake
-@testable import MindSphereFakeServer
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFakeServer
 
 @Suite struct ServerLoopbackTests {
     private func startServer(_ configuration: ServerConfiguration = ServerConfiguration()) throws -> FakeServer {
@@ -69,7 +70,8 @@ import MindSphereFakeTesting
         #expect(!garbage.contains("200 OK"))
         let noVersion = try raw.exchange(Array("GET /_fake/health\r\n\r\n".utf8))
         #expect(!noVersion.contains("200 OK"))
-        let flood = "GET /_fake/health HTTP/1.1\r\nHost: x\r\n" + (0..<2000).map { "X-H\($0): \(String(repeating: "v", count: 200))\r\n" }.joined() + "\r\n"
+        let flood =
+            "GET /_fake/health HTTP/1.1\r\nHost: x\r\n" + (0..<2000).map { "X-H\($0): \(String(repeating: "v", count: 200))\r\n" }.joined() + "\r\n"
         let flooded = try raw.exchange(Array(flood.utf8))
         #expect(flooded.hasPrefix("HTTP/1.1 431") || flooded.hasPrefix("HTTP/1.1 400") || flooded.isEmpty)
         let binary = try raw.exchange((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) })

@@ -1,9 +1,10 @@
 import Foundation
 import HTTPTypes
-import Testing
 import MindSphereFake
-@testable import MindSphereFakeServer
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFakeServer
 
 /// The signing key kept on disk: generated once, read back on later starts, so `/token_keys` survives restarts.
 @Suite struct SigningKeyFileTests {
@@ -72,7 +73,8 @@ import MindSphereFakeTesting
     @Test func defaultCachePath_prefersXDGCacheHome_thenHome() {
         #expect(SigningKeyFile.defaultCachePath(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]) == "/c/mindsphere-fake/signing-key.pem")
         #expect(SigningKeyFile.defaultCachePath(environment: ["HOME": "/h"]) == "/h/.cache/mindsphere-fake/signing-key.pem")
-        #expect(SigningKeyFile.defaultCachePath(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/mindsphere-fake/signing-key.pem")
+        #expect(
+            SigningKeyFile.defaultCachePath(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/mindsphere-fake/signing-key.pem")
         #expect(SigningKeyFile.defaultCachePath(environment: [:]) == nil)
     }
 
@@ -82,13 +84,16 @@ import MindSphereFakeTesting
         let path = directory + "/signing-key.pem"
         var ids: [String] = []
         for _ in 0..<2 {
-            let fake = try FakeGateway(configuration: FakeConfiguration(scenario: .defaultScenario(), signingKey: try SigningKeyFile.cached(at: path),
-                                                                        seed: 42))
+            let fake = try FakeGateway(
+                configuration: FakeConfiguration(
+                    scenario: .defaultScenario(), signingKey: try SigningKeyFile.cached(at: path),
+                    seed: 42))
             let bearer = try fake.token()
-            let created = fake.handle(FakeRequest(
-                method: .post, target: "/api/assetmanagement/v3/assets",
-                headerFields: [.authorization: "Bearer " + bearer, .contentType: "application/json"],
-                body: Array(#"{"name":"seeded","typeId":"core.basicarea","parentId":"343a6a61f5ef48c899b13f9c1be45b07"}"#.utf8)))
+            let created = fake.handle(
+                FakeRequest(
+                    method: .post, target: "/api/assetmanagement/v3/assets",
+                    headerFields: [.authorization: "Bearer " + bearer, .contentType: "application/json"],
+                    body: Array(#"{"name":"seeded","typeId":"core.basicarea","parentId":"343a6a61f5ef48c899b13f9c1be45b07"}"#.utf8)))
             ids.append(created.bodyJSON?["assetId"]?.stringValue ?? "no id: \(created.bodyText)")
         }
         #expect(ids[0] == ids[1])

@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import MindSphereFake
+import Testing
+
 @testable import MindSphereFakeServer
 
 /// HTTPS through libmicrohttpd's TLS, checked with curl and openssl when the machine has them.
 @Suite struct TLSServerTests {
-    static let toolsAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
+    static let toolsAvailable =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")
 
     private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
@@ -28,10 +30,12 @@ import MindSphereFake
         defer { try? FileManager.default.removeItem(at: folder) }
         let certificate = folder.appendingPathComponent("cert.pem").path
         let key = folder.appendingPathComponent("key.pem").path
-        let generated = try run("/usr/bin/openssl", [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "1",
-            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-        ])
+        let generated = try run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "1",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            ])
         try #require(generated.status == 0)
         let tls = ServerConfiguration.TLSMaterial(
             certificatePEM: try String(contentsOfFile: certificate, encoding: .utf8),

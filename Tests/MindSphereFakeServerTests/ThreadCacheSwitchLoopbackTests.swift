@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
 @testable import MindSphereFakeServer
 
 /// The server's per-thread header and response caches switched on and off: one sequence of requests that hits
@@ -26,18 +27,23 @@ import MindSphereFakeTesting
         let base = "/api/assetmanagement/v3"
         var answers: [Answer] = []
         func record(_ response: (status: Int, headers: [String: String], body: String)) {
-            answers.append(Answer(status: response.status, contentType: response.headers["content-type"],
-                                  etag: response.headers["etag"],
-                                  // Refusals carry a fresh correlation id and time; their status is what counts.
-                                  // Links name the server's own port, which differs between the two servers.
-                                  body: response.status < 400 ? response.body.replacingOccurrences(of: server.baseURL, with: "") : ""))
+            answers.append(
+                Answer(
+                    status: response.status, contentType: response.headers["content-type"],
+                    etag: response.headers["etag"],
+                    // Refusals carry a fresh correlation id and time; their status is what counts.
+                    // Links name the server's own port, which differs between the two servers.
+                    body: response.status < 400 ? response.body.replacingOccurrences(of: server.baseURL, with: "") : ""))
         }
         let root = try await client.send("GET", base + "/assets/root", headers: auth)
         record(root)
         let rootID = try #require(try JSONSerialization.jsonObject(with: Data(root.body.utf8)) as? [String: Any])["assetId"] as? String
         for _ in 0..<4 { record(try await client.send("GET", base + "/assets/\(try #require(rootID))", headers: auth)) }
-        record(try await client.send("PATCH", base + "/assets/\(rootID!)", headers: auth.merging(
-            ["If-Match": "0", "Content-Type": "application/merge-patch+json"]) { $1 }, body: #"{"description":"changed"}"#))
+        record(
+            try await client.send(
+                "PATCH", base + "/assets/\(rootID!)",
+                headers: auth.merging(
+                    ["If-Match": "0", "Content-Type": "application/merge-patch+json"]) { $1 }, body: #"{"description":"changed"}"#))
         for _ in 0..<3 { record(try await client.send("GET", base + "/assets/\(rootID!)", headers: auth)) }
         record(try await client.send("GET", base + "/assets/\(rootID!)", headers: auth.merging(["If-None-Match": "1"]) { $1 }))
         record(try await client.send("GET", base + "/assets/\(rootID!)", headers: ["Authorization": "Bearer \(Self.sameLengthForgery(of: token))"]))

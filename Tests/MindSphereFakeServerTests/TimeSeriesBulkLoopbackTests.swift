@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import MindSphereFake
-@testable import MindSphereFakeServer
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFakeServer
 
 /// The TS Bulk read and TS PATCH over real HTTP, on the gateway's token check and error mapping.
 @Suite struct TimeSeriesBulkLoopbackTests {
@@ -14,9 +15,10 @@ import MindSphereFakeTesting
 
     /// `count` records one second apart from `start`, x = index.
     private static func records(count: Int, start: Int64) -> String {
-        "[" + (0..<count).map { index in
-            #"{"_time":"\#(Timestamp.format(milliseconds: start + Int64(index) * 1000))","x":\#(index),"y":0.5,"z":-1.5}"#
-        }.joined(separator: ",") + "]"
+        "["
+            + (0..<count).map { index in
+                #"{"_time":"\#(Timestamp.format(milliseconds: start + Int64(index) * 1000))","x":\#(index),"y":0.5,"z":-1.5}"#
+            }.joined(separator: ",") + "]"
     }
 
     @Test func bulkRead_answers2500RecordsAtOnce_withoutNextRecord() async throws {
@@ -24,8 +26,9 @@ import MindSphereFakeTesting
         defer { served.server.stop() }
         let start: Int64 = 1_676_000_000_000
         for chunk in 0..<5 {
-            let put = try await served.client.send("PUT", served.seriesPath, headers: served.auth,
-                                                   body: Self.records(count: 500, start: start + Int64(chunk) * 500_000))
+            let put = try await served.client.send(
+                "PUT", served.seriesPath, headers: served.auth,
+                body: Self.records(count: 500, start: start + Int64(chunk) * 500_000))
             #expect(put.status == 204)
         }
         let response = try await served.client.send(
@@ -76,8 +79,9 @@ import MindSphereFakeTesting
         let read = try await served.client.send(
             "GET", served.bulkPath + "?from=\(before)&to=\(at)", headers: served.auth)
         #expect(read.body == #"{"records":[{"_time":"\#(at)","x":1.5,"y":9.5,"z":3.5}]}"#)
-        let future = try await served.client.send("PATCH", served.seriesPath, headers: served.auth,
-                                                  body: #"[{"_time":"\#(Timestamp.format(milliseconds: now + 3_600_000))","x":1}]"#)
+        let future = try await served.client.send(
+            "PATCH", served.seriesPath, headers: served.auth,
+            body: #"[{"_time":"\#(Timestamp.format(milliseconds: now + 3_600_000))","x":1}]"#)
         #expect(future.status == 400)
         #expect(try JSONParser.parse(future.body)["message"]?.stringValue?.contains("future") == true)
     }

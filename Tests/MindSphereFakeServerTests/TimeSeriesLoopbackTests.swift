@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import MindSphereFake
-@testable import MindSphereFakeServer
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFakeServer
 
 /// IoT Time Series over real HTTP: Link paging, multi-PUT partial success, concurrent writers.
 @Suite struct TimeSeriesLoopbackTests {
@@ -13,9 +14,10 @@ import MindSphereFakeTesting
     }
 
     private static func records(count: Int, start: Int64, step: Int64 = 1000) -> String {
-        "[" + (0..<count).map { index in
-            #"{"_time":"\#(Timestamp.format(milliseconds: start + Int64(index) * step))","x":\#(index),"y":0.5,"z":-1.5}"#
-        }.joined(separator: ",") + "]"
+        "["
+            + (0..<count).map { index in
+                #"{"_time":"\#(Timestamp.format(milliseconds: start + Int64(index) * step))","x":\#(index),"y":0.5,"z":-1.5}"#
+            }.joined(separator: ",") + "]"
     }
 
     @Test func paging_followingAbsoluteLinkHeaders_readsEveryRecordOnce() async throws {
@@ -49,8 +51,9 @@ import MindSphereFakeTesting
         defer { served.server.stop() }
         let good = #"{"entityId":"\#(served.assetID)","propertySetName":"acceleration","data":\#(Self.records(count: 3, start: 1_676_851_200_000))}"#
         let bad = #"{"entityId":"\#(served.assetID)","propertySetName":"acceleration","data":[{"_time":"2023-02-20 02:01:01","x":1}]}"#
-        let response = try await served.client.send("PUT", "/api/iottimeseries/v3/timeseries", headers: served.auth,
-                                                    body: #"{"timeseries":[\#(good),\#(bad)]}"#)
+        let response = try await served.client.send(
+            "PUT", "/api/iottimeseries/v3/timeseries", headers: served.auth,
+            body: #"{"timeseries":[\#(good),\#(bad)]}"#)
         #expect(response.status == 202)
         let errors = try JSONParser.parse(response.body)["errors"]?.arrayValue ?? []
         #expect(errors.count == 1)
@@ -67,8 +70,9 @@ import MindSphereFakeTesting
                     var written: [Int64] = []
                     for batch in 0..<10 {
                         let start = 1_600_000_000_000 + Int64(batch * 8 + writer) * 1_000_000
-                        let answer = try await served.client.send("PUT", served.seriesPath, headers: served.auth,
-                                                                  body: Self.records(count: 50, start: start))
+                        let answer = try await served.client.send(
+                            "PUT", served.seriesPath, headers: served.auth,
+                            body: Self.records(count: 50, start: start))
                         if answer.status == 204 { written += (0..<50).map { start + Int64($0) * 1000 } }
                     }
                     return written

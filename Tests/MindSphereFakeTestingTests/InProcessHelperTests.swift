@@ -28,13 +28,18 @@ import Testing
     }
 
     @Test func tokenForTenant_actsInThatTenant() throws {
-        let scenario = Scenario(name: "two", tenants: ["iiotuxpc", "othertnt"], appCredentials: [
-            .fakeDefault, AppCredential(hostTenant: "othertnt", appName: "testdm", appVersion: "v1.0.0", clientSecret: "s"),
-        ])
+        let scenario = Scenario(
+            name: "two", tenants: ["iiotuxpc", "othertnt"],
+            appCredentials: [
+                .fakeDefault, AppCredential(hostTenant: "othertnt", appName: "testdm", appVersion: "v1.0.0", clientSecret: "s"),
+            ])
         let fake = try FakeGateway(configuration: FakeConfiguration(scenario: scenario))
         let token = try fake.token(forTenant: "othertnt")
         guard case .success(let principal) = fake.tokens.authenticate(authorization: "Bearer " + token, nowSeconds: fake.clock.nowSeconds())
-        else { Issue.record("the minted token does not authenticate"); return }
+        else {
+            Issue.record("the minted token does not authenticate")
+            return
+        }
         #expect(principal.tenant == "othertnt")
         #expect(throws: FakeTestingError.self) { try fake.token(forTenant: "nobody") }
     }

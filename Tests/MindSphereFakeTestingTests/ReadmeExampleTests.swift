@@ -8,8 +8,9 @@ import Testing
 
     @Test func readmeExample_isTheCompiledOne() throws {
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let compiled = try String(contentsOf: Self.root.appendingPathComponent("Tests/MindSphereFakeTestingTests/ReadmeExample.swift"),
-                                  encoding: .utf8)
+        let compiled = try String(
+            contentsOf: Self.root.appendingPathComponent("Tests/MindSphereFakeTestingTests/ReadmeExample.swift"),
+            encoding: .utf8)
         let section = try #require(readme.range(of: "### Testing your app with the fake"))
         let opening = try #require(readme.range(of: "```swift\n", range: section.upperBound..<readme.endIndex))
         let closing = try #require(readme.range(of: "```", range: opening.upperBound..<readme.endIndex))

@@ -10,8 +10,9 @@ import Testing
         let served = try await withRunningFake(seed: 3) { baseURL in
             let client = LoopbackClient(baseURL: baseURL)
             let token = try await client.token()
-            let asset = try await client.send("GET", "/api/assetmanagement/v3/assets/574fbc1ab7964fa3a6acf1173707a256",
-                                              headers: ["Authorization": "Bearer \(token)"])
+            let asset = try await client.send(
+                "GET", "/api/assetmanagement/v3/assets/574fbc1ab7964fa3a6acf1173707a256",
+                headers: ["Authorization": "Bearer \(token)"])
             #expect(asset.status == 200, "\(asset.body)")
             return baseURL
         }
@@ -32,9 +33,11 @@ import Testing
     }
 
     @Test func servesTheGivenScenario() async throws {
-        let scenario = Scenario(name: "other", tenants: ["othertnt"], appCredentials: [
-            AppCredential(hostTenant: "othertnt", appName: "reader", appVersion: "v2.0.0", clientSecret: "s"),
-        ])
+        let scenario = Scenario(
+            name: "other", tenants: ["othertnt"],
+            appCredentials: [
+                AppCredential(hostTenant: "othertnt", appName: "reader", appVersion: "v2.0.0", clientSecret: "s")
+            ])
         try await withRunningFake(scenario: scenario) { baseURL in
             let client = LoopbackClient(baseURL: baseURL)
             await #expect(throws: FakeTestingError.self) { _ = try await client.token() }

@@ -22,8 +22,10 @@ public enum AggregatesChecks {
     /// The records most checks write, relative to `base`: two in the first 2-minute interval (21.5 and 22.5, counter
     /// 1 and 3), one in the second (24.0, counter 5), none in the third.
     static func records(_ base: Int64) -> [JSONValue] {
-        [TS.record(base + 30_000, temperature: 21.5, counter: 1), TS.record(base + 60_000, temperature: 22.5, counter: 3),
-         TS.record(base + 150_000, temperature: 24.0, counter: 5)]
+        [
+            TS.record(base + 30_000, temperature: 21.5, counter: 1), TS.record(base + 60_000, temperature: 22.5, counter: 3),
+            TS.record(base + 150_000, temperature: 24.0, counter: 5),
+        ]
     }
 
     /// A new asset of the run's type holding `records` in its `metrics` aspect; returns its id.
@@ -75,15 +77,19 @@ public enum AggregatesChecks {
     }
 
     static let happyPaths: [ContractCheck] = [
-        ContractCheck("agg.v4.minute", tier: .happyPath, requires: .writes,
-                      verifies: ["agg.empty-variable", "agg.numeric-only", "agg.time-format"],
-                      "v4 2-minute aggregates: one item per interval with data, numeric variables only, times as ...SSSZ") { context in
+        ContractCheck(
+            "agg.v4.minute", tier: .happyPath, requires: .writes,
+            verifies: ["agg.empty-variable", "agg.numeric-only", "agg.time-format"],
+            "v4 2-minute aggregates: one item per interval with data, numeric variables only, times as ...SSSZ"
+        ) { context in
             let base = base()
             let asset = try await seeded(context, "agg1", records(base))
             let items = try await itemsV4(context, asset, sixMinutes(base), count: 2)
-            try context.ensure(items[0]["starttime"] == .string(Timestamp.format(milliseconds: base)),
-                               "starttime is \(items[0]["starttime"].map(JSONWriter.string) ?? "absent")")
-            try context.ensure(items[1]["endtime"] == .string(Timestamp.format(milliseconds: base + 240_000)), "the second item does not end at +4 min")
+            try context.ensure(
+                items[0]["starttime"] == .string(Timestamp.format(milliseconds: base)),
+                "starttime is \(items[0]["starttime"].map(JSONWriter.string) ?? "absent")")
+            try context.ensure(
+                items[1]["endtime"] == .string(Timestamp.format(milliseconds: base + 240_000)), "the second item does not end at +4 min")
             let temperature = try context.value(items[0], "temperature", step: "first item")
             try context.ensure(number(temperature["countgood"]) == 2, "countgood is not 2")
             try context.ensure(number(temperature["sum"]) == 44, "sum is not 44")
@@ -91,8 +97,10 @@ public enum AggregatesChecks {
             try context.ensure(temperature["firsttime"] == .string(Timestamp.format(milliseconds: base + 30_000)), "firsttime differs")
             try context.ensure(items[0]["label"] == nil && items[0]["ok"] == nil, "a STRING or BOOLEAN variable was aggregated")
         },
-        ContractCheck("agg.v3.minute", tier: .happyPath, requires: .writes, verifies: ["agg.v3.no-sd"],
-                      "v3 2-minute aggregates: a JSON array of the same items, without sd") { context in
+        ContractCheck(
+            "agg.v3.minute", tier: .happyPath, requires: .writes, verifies: ["agg.v3.no-sd"],
+            "v3 2-minute aggregates: a JSON array of the same items, without sd"
+        ) { context in
             let base = base()
             let asset = try await seeded(context, "agg3", records(base))
             let items = try await context.eventually {

@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import MindSphereFake
 
 /// Checks of Asset Management v3 (`/api/assetmanagement/v3`): happy paths here, behaviour and exact errors in
@@ -41,8 +41,10 @@ public enum AssetManagementChecks {
             try context.ensure(body["assetId"]?.stringValue == id, "read asset: assetId differs")
             try expectAssetShape(context, body, step: "read asset")
         },
-        ContractCheck("am.aspecttype.create", tier: .happyPath, requires: .writes,
-                      "PUT /aspecttypes/{id} creates a dynamic aspect type that GET returns with its variables") { context in
+        ContractCheck(
+            "am.aspecttype.create", tier: .happyPath, requires: .writes,
+            "PUT /aspecttypes/{id} creates a dynamic aspect type that GET returns with its variables"
+        ) { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let response = try await context.send("read aspect type", .get, base + "/aspecttypes/" + ids.aspectTypeID)
             try context.expectStatus(response, 200, step: "read aspect type")
@@ -53,8 +55,10 @@ public enum AssetManagementChecks {
             let names = (body["variables"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
             try context.ensure(Set(names) == ["temperature", "counter", "label", "ok"], "variables are \(names)")
         },
-        ContractCheck("am.assettype.create", tier: .happyPath, requires: .writes,
-                      "PUT /assettypes/{id} creates an asset type holding the aspect") { context in
+        ContractCheck(
+            "am.assettype.create", tier: .happyPath, requires: .writes,
+            "PUT /assettypes/{id} creates an asset type holding the aspect"
+        ) { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let response = try await context.send("read asset type", .get, base + "/assettypes/" + ids.assetTypeID)
             try context.expectStatus(response, 200, step: "read asset type")
@@ -63,8 +67,10 @@ public enum AssetManagementChecks {
             let aspects = body["aspects"]?.arrayValue ?? []
             try context.ensure(aspects.contains { $0["name"]?.stringValue == ids.aspectName }, "asset type lacks aspect '\(ids.aspectName)'")
         },
-        ContractCheck("am.asset.create", tier: .happyPath, requires: .writes,
-                      "POST /assets creates an asset of the new type under the root") { context in
+        ContractCheck(
+            "am.asset.create", tier: .happyPath, requires: .writes,
+            "POST /assets creates an asset of the new type under the root"
+        ) { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let response = try await createAsset(context, "create asset", name: "created", ids: ids)
             try context.expectStatus(response, 200, 201, step: "create asset")
@@ -73,8 +79,10 @@ public enum AssetManagementChecks {
             try context.ensure(body["typeId"]?.stringValue == ids.assetTypeID, "typeId differs")
             try context.ensure(body["parentId"]?.stringValue == ids.rootAssetID, "parentId differs")
         },
-        ContractCheck("am.asset.delete", tier: .happyPath, requires: .writes,
-                      "DELETE /assets/{id} with If-Match removes the asset") { context in
+        ContractCheck(
+            "am.asset.delete", tier: .happyPath, requires: .writes,
+            "DELETE /assets/{id} with If-Match removes the asset"
+        ) { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let created = try context.json(try await createAsset(context, "create asset", name: "deleted", ids: ids), step: "create asset")
             let id = try context.string(created, "assetId", step: "create asset")
@@ -93,12 +101,14 @@ public enum AssetManagementChecks {
 
     /// Creates an asset named `<prefix>_<name>` of the run's type under the root.
     static func createAsset(_ context: CheckContext, _ label: String, name: String, ids: RunFixtures.Ids) async throws -> FakeResponse {
-        try await context.send(label, .post, base + "/assets", json: .object([
-            "name": .string(context.prefix.name(name)),
-            "typeId": .string(ids.assetTypeID),
-            "parentId": .string(ids.rootAssetID),
-            "description": .string("contract kit run \(context.prefix)"),
-        ]))
+        try await context.send(
+            label, .post, base + "/assets",
+            json: .object([
+                "name": .string(context.prefix.name(name)),
+                "typeId": .string(ids.assetTypeID),
+                "parentId": .string(ids.rootAssetID),
+                "description": .string("contract kit run \(context.prefix)"),
+            ]))
     }
 
     /// Fails unless `asset` has the seed's asset fields.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// Every contract check the kit has, in run order (token first, then Asset Management, Time Series, fake-only).
 public enum ContractCatalog {
     /// All checks.

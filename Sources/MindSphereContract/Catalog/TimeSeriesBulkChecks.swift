@@ -20,8 +20,9 @@ public enum TimeSeriesBulkChecks {
         let ts = "\(TS.base)/\(id)/\(ids.aspectName)"
         for start in stride(from: 0, to: records.count, by: 500) {
             let chunk = Array(records[start..<min(start + 500, records.count)])
-            try context.expectStatus(try await context.send("put records from \(start)", .put, ts, json: .array(chunk)),
-                                     200, 201, 204, step: "put records")
+            try context.expectStatus(
+                try await context.send("put records from \(start)", .put, ts, json: .array(chunk)),
+                200, 201, 204, step: "put records")
         }
         return ("\(base)/\(id)/\(ids.aspectName)", ts)
     }
@@ -44,24 +45,29 @@ public enum TimeSeriesBulkChecks {
     }
 
     static let happyPaths: [ContractCheck] = [
-        ContractCheck("tsbulk.read", tier: .happyPath, requires: .writes, verifies: ["bulk.store"],
-                      "the bulk read answers {records} with the records PUT in (from, to], as IoT Time Series reads them; select narrows them") { context in
+        ContractCheck(
+            "tsbulk.read", tier: .happyPath, requires: .writes, verifies: ["bulk.store"],
+            "the bulk read answers {records} with the records PUT in (from, to], as IoT Time Series reads them; select narrows them"
+        ) { context in
             let start = TS.window(0)
             let written = records(3, from: start)
             let (bulk, _) = try await seriesWith(context, "bulkread", written)
             let body = try await read(context, "bulk read", bulk + "?" + TS.range(start, start + 10_000), expecting: 3)
             try context.ensure(body["records"] == .array(written), "the records read back differ from those written")
             try context.ensure(body["nextRecord"] == nil || body["nextRecord"] == .null, "a complete read carries a nextRecord")
-            let selected = try await read(context, "bulk read select", bulk + "?" + TS.range(start, start + 10_000) + "&select=counter",
-                                          expecting: 3)
+            let selected = try await read(
+                context, "bulk read select", bulk + "?" + TS.range(start, start + 10_000) + "&select=counter",
+                expecting: 3)
             let keys = selected["records"]?.arrayValue?.first?.objectValue?.keys ?? []
             try context.ensure(keys == ["_time", "counter"], "select=counter answered the keys \(keys)")
-        },
+        }
     ]
 
     static let behaviour: [ContractCheck] = [
-        ContractCheck("tsbulk.more-than-2000", tier: .behaviour, requires: .writes, verifies: ["bulk.response-size"],
-                      "a read of 2,500 records answers more than 2,000 at once; nextRecord, if any, leads to the rest") { context in
+        ContractCheck(
+            "tsbulk.more-than-2000", tier: .behaviour, requires: .writes, verifies: ["bulk.response-size"],
+            "a read of 2,500 records answers more than 2,000 at once; nextRecord, if any, leads to the rest"
+        ) { context in
             let start = TS.window(0)
             let (bulk, _) = try await seriesWith(context, "bulklarge", records(2_500, from: start, step: 100))
             let target = bulk + "?" + TS.range(start, start + 300_000)
@@ -82,18 +88,23 @@ public enum TimeSeriesBulkChecks {
             }
             try context.ensure(total == 2_500, "the read returned \(total) records in all, expected 2500")
         },
-        ContractCheck("tsbulk.limit", tier: .behaviour, requires: .writes, verifies: ["bulk.next-record", "bulk.query"],
-                      "limit=2 answers the first two records and, limit being reached, no nextRecord") { context in
+        ContractCheck(
+            "tsbulk.limit", tier: .behaviour, requires: .writes, verifies: ["bulk.next-record", "bulk.query"],
+            "limit=2 answers the first two records and, limit being reached, no nextRecord"
+        ) { context in
             let start = TS.window(0)
             let written = records(5, from: start)
             let (bulk, _) = try await seriesWith(context, "bulklimit", written)
             let body = try await read(context, "bulk read limit 2", bulk + "?" + TS.range(start, start + 10_000) + "&limit=2", expecting: 2)
             try context.ensure(body["records"] == .array(Array(written.prefix(2))), "limit=2 did not answer the first two records")
-            try context.ensure(body["nextRecord"] == nil || body["nextRecord"] == .null,
-                               "the target carries nextRecord \(body["nextRecord"].map(JSONWriter.string) ?? "") after limit records")
+            try context.ensure(
+                body["nextRecord"] == nil || body["nextRecord"] == .null,
+                "the target carries nextRecord \(body["nextRecord"].map(JSONWriter.string) ?? "") after limit records")
         },
-        ContractCheck("tsbulk.sort-desc", tier: .behaviour, requires: .writes, verifies: ["bulk.query"],
-                      "sort=desc answers the newest record first") { context in
+        ContractCheck(
+            "tsbulk.sort-desc", tier: .behaviour, requires: .writes, verifies: ["bulk.query"],
+            "sort=desc answers the newest record first"
+        ) { context in
             let start = TS.window(0)
             let written = records(3, from: start)
             let (bulk, _) = try await seriesWith(context, "bulksort", written)
@@ -103,22 +114,29 @@ public enum TimeSeriesBulkChecks {
     ]
 
     static let strict: [ContractCheck] = [
-        ContractCheck("tsbulk.query-errors", tier: .strict, requires: .writes, verifies: ["bulk.query", "bulk.error-body"],
-                      "no to, from equal to to, a 90-day range and limit=0 each answer 400 in the Spring error body") { context in
+        ContractCheck(
+            "tsbulk.query-errors", tier: .strict, requires: .writes, verifies: ["bulk.query", "bulk.error-body"],
+            "no to, from equal to to, a 90-day range and limit=0 each answer 400 in the Spring error body"
+        ) { context in
             let ids = try await context.session.fixtures.ids(context.session)
             let path = "\(base)/\(ids.assetID)/\(ids.aspectName)"
             let from = TS.window(0)
             let fromText = "from=" + PercentDecoding.encode(Timestamp.format(milliseconds: from))
             try context.expectSpringError(try await context.send("no to", .get, path + "?" + fromText), status: 400, path: path, step: "no to")
-            try context.expectSpringError(try await context.send("from equals to", .get, path + "?" + TS.range(from, from)),
-                                          status: 400, path: path, step: "from equals to")
-            try context.expectSpringError(try await context.send("90 days", .get, path + "?" + TS.range(from - 90 * 86_400_000, from)),
-                                          status: 400, path: path, step: "90 days")
-            try context.expectSpringError(try await context.send("limit 0", .get, path + "?" + TS.range(from, from + 1000) + "&limit=0"),
-                                          status: 400, path: path, step: "limit 0")
+            try context.expectSpringError(
+                try await context.send("from equals to", .get, path + "?" + TS.range(from, from)),
+                status: 400, path: path, step: "from equals to")
+            try context.expectSpringError(
+                try await context.send("90 days", .get, path + "?" + TS.range(from - 90 * 86_400_000, from)),
+                status: 400, path: path, step: "90 days")
+            try context.expectSpringError(
+                try await context.send("limit 0", .get, path + "?" + TS.range(from, from + 1000) + "&limit=0"),
+                status: 400, path: path, step: "limit 0")
         },
-        ContractCheck("tsbulk.unknown-asset", tier: .strict, verifies: ["bulk.error-body"],
-                      "a bulk read of an unknown asset answers 404 in the Spring error body") { context in
+        ContractCheck(
+            "tsbulk.unknown-asset", tier: .strict, verifies: ["bulk.error-body"],
+            "a bulk read of an unknown asset answers 404 in the Spring error body"
+        ) { context in
             let path = "\(base)/\(context.unknownID())/metrics"
             let response = try await context.send("unknown asset", .get, path + "?" + TS.range(TS.window(0), TS.window(1)))
             try context.expectSpringError(response, status: 404, path: path, step: "unknown asset")

@@ -90,8 +90,9 @@ extension CheckContext {
         let error = try string(body, "error", step: step)
         try ensure(error == "token_validation_failed", "\(step): error '\(error)', expected 'token_validation_failed'")
         let description = try string(body, "error_description", step: step)
-        try ensure(description.hasPrefix("[") && description.hasSuffix("]"),
-                   "\(step): error_description '\(description)' is not a bracketed correlation id")
+        try ensure(
+            description.hasPrefix("[") && description.hasSuffix("]"),
+            "\(step): error_description '\(description)' is not a bracketed correlation id")
     }
 
     /// Whether `text` is 32 lowercase hex characters (MindSphere's id form).
@@ -114,8 +115,8 @@ extension CheckContext {
     /// - Throws: `CheckFailure` when the link is not an absolute URL of an API path.
     public func path(ofLink href: String) throws -> String {
         guard let scheme = href.range(of: "://"),
-              let slash = href[scheme.upperBound...].firstIndex(of: "/"),
-              href[slash...].hasPrefix("/api/")
+            let slash = href[scheme.upperBound...].firstIndex(of: "/"),
+            href[slash...].hasPrefix("/api/")
         else { throw CheckFailure("link '\(href)' is not an absolute URL of an API path") }
         return String(href[slash...])
     }

@@ -1,6 +1,6 @@
 import Foundation
-public import MindSphereFake
 public import HTTPTypes
+public import MindSphereFake
 import Synchronization
 
 /// What a check works with: labelled requests to the target (recorded for drift reports), the run's prefix and
@@ -84,8 +84,12 @@ public final class CheckContext: Sendable {
         }
         if record {
             log.withLock { log in
-                var unique = label, counter = 2
-                while log.contains(where: { $0.label == unique }) { unique = "\(label) #\(counter)"; counter += 1 }
+                var unique = label
+                var counter = 2
+                while log.contains(where: { $0.label == unique }) {
+                    unique = "\(label) #\(counter)"
+                    counter += 1
+                }
                 log.append(Exchange(label: unique, request: request, response: response))
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// A check's finding that the target does not behave as expected; the message names what differed.
 public struct CheckFailure: Error, Sendable, CustomStringConvertible {
     /// What differed, e.g. "POST /api/assetmanagement/v3/assets: status 200, expected 201".

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// Undo actions for everything the run created, run last-in first-out at the end of the run — also after a failed
 /// check or an interrupt.
 public actor CleanupStack {

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// One contract check: a named, tiered piece of behaviour of the real gateway, written once against `ContractTarget`.
 public struct ContractCheck: Sendable, Identifiable {
     /// How strict a check is.

@@ -1,6 +1,6 @@
 import Foundation
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 
 /// The types and the asset most checks share, created once per run under the run's prefix (and removed by its
 /// cleanup): a dynamic aspect type `metrics` (DOUBLE `temperature` with quality code, INT `counter`, STRING(20)
@@ -68,41 +68,51 @@ public actor RunFixtures {
 
     private func create(_ session: RunSession) async throws -> Ids {
         let am = "/api/assetmanagement/v3"
-        let prefix = session.prefix, tenant = session.tenant
+        let prefix = session.prefix
+        let tenant = session.tenant
         let root = try await session.sendAuthorized(FakeRequest(method: .get, target: am + "/assets/root"))
         guard root.status == .ok, let rootID = root.bodyJSON?["assetId"]?.stringValue else {
             throw CheckFailure("GET /assets/root answered \(root.status.code)")
         }
         let aspectTypeID = prefix.typeID(tenant: tenant, "metrics")
-        let aspectType = try await session.sendAuthorized(json(.put, am + "/aspecttypes/" + aspectTypeID,
-                                                               Self.aspectTypeBody(prefix: prefix)))
+        let aspectType = try await session.sendAuthorized(
+            json(
+                .put, am + "/aspecttypes/" + aspectTypeID,
+                Self.aspectTypeBody(prefix: prefix)))
         guard (200..<300).contains(aspectType.status.code) else {
             throw CheckFailure("PUT aspect type answered \(aspectType.status.code): \(aspectType.bodyText.prefix(300))")
         }
         let assetTypeID = prefix.typeID(tenant: tenant, "machine")
-        let assetType = try await session.sendAuthorized(json(.put, am + "/assettypes/" + assetTypeID, .object([
-            "name": .string(prefix.name("machine")),
-            "description": .string("contract kit run \(prefix)"),
-            "parentTypeId": .string("core.basicasset"),
-            "instantiable": .bool(true),
-            "scope": .string("private"),
-            "aspects": .array([.object(["name": .string(Self.aspectName), "aspectTypeId": .string(aspectTypeID)])]),
-            "variables": .array([]),
-        ])))
+        let assetType = try await session.sendAuthorized(
+            json(
+                .put, am + "/assettypes/" + assetTypeID,
+                .object([
+                    "name": .string(prefix.name("machine")),
+                    "description": .string("contract kit run \(prefix)"),
+                    "parentTypeId": .string("core.basicasset"),
+                    "instantiable": .bool(true),
+                    "scope": .string("private"),
+                    "aspects": .array([.object(["name": .string(Self.aspectName), "aspectTypeId": .string(aspectTypeID)])]),
+                    "variables": .array([]),
+                ])))
         guard (200..<300).contains(assetType.status.code) else {
             throw CheckFailure("PUT asset type answered \(assetType.status.code): \(assetType.bodyText.prefix(300))")
         }
-        let asset = try await session.sendAuthorized(json(.post, am + "/assets", .object([
-            "name": .string(prefix.name("machine1")),
-            "typeId": .string(assetTypeID),
-            "parentId": .string(rootID),
-            "description": .string("contract kit run \(prefix)"),
-        ])))
+        let asset = try await session.sendAuthorized(
+            json(
+                .post, am + "/assets",
+                .object([
+                    "name": .string(prefix.name("machine1")),
+                    "typeId": .string(assetTypeID),
+                    "parentId": .string(rootID),
+                    "description": .string("contract kit run \(prefix)"),
+                ])))
         guard (200..<300).contains(asset.status.code), let assetID = asset.bodyJSON?["assetId"]?.stringValue else {
             throw CheckFailure("POST asset answered \(asset.status.code): \(asset.bodyText.prefix(300))")
         }
-        return Ids(rootAssetID: rootID, aspectTypeID: aspectTypeID, assetTypeID: assetTypeID, assetID: assetID,
-                   aspectName: Self.aspectName)
+        return Ids(
+            rootAssetID: rootID, aspectTypeID: aspectTypeID, assetTypeID: assetTypeID, assetID: assetID,
+            aspectName: Self.aspectName)
     }
 
     private func json(_ method: HTTPRequest.Method, _ target: String, _ body: JSONValue) -> FakeRequest {

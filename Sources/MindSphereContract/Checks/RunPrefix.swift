@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// The unique mark of one run: every name and type id the run creates starts with it, so cleanup and the safety
 /// guard can tell the run's things from everything else on a tenant.
 public struct RunPrefix: Sendable, Equatable, CustomStringConvertible {

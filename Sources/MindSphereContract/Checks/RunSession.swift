@@ -1,6 +1,6 @@
 import Foundation
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 import Synchronization
 
 /// What one run shares across its checks: the target, the run prefix, the token cache, the safety guard, the
@@ -44,8 +44,9 @@ public final class RunSession: Sendable {
         }
         var table: [String: String] = [:]
         if capabilities.contains(.controlPlane),
-           let response = try? await target.send(FakeRequest(method: .get, target: "/_fake/assumptions")),
-           response.status == .ok, let listed = response.bodyJSON?["assumptions"]?.arrayValue {
+            let response = try? await target.send(FakeRequest(method: .get, target: "/_fake/assumptions")),
+            response.status == .ok, let listed = response.bodyJSON?["assumptions"]?.arrayValue
+        {
             for item in listed {
                 if let name = item["id"]?.stringValue, let inForce = item["inForce"]?.stringValue { table[name] = inForce }
             }
@@ -85,7 +86,8 @@ public final class RunSession: Sendable {
             safety.own(id)
             if firstRegistration(path + "/" + id) { await pushDelete(am + "files/" + id) }
         } else if request.method == .put, path.hasPrefix(am + "aspecttypes/") || path.hasPrefix(am + "assettypes/"),
-                  path.split(separator: "/").count == 5, firstRegistration(path) {
+            path.split(separator: "/").count == 5, firstRegistration(path)
+        {
             await pushDelete(path)
         } else if request.method == .put || request.method == .patch, path.hasPrefix("/api/iottimeseries/v3/timeseries/") {
             await registerSeries(path: path, body: request.body)

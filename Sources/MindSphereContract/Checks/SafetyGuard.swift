@@ -1,6 +1,6 @@
 import Foundation
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 import Synchronization
 
 /// Refuses any writing request that could touch something the run did not create: writes must name the run's
@@ -41,10 +41,16 @@ public final class SafetyGuard: Sendable {
         if segments.contains(where: owns) { return }
         let bodyText = String(decoding: request.body, as: UTF8.self)
         if request.method == .post, path == "/api/assetmanagement/v3/assets" || path == "/api/assetmanagement/v3/files",
-           bodyText.contains(prefix.value) { return }
+            bodyText.contains(prefix.value)
+        {
+            return
+        }
         if request.method == .put, path == "/api/iottimeseries/v3/timeseries", let json = try? JSONParser.parse(request.body),
-           let pairs = json["timeseries"]?.arrayValue,
-           pairs.allSatisfy({ $0["entityId"]?.stringValue.map(owns) ?? true }) { return }
+            let pairs = json["timeseries"]?.arrayValue,
+            pairs.allSatisfy({ $0["entityId"]?.stringValue.map(owns) ?? true })
+        {
+            return
+        }
         throw SafetyViolation("\(request.method.rawValue) \(path) names nothing this run created")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 
 /// Takes Technical Token Manager tokens with the target's app credentials, keeps one, and renews it five minutes
 /// before it expires (as the Java SDK does) or when the gateway refuses it.

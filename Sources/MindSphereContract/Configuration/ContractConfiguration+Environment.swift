@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 
 extension ContractConfiguration {
     /// The environment variables the kit reads; the credential names are those a MindSphere (Cloud Foundry) app

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// Where a contract run goes and with which credentials, read from the environment a MindSphere app gets
 /// (see `ContractConfiguration+Environment.swift`), with command-line flags taking precedence.
 public struct ContractConfiguration: Sendable, CustomStringConvertible {
@@ -54,8 +55,9 @@ public struct ContractConfiguration: Sendable, CustomStringConvertible {
         guard missing.isEmpty, let clientID, let clientSecret, let appName, let appVersion, let hostTenant else {
             throw CheckFailure("missing credentials: set " + missing.joined(separator: ", "))
         }
-        return ContractCredentials(clientID: clientID, clientSecret: clientSecret, appName: appName, appVersion: appVersion,
-                                   hostTenant: hostTenant, userTenant: userTenant ?? hostTenant)
+        return ContractCredentials(
+            clientID: clientID, clientSecret: clientSecret, appName: appName, appVersion: appVersion,
+            hostTenant: hostTenant, userTenant: userTenant ?? hostTenant)
     }
 
     /// Whether a real tenant is configured (gateway URL and all credentials).

@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 public import MindSphereFake
 
 /// One place where a target's answer differs from a recording.
@@ -28,7 +28,8 @@ public enum DriftComparer {
     /// The differences between `recorded` (a recording document) and `current` (the same document from this run).
     public static func compare(recorded: JSONValue, current: JSONValue) -> [DriftFinding] {
         let check = current["check"]?.stringValue ?? recorded["check"]?.stringValue ?? "?"
-        let old = exchanges(recorded), new = exchanges(current)
+        let old = exchanges(recorded)
+        let new = exchanges(current)
         var findings: [DriftFinding] = []
         for (label, recordedExchange) in old {
             guard let currentExchange = new.first(where: { $0.0 == label })?.1 else {
@@ -50,11 +51,13 @@ public enum DriftComparer {
     private static func compareExchange(check: String, step: String, _ old: JSONValue, _ new: JSONValue) -> [DriftFinding] {
         var findings: [DriftFinding] = []
         func add(_ text: String) { findings.append(DriftFinding(check: check, step: step, difference: text)) }
-        let oldStatus = old["response"]?["status"], newStatus = new["response"]?["status"]
+        let oldStatus = old["response"]?["status"]
+        let newStatus = new["response"]?["status"]
         if oldStatus != newStatus {
             add("status \(describe(newStatus)), recorded \(describe(oldStatus))")
         }
-        let oldHeaders = old["response"]?["headers"]?.objectValue ?? [:], newHeaders = new["response"]?["headers"]?.objectValue ?? [:]
+        let oldHeaders = old["response"]?["headers"]?.objectValue ?? [:]
+        let newHeaders = new["response"]?["headers"]?.objectValue ?? [:]
         for name in ResponseNormaliser.recordedHeaders where name != "X-Correlation-ID" {
             switch (oldHeaders[name], newHeaders[name]) {
             case (nil, nil): break
@@ -71,7 +74,8 @@ public enum DriftComparer {
     }
 
     private static func shape(_ old: JSONValue, _ new: JSONValue, path: String, key: String?, add: (String) -> Void) {
-        let oldKind = kind(old), newKind = kind(new)
+        let oldKind = kind(old)
+        let newKind = kind(new)
         guard oldKind == newKind else {
             add("body \(path) is \(newKind), recorded \(oldKind)")
             return

@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 public import MindSphereFake
 
 /// A directory of normalised exchanges, one `<check-id>.json` per check plus `index.json`: written by
@@ -8,11 +8,12 @@ public enum Recording {
     /// One check's recorded document: `{"check","tier","outcome","exchanges":[...]}`.
     public static func document(for result: CheckResult, prefix: RunPrefix, tenant: String) -> JSONValue {
         var normaliser = ResponseNormaliser(prefix: prefix, tenant: tenant)
-        let outcome: String = switch result.outcome {
-        case .passed: "passed"
-        case .failed: "failed"
-        case .skipped: "skipped"
-        }
+        let outcome: String =
+            switch result.outcome {
+            case .passed: "passed"
+            case .failed: "failed"
+            case .skipped: "skipped"
+            }
         return .object([
             "check": .string(result.id),
             "tier": .int(result.tier.rawValue),
@@ -32,8 +33,9 @@ public enum Recording {
             ids.append(.string(result.id))
         }
         let index: JSONValue = .object(["format": .int(1), "checks": .array(ids)])
-        try PrettyJSON.string(index).write(toFile: (directory as NSString).appendingPathComponent("index.json"),
-                                           atomically: true, encoding: .utf8)
+        try PrettyJSON.string(index).write(
+            toFile: (directory as NSString).appendingPathComponent("index.json"),
+            atomically: true, encoding: .utf8)
     }
 
     /// The check ids recorded in `directory`.
@@ -41,7 +43,8 @@ public enum Recording {
     public static func checkIDs(in directory: String) throws -> [String] {
         let indexPath = (directory as NSString).appendingPathComponent("index.json")
         guard let data = FileManager.default.contents(atPath: indexPath),
-              let ids = (try? JSONParser.parse(Array(data)))?["checks"]?.arrayValue else {
+            let ids = (try? JSONParser.parse(Array(data)))?["checks"]?.arrayValue
+        else {
             throw CheckFailure("\(indexPath) is missing or not a recording index")
         }
         return ids.compactMap(\.stringValue)

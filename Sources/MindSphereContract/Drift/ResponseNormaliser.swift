@@ -1,6 +1,6 @@
 import Foundation
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 
 /// Makes recorded exchanges comparable across runs and targets: ids, times, etags and tokens become placeholders
 /// numbered in order of first appearance (`<id:1>`, `<time:2>`), so relationships between values survive; the base

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// What happened to one check in a run.
 public struct CheckResult: Sendable {
     /// The outcome.

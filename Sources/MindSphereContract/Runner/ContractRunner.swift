@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import MindSphereFake
 
 /// Runs contract checks against a target: selects them, runs them one after another, removes everything the run
@@ -48,7 +48,10 @@ public struct ContractRunner: Sendable {
         var results: [CheckResult] = []
         var interrupted = false
         for (index, check) in selection.enumerated() {
-            if Task.isCancelled { interrupted = true; break }
+            if Task.isCancelled {
+                interrupted = true
+                break
+            }
             progress(.started(check: check.id, position: index + 1, total: selection.count))
             let result = await run(check, session: session)
             results.append(result)
@@ -84,8 +87,9 @@ public struct ContractRunner: Sendable {
     private func run(_ check: ContractCheck, session: RunSession) async -> CheckResult {
         let missing = check.requires.subtracting(session.capabilities)
         func result(_ outcome: CheckResult.Outcome, _ seconds: Double, _ exchanges: [Exchange]) -> CheckResult {
-            CheckResult(id: check.id, tier: check.tier, summary: check.summary, verifies: check.verifies,
-                        outcome: outcome, durationSeconds: seconds, exchanges: exchanges)
+            CheckResult(
+                id: check.id, tier: check.tier, summary: check.summary, verifies: check.verifies,
+                outcome: outcome, durationSeconds: seconds, exchanges: exchanges)
         }
         if !missing.isEmpty {
             let reason = missing == .writes ? "writes (read-only run)" : "needs \(missing)"
@@ -109,7 +113,8 @@ public struct ContractRunner: Sendable {
 
     private static func state(of target: any ContractTarget, _ capabilities: TargetCapabilities) async -> JSONValue? {
         guard capabilities.contains(.controlPlane),
-              case .state(let state)? = try? await target.control(.readState) else { return nil }
+            case .state(let state)? = try? await target.control(.readState)
+        else { return nil }
         return state
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// Writes a run as JUnit XML (one `testsuite` per tier), the format CI systems read.
 public enum JUnitWriter {
     /// The report as a JUnit XML document.
@@ -12,11 +13,13 @@ public enum JUnitWriter {
             let results = report.results.filter { $0.tier == tier }
             guard !results.isEmpty else { continue }
             let seconds = results.reduce(0) { $0 + $1.durationSeconds }
-            output += "  <testsuite name=\"\(escape("\(tier) on \(report.targetName)"))\" tests=\"\(results.count)\""
+            output +=
+                "  <testsuite name=\"\(escape("\(tier) on \(report.targetName)"))\" tests=\"\(results.count)\""
                 + " failures=\"\(results.filter(\.failed).count)\" skipped=\"\(results.filter(\.skipped).count)\""
                 + " time=\"\(format(seconds))\">\n"
             for result in results {
-                output += "    <testcase classname=\"contract.tier\(tier.rawValue)\" name=\"\(escape(result.id))\" time=\"\(format(result.durationSeconds))\""
+                output +=
+                    "    <testcase classname=\"contract.tier\(tier.rawValue)\" name=\"\(escape(result.id))\" time=\"\(format(result.durationSeconds))\""
                 switch result.outcome {
                 case .passed:
                     output += "/>\n"

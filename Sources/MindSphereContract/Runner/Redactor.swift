@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// Removes secrets from text before it reaches a report: the client secret, the encoded credentials, every token
 /// the run took, and anything shaped like a JWT.
 public struct Redactor: Sendable {
@@ -28,7 +29,11 @@ public struct Redactor: Sendable {
             var dots = 0
             while index < rest.endIndex {
                 let character = rest[index]
-                if character == "." { dots += 1 } else if !(character.isLetter || character.isNumber || character == "-" || character == "_") { break }
+                if character == "." {
+                    dots += 1
+                } else if !(character.isLetter || character.isNumber || character == "-" || character == "_") {
+                    break
+                }
                 index = rest.index(after: index)
             }
             output += dots >= 2 ? "<token>" : String(rest[start.lowerBound..<index])

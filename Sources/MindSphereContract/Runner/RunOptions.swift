@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// Which checks a run selects and how it behaves.
 public struct RunOptions: Sendable {
     /// Only these tiers (all when empty).

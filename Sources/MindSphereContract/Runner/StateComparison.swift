@@ -28,11 +28,13 @@ public struct StateComparison: Sendable {
                 object["now"] = nil
                 object["epochMilliseconds"] = nil
             }
-            if object["records"]?.arrayValue?.isEmpty == true, (object["pendingRecords"].map { $0 == .int(0) } ?? true) { return nil }
+            if object["records"]?.arrayValue?.isEmpty == true, object["pendingRecords"].map({ $0 == .int(0) }) ?? true { return nil }
             if belongsToRun(object) { return nil }
-            return .object(JSONObject(object.members.compactMap { member in
-                reduce(member.value, key: member.key).map { (key: member.key, value: $0) }
-            }))
+            return .object(
+                JSONObject(
+                    object.members.compactMap { member in
+                        reduce(member.value, key: member.key).map { (key: member.key, value: $0) }
+                    }))
         case .array(let elements):
             let kept = elements.compactMap { reduce($0, key: nil) }
             return .array(kept.sorted { JSONWriter.string($0) < JSONWriter.string($1) })

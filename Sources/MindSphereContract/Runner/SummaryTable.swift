@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// The human summary of a run: one row per check, totals per tier, assumptions, cleanup and state.
 public enum SummaryTable {
     /// The summary as text.
@@ -9,15 +10,17 @@ public enum SummaryTable {
         let idWidth = min(max(report.results.map(\.id.count).max() ?? 5, 5), 48)
         lines.append(pad("CHECK", idWidth) + "  TIER  RESULT   MS     DETAIL")
         for result in report.results {
-            let (word, detail): (String, String) = switch result.outcome {
-            case .passed: ("pass", Self.observed(result))
-            case .failed(let message): ("FAIL", message)
-            case .skipped(let reason): ("skip", reason)
-            }
+            let (word, detail): (String, String) =
+                switch result.outcome {
+                case .passed: ("pass", Self.observed(result))
+                case .failed(let message): ("FAIL", message)
+                case .skipped(let reason): ("skip", reason)
+                }
             let milliseconds = String(Int((result.durationSeconds * 1000).rounded()))
             let shortDetail = detail.count > 110 ? String(detail.prefix(107)) + "..." : detail
-            lines.append(pad(result.id, idWidth) + "  \(result.tier.rawValue)     " + pad(word, 7) + "  " + pad(milliseconds, 5)
-                         + "  " + shortDetail.replacingAll("\n", with: " "))
+            lines.append(
+                pad(result.id, idWidth) + "  \(result.tier.rawValue)     " + pad(word, 7) + "  " + pad(milliseconds, 5)
+                    + "  " + shortDetail.replacingAll("\n", with: " "))
         }
         lines.append("")
         for tier in ContractCheck.Tier.allCases {
@@ -31,8 +34,9 @@ public enum SummaryTable {
         let verdicts = report.assumptionVerdicts
         if !verdicts.isEmpty {
             let broken = verdicts.filter { !$0.value }.keys.sorted()
-            lines.append("assumptions: \(verdicts.count - broken.count) of \(verdicts.count) hold"
-                         + (broken.isEmpty ? "" : "; not holding: " + broken.joined(separator: ", ")))
+            lines.append(
+                "assumptions: \(verdicts.count - broken.count) of \(verdicts.count) hold"
+                    + (broken.isEmpty ? "" : "; not holding: " + broken.joined(separator: ", ")))
         }
         let observed = report.results.flatMap { $0.observedAlternatives.map { "\($0.key)=\($0.value)" } }.sorted()
         if !observed.isEmpty {
@@ -56,11 +60,12 @@ public enum SummaryTable {
     public static func progressLine(_ result: CheckResult, position: Int, total: Int) -> String {
         let width = String(total).count
         let number = String(repeating: " ", count: max(0, width - String(position).count)) + String(position)
-        let word = switch result.outcome {
-        case .passed: "pass"
-        case .failed: "FAIL"
-        case .skipped: "skip"
-        }
+        let word =
+            switch result.outcome {
+            case .passed: "pass"
+            case .failed: "FAIL"
+            case .skipped: "skip"
+            }
         return "[\(number)/\(total)] \(result.id) ... \(word) (\(Int((result.durationSeconds * 1000).rounded())) ms)"
     }
 

@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 public import MindSphereFake
 
 /// The app credentials a MindSphere app gets from its environment, used to take Technical Token Manager tokens.
@@ -33,8 +33,9 @@ public struct ContractCredentials: Sendable, Equatable, CustomStringConvertible 
 
     /// The credentials of a fake's app credential, acting in its host tenant.
     public init(app: AppCredential) {
-        self.init(clientID: app.clientID, clientSecret: app.clientSecret, appName: app.appName, appVersion: app.appVersion,
-                  hostTenant: app.hostTenant, userTenant: app.hostTenant)
+        self.init(
+            clientID: app.clientID, clientSecret: app.clientSecret, appName: app.appName, appVersion: app.appVersion,
+            hostTenant: app.hostTenant, userTenant: app.hostTenant)
     }
 
     /// The `X-SPACE-AUTH-KEY` value: `Basic base64(clientId:clientSecret)`.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// A request that got no HTTP response (connection refused, TLS failure, timeout), or an unsupported operation.
 public struct ContractTransportError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.

@@ -1,6 +1,6 @@
 import Foundation
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 
 /// A fake served over HTTP(S), e.g. `mindsphere-fake serve`, driven through its URL like a real gateway, with the
 /// `/_fake/` control plane for the clock and the state dump when the fake offers them.
@@ -27,7 +27,8 @@ public struct FakeURLTarget: ContractTarget {
             capabilities.insert(.controlPlane)
         }
         if let clock = try await transport.send(FakeRequest(method: .get, target: "/_fake/clock")).bodyJSON,
-           ClockJSON.reading(from: clock) != nil {
+            ClockJSON.reading(from: clock) != nil
+        {
             capabilities.insert(.controlsClock)
         }
         return FakeURLTarget(transport: transport, credentials: credentials, capabilities: capabilities)
@@ -81,8 +82,9 @@ public struct FakeURLTarget: ContractTarget {
     }
 
     private func postClock(_ body: JSONValue) async throws {
-        let response = try await transport.send(FakeRequest(
-            method: .post, target: "/_fake/clock", headerFields: [.contentType: "application/json"], body: JSONWriter.bytes(body)))
+        let response = try await transport.send(
+            FakeRequest(
+                method: .post, target: "/_fake/clock", headerFields: [.contentType: "application/json"], body: JSONWriter.bytes(body)))
         guard (200..<300).contains(response.status.code) else {
             throw ContractTransportError("POST /_fake/clock answered \(response.status.code): \(response.bodyText.prefix(200))")
         }
@@ -95,11 +97,17 @@ enum ClockJSON {
         guard let object = json.objectValue else { return nil }
         var milliseconds: Int64?
         for key in ["nowMilliseconds", "epochMilliseconds", "milliseconds", "nowMillis"] {
-            if case .number(.integer(let value))? = object[key] { milliseconds = value; break }
+            if case .number(.integer(let value))? = object[key] {
+                milliseconds = value
+                break
+            }
         }
         if milliseconds == nil {
             for key in ["now", "time", "iso", "current"] {
-                if let text = object[key]?.stringValue, let value = Timestamp.parseMilliseconds(text) { milliseconds = value; break }
+                if let text = object[key]?.stringValue, let value = Timestamp.parseMilliseconds(text) {
+                    milliseconds = value
+                    break
+                }
             }
         }
         guard let milliseconds else { return nil }

@@ -1,6 +1,6 @@
 import Foundation
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 
 /// A real MindSphere gateway (e.g. `https://gateway.eu1.mindsphere.io`), reached with an app's credentials.
 /// Requests are paced, and a 429 is retried with backoff (honouring `Retry-After`).

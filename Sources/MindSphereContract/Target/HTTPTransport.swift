@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Foundation
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -28,7 +28,8 @@ public struct HTTPTransport: Sendable {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         guard let url = URL(string: base), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              url.host != nil, url.query == nil, url.fragment == nil else {
+            url.host != nil, url.query == nil, url.fragment == nil
+        else {
             throw ContractTransportError("'\(baseURL)' is not an http:// or https:// URL")
         }
         self.baseURL = base
@@ -65,8 +66,9 @@ public struct HTTPTransport: Sendable {
                 }
                 fields.append(HTTPField(name: fieldName, value: value))
             }
-            return FakeResponse(status: HTTPResponse.Status(code: Int(response.status.code)), headerFields: fields,
-                                body: Array(buffer: body))
+            return FakeResponse(
+                status: HTTPResponse.Status(code: Int(response.status.code)), headerFields: fields,
+                body: Array(buffer: body))
         } catch {
             throw ContractTransportError("\(request.method.rawValue) \(baseURL)\(request.path): \(Self.describe(error))")
         }

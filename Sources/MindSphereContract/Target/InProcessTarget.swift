@@ -1,6 +1,6 @@
 import Foundation
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 
 /// The fake's core called directly: no socket, no HTTP parsing. The fastest target; it can move the fake's clock.
 public struct InProcessTarget: ContractTarget {

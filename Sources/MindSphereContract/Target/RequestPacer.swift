@@ -1,6 +1,6 @@
 import Foundation
-public import MindSphereFake
 import HTTPTypes
+public import MindSphereFake
 
 /// Spaces requests to a real gateway and retries throttled ones (429) with exponential backoff.
 public actor RequestPacer {

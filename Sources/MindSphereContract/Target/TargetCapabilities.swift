@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+
 /// What a target can do beyond the gateway's API; checks declare which of these they need.
 public struct TargetCapabilities: OptionSet, Sendable, Hashable, CustomStringConvertible {
     /// The raw bits.

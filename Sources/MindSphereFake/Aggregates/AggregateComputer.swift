@@ -60,8 +60,10 @@ struct AggregateComputer: Sendable {
 
     /// The aggregate of `target` over `rows`: DOUBLE values without quality codes block by block, decoding only the
     /// rows of blocks not taken from `summaries`; others from the rows decoded at once.
-    private func aggregate(_ target: AggregateTarget, rows: Range<Int>, storage: SeriesStorage,
-                           summaries: [VariableAggregate]?) -> VariableAggregate? {
+    private func aggregate(
+        _ target: AggregateTarget, rows: Range<Int>, storage: SeriesStorage,
+        summaries: [VariableAggregate]?
+    ) -> VariableAggregate? {
         var result = VariableAggregate()
         if !target.isInteger && target.qualityColumn == nil {
             let whole = summaries == nil ? storage.slice(rows, fields: [target.valueColumn]) : nil
@@ -71,8 +73,9 @@ struct AggregateComputer: Sendable {
                 return slice.columns[0].doubles.withUnsafeBufferPointer { values in
                     slice.columns[0].present.withUnsafeBufferPointer { present in
                         slice.times.withUnsafeBufferPointer { times in
-                            VariableAggregate.ofDoubles(values, present: present, times: times,
-                                                        rows: (part.lowerBound - base)..<(part.upperBound - base))
+                            VariableAggregate.ofDoubles(
+                                values, present: present, times: times,
+                                rows: (part.lowerBound - base)..<(part.upperBound - base))
                         }
                     }
                 }

@@ -33,22 +33,23 @@ enum AggregateField: Int, Sendable, CaseIterable {
 
     /// Appends `"name":` to `output`; from static text, so rendering a key costs no reference counting.
     func writeKey(into output: inout [UInt8]) {
-        let key: StaticString = switch self {
-        case .countgood: #""countgood":"#
-        case .countuncertain: #""countuncertain":"#
-        case .countbad: #""countbad":"#
-        case .sum: #""sum":"#
-        case .average: #""average":"#
-        case .minvalue: #""minvalue":"#
-        case .mintime: #""mintime":"#
-        case .maxvalue: #""maxvalue":"#
-        case .maxtime: #""maxtime":"#
-        case .firstvalue: #""firstvalue":"#
-        case .firsttime: #""firsttime":"#
-        case .lastvalue: #""lastvalue":"#
-        case .lasttime: #""lasttime":"#
-        case .sd: #""sd":"#
-        }
+        let key: StaticString =
+            switch self {
+            case .countgood: #""countgood":"#
+            case .countuncertain: #""countuncertain":"#
+            case .countbad: #""countbad":"#
+            case .sum: #""sum":"#
+            case .average: #""average":"#
+            case .minvalue: #""minvalue":"#
+            case .mintime: #""mintime":"#
+            case .maxvalue: #""maxvalue":"#
+            case .maxtime: #""maxtime":"#
+            case .firstvalue: #""firstvalue":"#
+            case .firsttime: #""firsttime":"#
+            case .lastvalue: #""lastvalue":"#
+            case .lasttime: #""lasttime":"#
+            case .sd: #""sd":"#
+            }
         output.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
     }
 }

@@ -2,8 +2,10 @@
 /// digits and `Z` (six for simulation assets), integer variables' sums and extremes as integers.
 enum AggregateRenderer {
     /// The JSON array of `items` (v3's body; v4 wraps it in `{"aggregates": ...}`).
-    static func array(_ items: [AggregateComputer.Item], targets: [AggregateTarget], precision: TimePrecision,
-                      into output: inout [UInt8]) {
+    static func array(
+        _ items: [AggregateComputer.Item], targets: [AggregateTarget], precision: TimePrecision,
+        into output: inout [UInt8]
+    ) {
         output.append(UInt8(ascii: "["))
         var times = AggregateTimeWriter(precision: precision)
         for (index, item) in items.enumerated() {
@@ -23,8 +25,10 @@ enum AggregateRenderer {
         output.append(UInt8(ascii: "]"))
     }
 
-    private static func write(_ aggregate: VariableAggregate, target: AggregateTarget, times: inout AggregateTimeWriter,
-                              into output: inout [UInt8]) {
+    private static func write(
+        _ aggregate: VariableAggregate, target: AggregateTarget, times: inout AggregateTimeWriter,
+        into output: inout [UInt8]
+    ) {
         output.append(UInt8(ascii: "{"))
         var separator = false
         let hasValues = aggregate.count > 0

@@ -14,10 +14,11 @@ enum AggregateSelection {
                 var key: [UInt8] = []
                 JSONWriter.writeString(variable.name, into: &key)
                 key.append(UInt8(ascii: ":"))
-                targets.append(AggregateTarget(
-                    name: variable.name, jsonKey: key, valueColumn: column,
-                    qualityColumn: variable.qualityCode ? layout.columnByName[variable.name + "_qc"] : nil,
-                    isInteger: variable.dataType != .double, fields: available))
+                targets.append(
+                    AggregateTarget(
+                        name: variable.name, jsonKey: key, valueColumn: column,
+                        qualityColumn: variable.qualityCode ? layout.columnByName[variable.name + "_qc"] : nil,
+                        isInteger: variable.dataType != .double, fields: available))
             default:
                 nonNumeric.append(variable.name)
             }
@@ -33,10 +34,12 @@ enum AggregateSelection {
                 let numeric = targets.map(\.name).joined(separator: ", ")
                 if nonNumeric.contains(name) {
                     throw FakeError.invalidParameter(
-                        "query parameter 'select' names '\(name)', which is not numeric; only INT, LONG and DOUBLE variables are aggregated (\(numeric.isEmpty ? "this aspect has none" : numeric))")
+                        "query parameter 'select' names '\(name)', which is not numeric; only INT, LONG and DOUBLE variables are aggregated (\(numeric.isEmpty ? "this aspect has none" : numeric))"
+                    )
                 }
                 throw FakeError.invalidParameter(
-                    "query parameter 'select' names '\(name)', which is not a variable of this aspect; numeric variables: \(numeric.isEmpty ? "none" : numeric)")
+                    "query parameter 'select' names '\(name)', which is not a variable of this aspect; numeric variables: \(numeric.isEmpty ? "none" : numeric)"
+                )
             }
             var fields = chosen[name] ?? AggregateFieldSet(bits: 0)
             if parts.count == 1 {

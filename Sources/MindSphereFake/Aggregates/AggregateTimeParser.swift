@@ -26,8 +26,11 @@ enum AggregateTimeParser {
             return true
         }
         guard let year = number(4), take("-"), let month = number(2), take("-"), let day = number(2),
-              (1...12).contains(month), (1...Timestamp.daysInMonth(year: year, month: month)).contains(day) else { return nil }
-        var hour = 0, minute = 0, second = 0
+            (1...12).contains(month), (1...Timestamp.daysInMonth(year: year, month: month)).contains(day)
+        else { return nil }
+        var hour = 0
+        var minute = 0
+        var second = 0
         var fraction: Int64 = 0
         if take("T") || take("t") {
             guard let parsedHour = number(2), parsedHour < 24 else { return nil }
@@ -68,7 +71,8 @@ enum AggregateTimeParser {
         let digits = rest.dropFirst().filter { $0 != UInt8(ascii: ":") }
         let colons = rest.count - 1 - digits.count
         guard digits.allSatisfy({ (48...57).contains($0) }), digits.count == 2 || digits.count == 4,
-              colons == 0 || (colons == 1 && digits.count == 4 && rest[start + 3] == UInt8(ascii: ":")) else { return nil }
+            colons == 0 || (colons == 1 && digits.count == 4 && rest[start + 3] == UInt8(ascii: ":"))
+        else { return nil }
         let values = digits.map { Int64($0 - 48) }
         let hours = values[0] * 10 + values[1]
         let minutes = values.count == 4 ? values[2] * 10 + values[3] : 0

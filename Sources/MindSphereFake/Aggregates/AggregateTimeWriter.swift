@@ -27,15 +27,25 @@ struct AggregateTimeWriter {
         }
         output.append(UInt8(ascii: "\""))
         output.append(contentsOf: datePart)
-        let hour = dayMillis / 3_600_000, minute = dayMillis / 60_000 % 60, second = dayMillis / 1000 % 60
+        let hour = dayMillis / 3_600_000
+        let minute = dayMillis / 60_000 % 60
+        let second = dayMillis / 1000 % 60
         let fraction = dayMillis % 1000
-        output.append(UInt8(48 + hour / 10)); output.append(UInt8(48 + hour % 10)); output.append(UInt8(ascii: ":"))
-        output.append(UInt8(48 + minute / 10)); output.append(UInt8(48 + minute % 10)); output.append(UInt8(ascii: ":"))
-        output.append(UInt8(48 + second / 10)); output.append(UInt8(48 + second % 10)); output.append(UInt8(ascii: "."))
-        output.append(UInt8(48 + fraction / 100)); output.append(UInt8(48 + fraction / 10 % 10))
+        output.append(UInt8(48 + hour / 10))
+        output.append(UInt8(48 + hour % 10))
+        output.append(UInt8(ascii: ":"))
+        output.append(UInt8(48 + minute / 10))
+        output.append(UInt8(48 + minute % 10))
+        output.append(UInt8(ascii: ":"))
+        output.append(UInt8(48 + second / 10))
+        output.append(UInt8(48 + second % 10))
+        output.append(UInt8(ascii: "."))
+        output.append(UInt8(48 + fraction / 100))
+        output.append(UInt8(48 + fraction / 10 % 10))
         output.append(UInt8(48 + fraction % 10))
         if precision == .microseconds {
-            output.append(UInt8(48 + subMillis / 100)); output.append(UInt8(48 + subMillis / 10 % 10))
+            output.append(UInt8(48 + subMillis / 100))
+            output.append(UInt8(48 + subMillis / 10 % 10))
             output.append(UInt8(48 + subMillis % 10))
         }
         output.append(UInt8(ascii: "Z"))

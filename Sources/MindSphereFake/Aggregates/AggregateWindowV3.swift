@@ -21,7 +21,8 @@ enum AggregateWindowV3 {
             }
             raw[name] = value
         }
-        let unitText = raw["intervalUnit"] ?? "", valueText = raw["intervalValue"] ?? ""
+        let unitText = raw["intervalUnit"] ?? ""
+        let valueText = raw["intervalValue"] ?? ""
         guard let unit = AggregateUnit(parameter: unitText) else {
             let names = AggregateUnit.allCases.map(\.rawValue).joined(separator: ", ")
             throw FakeError.invalidParameter("query parameter 'intervalUnit' must be one of \(names), got '\(unitText)'")

@@ -41,7 +41,8 @@ enum AggregateWindowV4 {
             interval = try derivedInterval(from: start, to: end, count: count)
         case (_, _, _, _?) where from == nil || to == nil:
             throw FakeError.invalidParameter(
-                "query parameter 'count' without intervalUnit and intervalValue needs both 'from' and 'to' (the interval is the range divided by count)")
+                "query parameter 'count' without intervalUnit and intervalValue needs both 'from' and 'to' (the interval is the range divided by count)"
+            )
         default:
             if from == nil && to == nil {
                 to = now
@@ -67,7 +68,8 @@ enum AggregateWindowV4 {
         let grid = widened(start, end, chosen, calendar)
         if everythingGiven, let count, grid.count != count {
             throw FakeError.invalidParameter(
-                "query parameter 'count' (\(count)) does not match the \(grid.count) intervals of \(chosen) from \(format(grid.from)) to \(format(grid.to)); give count with only one of 'from' and 'to', or leave it out")
+                "query parameter 'count' (\(count)) does not match the \(grid.count) intervals of \(chosen) from \(format(grid.from)) to \(format(grid.to)); give count with only one of 'from' and 'to', or leave it out"
+            )
         }
         return grid
     }
@@ -116,13 +118,15 @@ enum AggregateWindowV4 {
             }
         }
         throw FakeError.invalidParameter(
-            "the range from \(format(from)) to \(format(to)) divided by count \(count) is not an allowed interval length (2 to 60 minutes in steps of 2, 1 to 24 hours, 1 to 90 days)")
+            "the range from \(format(from)) to \(format(to)) divided by count \(count) is not an allowed interval length (2 to 60 minutes in steps of 2, 1 to 24 hours, 1 to 90 days)"
+        )
     }
 
     private static func time(_ query: QueryParameters, _ name: String) throws(FakeError) -> Int64? {
         guard let raw = query[name], !raw.isEmpty else { return nil }
         guard let micros = AggregateTimeParser.microseconds(raw) else {
-            throw FakeError.invalidParameter("query parameter '\(name)' value '\(raw)' is not a valid time; expected \(AggregateTimeParser.expectedFormat)")
+            throw FakeError.invalidParameter(
+                "query parameter '\(name)' value '\(raw)' is not a valid time; expected \(AggregateTimeParser.expectedFormat)")
         }
         return micros
     }
@@ -151,12 +155,24 @@ enum AggregateWindowV4 {
         let allowed: Bool
         let rule: String
         switch unit {
-        case .minute: allowed = (2...60).contains(value) && value % 2 == 0; rule = "an even number from 2 to 60 (a multiple of the pre-computed 2 minute aggregates)"
-        case .hour: allowed = (1...24).contains(value); rule = "from 1 to 24"
-        case .day: allowed = (1...90).contains(value); rule = "from 1 to 90"
-        case .week: allowed = (1...12).contains(value); rule = "from 1 to 12"
-        case .month: allowed = (1...3).contains(value); rule = "from 1 to 3"
-        default: allowed = false; rule = "not available"
+        case .minute:
+            allowed = (2...60).contains(value) && value % 2 == 0
+            rule = "an even number from 2 to 60 (a multiple of the pre-computed 2 minute aggregates)"
+        case .hour:
+            allowed = (1...24).contains(value)
+            rule = "from 1 to 24"
+        case .day:
+            allowed = (1...90).contains(value)
+            rule = "from 1 to 90"
+        case .week:
+            allowed = (1...12).contains(value)
+            rule = "from 1 to 12"
+        case .month:
+            allowed = (1...3).contains(value)
+            rule = "from 1 to 3"
+        default:
+            allowed = false
+            rule = "not available"
         }
         guard allowed else {
             throw FakeError.invalidParameter("query parameter 'intervalValue' for intervalUnit \(unit.rawValue) must be \(rule), got \(value)")

@@ -18,8 +18,10 @@ public struct AggregatesAPI: Sendable {
             Route(.get, "/api/iottsaggregates/v4/aggregates", errorShape: .platform, access: .bearerToken) { context throws(FakeError) in
                 try v4(context)
             },
-            Route(.get, "/api/iottsaggregates/v3/aggregates/{entityId}/{propertySetName}", errorShape: .timeSeries,
-                  access: .bearerToken) { context throws(FakeError) in try v3(context) },
+            Route(
+                .get, "/api/iottsaggregates/v3/aggregates/{entityId}/{propertySetName}", errorShape: .timeSeries,
+                access: .bearerToken
+            ) { context throws(FakeError) in try v3(context) },
         ]
     }
 
@@ -45,26 +47,31 @@ public struct AggregatesAPI: Sendable {
     }
 
     private func v3(_ context: RequestContext) throws(FakeError) -> FakeResponse {
-        let assetID = context.parameter("entityId"), aspectName = context.parameter("propertySetName")
+        let assetID = context.parameter("entityId")
+        let aspectName = context.parameter("propertySetName")
         let resolved = try store.resolveForReading(tenant: context.tenant, assetID: assetID, aspectName: aspectName)
         let schema = schema(context.tenant, assetID, aspectName)
         let calendar = AggregateCalendar(timeZoneIdentifier: schema?.timezone ?? "UTC")
-        let grid = try AggregateWindowV3.grid(context.query, simulation: schema?.twinType.lowercased() == "simulation",
-                                              calendar: calendar)
+        let grid = try AggregateWindowV3.grid(
+            context.query, simulation: schema?.twinType.lowercased() == "simulation",
+            calendar: calendar)
         var body: [UInt8] = []
         try aggregate(resolved, grid: grid, context: context, withStandardDeviation: false, into: &body)
         return FakeResponse(status: .ok, headerFields: [.contentType: "application/json"], body: body)
     }
 
     /// Writes the JSON array of the aggregates of `resolved` (empty for a static aspect) over `grid`.
-    private func aggregate(_ resolved: (Series, SeriesLayout)?, grid: AggregateGrid, context: RequestContext,
-                           withStandardDeviation: Bool, into body: inout [UInt8]) throws(FakeError) {
+    private func aggregate(
+        _ resolved: (Series, SeriesLayout)?, grid: AggregateGrid, context: RequestContext,
+        withStandardDeviation: Bool, into body: inout [UInt8]
+    ) throws(FakeError) {
         guard let (series, layout) = resolved else {
             body.append(contentsOf: "[]".utf8)
             return
         }
-        let targets = try AggregateSelection.targets(context.query["select"], layout: layout,
-                                                     available: .all(withStandardDeviation: withStandardDeviation))
+        let targets = try AggregateSelection.targets(
+            context.query["select"], layout: layout,
+            available: .all(withStandardDeviation: withStandardDeviation))
         let computer = AggregateComputer(grid: grid, targets: targets, options: AggregateOptions(store.settings.choices))
         let items = series.read(now: context.nowMilliseconds, delay: store.ingestionDelayMilliseconds) { state in
             computer.items(&state.storage)

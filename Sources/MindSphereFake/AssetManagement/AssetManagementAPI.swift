@@ -73,13 +73,16 @@ public struct AssetManagementAPI: Sendable {
     /// `GET /api/assetmanagement/v3/`: links to the API's collections.
     @Sendable static func billboard(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let links = AssetManagementLinks(baseURL: context.baseURL)
-        return .json(.object(["_links": .object([
-            "self": .object(["href": .string(links.root + "/")]),
-            "aspectTypes": links.href("aspecttypes"),
-            "assetTypes": links.href("assettypes"),
-            "assets": links.href("assets"),
-            "files": links.href("files"),
-        ])]))
+        return .json(
+            .object([
+                "_links": .object([
+                    "self": .object(["href": .string(links.root + "/")]),
+                    "aspectTypes": links.href("aspecttypes"),
+                    "assetTypes": links.href("assettypes"),
+                    "assets": links.href("assets"),
+                    "files": links.href("files"),
+                ])
+            ]))
     }
 }
 

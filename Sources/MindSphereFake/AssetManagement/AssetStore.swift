@@ -97,12 +97,14 @@ public final class AssetStore: AspectSchemaProvider {
     static func namingFileIDs(_ body: JSONObject, model: TenantAssetModel) -> JSONObject {
         guard let items = body["fileAssignments"]?.arrayValue else { return body }
         var result = body
-        result["fileAssignments"] = .array(items.map { item in
-            guard var object = item.objectValue, let given = object["fileId"]?.stringValue, model.files[given.lowercased()] == nil,
-                  let file = model.files.values.first(where: { $0.name == given }) else { return item }
-            object["fileId"] = .string(file.id)
-            return .object(object)
-        })
+        result["fileAssignments"] = .array(
+            items.map { item in
+                guard var object = item.objectValue, let given = object["fileId"]?.stringValue, model.files[given.lowercased()] == nil,
+                    let file = model.files.values.first(where: { $0.name == given })
+                else { return item }
+                object["fileId"] = .string(file.id)
+                return .object(object)
+            })
         return result
     }
 
@@ -135,11 +137,12 @@ public final class AssetStore: AspectSchemaProvider {
                 return .assetNotFound
             }
             guard let slot = model.explodedAspects(of: asset.typeID).first(where: { $0.slot.name == aspectName })?.slot,
-                  let type = model.aspectType(slot.aspectTypeID)
+                let type = model.aspectType(slot.aspectTypeID)
             else { return .aspectNotFound }
-            return .found(AspectSchema(
-                assetID: assetID, aspectName: aspectName, aspectTypeID: type.id, category: type.category,
-                variables: type.variables, twinType: asset.twinType, timezone: asset.timezone))
+            return .found(
+                AspectSchema(
+                    assetID: assetID, aspectName: aspectName, aspectTypeID: type.id, category: type.category,
+                    variables: type.variables, twinType: asset.twinType, timezone: asset.timezone))
         }
     }
 }

@@ -85,7 +85,8 @@ enum JacksonScalars {
 
     /// The bounds of `text` without what Java's `String.trim()` removes.
     private static func trimmedBounds(_ text: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var start = 0, end = text.count
+        var start = 0
+        var end = text.count
         while start < end, text[start] <= 0x20 { start += 1 }
         while end > start, text[end - 1] <= 0x20 { end -= 1 }
         return (start, end)

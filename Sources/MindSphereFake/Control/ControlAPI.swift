@@ -65,10 +65,11 @@ public struct ControlAPI: Sendable {
                 let objects: [JSONObject]
                 switch body {
                 case .object(let object): objects = [object]
-                case .array(let items): objects = try items.map { item throws(FakeError) in
-                    guard let object = item.objectValue else { throw FakeError.invalidBody("each fault rule must be an object") }
-                    return object
-                }
+                case .array(let items):
+                    objects = try items.map { item throws(FakeError) in
+                        guard let object = item.objectValue else { throw FakeError.invalidBody("each fault rule must be an object") }
+                        return object
+                    }
                 default: throw FakeError.invalidBody("post a fault rule object or an array of them")
                 }
                 let rules = try objects.map { object throws(FakeError) in try FaultRule(json: object) }
@@ -89,17 +90,20 @@ public struct ControlAPI: Sendable {
             route(.get, "/_fake/assets") { _ in .json(control.assetTree()) },
             route(.post, "/_fake/tokens") { context throws(FakeError) in
                 let body = context.request.body.isEmpty ? JSONObject() : try Self.object(context)
-                if let unknown = body.keys.first(where: { $0 != "tenant" }) { throw FakeError.invalidBody("unknown property '\(unknown)' (use 'tenant' or no body)") }
+                if let unknown = body.keys.first(where: { $0 != "tenant" }) {
+                    throw FakeError.invalidBody("unknown property '\(unknown)' (use 'tenant' or no body)")
+                }
                 let tenant = try body["tenant"].map { value throws(FakeError) -> String in
                     guard let name = value.stringValue else { throw FakeError.invalidBody("'tenant' must be a string, got \(value.typeName)") }
                     return name
                 }
                 let issued = try control.mintToken(tenant: tenant, issuer: context.baseURL + "/oauth/token")
-                return .json(.object([
-                    "access_token": .string(issued.accessToken), "token_type": .string("bearer"),
-                    "expires_in": .int(max(issued.lifetimeSeconds - 1, 0)), "tenant": .string(issued.principal.tenant),
-                    "client_id": .string(issued.principal.clientID),
-                ]))
+                return .json(
+                    .object([
+                        "access_token": .string(issued.accessToken), "token_type": .string("bearer"),
+                        "expires_in": .int(max(issued.lifetimeSeconds - 1, 0)), "tenant": .string(issued.principal.tenant),
+                        "client_id": .string(issued.principal.clientID),
+                    ]))
             },
             route(.get, "/_fake/assumptions") { _ in .json(control.assumptionsJSON) },
             route(.post, "/_fake/assumptions") { context throws(FakeError) in
@@ -119,7 +123,8 @@ public struct ControlAPI: Sendable {
             route(.post, "/_fake/ingestion-delay") { context throws(FakeError) in
                 let range = Scenario.ingestionDelayMillisecondsRange
                 guard case .number(.integer(let value))? = try Self.object(context)["milliseconds"],
-                      value >= range.lowerBound, value <= range.upperBound else {
+                    value >= range.lowerBound, value <= range.upperBound
+                else {
                     throw FakeError.invalidBody("post {\"milliseconds\": N} with N from \(range.lowerBound) to \(range.upperBound)")
                 }
                 control.setIngestionDelay(milliseconds: Int(value))

@@ -40,27 +40,34 @@ public struct ControlPlaneGuard: Sendable {
     /// Why `request` (a `/_fake/` request) is refused, or `nil` when it may proceed.
     public func refusal(for request: FakeRequest) -> FakeError? {
         if let port = request.listenerPort, let origin = request.header(Self.originName), !Self.isAllowedOrigin(origin, port: port) {
-            return FakeError(.forbidden, "the control plane refuses requests from the origin '\(origin)'; "
-                + "only pages on localhost or an IP address with this port may call it")
+            return FakeError(
+                .forbidden,
+                "the control plane refuses requests from the origin '\(origin)'; "
+                    + "only pages on localhost or an IP address with this port may call it")
         }
         if let controlToken {
             guard let given = request.header(Self.tokenHeader), !controlToken.isEmpty,
-                  ExactText.constantTimeEqual(given, controlToken) else {
+                ExactText.constantTimeEqual(given, controlToken)
+            else {
                 return FakeError(.credentialsInvalid, "the control plane needs the header \(Self.tokenHeader.rawName) with the control token")
             }
         } else if let port = request.listenerPort {
             let host = request.header(Self.hostName) ?? ""
             guard Self.isAllowedHost(host, port: port) else {
-                return FakeError(.forbidden, "the control plane answers only requests whose Host is localhost, an IPv4 address or a "
-                    + "bracketed IPv6 address with port \(port) (got '\(host)'); configure a control token to use another name")
+                return FakeError(
+                    .forbidden,
+                    "the control plane answers only requests whose Host is localhost, an IPv4 address or a "
+                        + "bracketed IPv6 address with port \(port) (got '\(host)'); configure a control token to use another name")
             }
         }
         if Self.stateChangingMethods.contains(request.method) {
             let contentType = request.header(.contentType)
             if !request.body.isEmpty || contentType != nil {
                 guard let contentType, Self.isJSONOrYAML(contentType) else {
-                    return FakeError(.unsupportedMediaType, "send the body with Content-Type: application/json (or a YAML type "
-                        + "such as application/yaml for POST /_fake/scenario); got \(contentType.map { "'\($0)'" } ?? "none")")
+                    return FakeError(
+                        .unsupportedMediaType,
+                        "send the body with Content-Type: application/json (or a YAML type "
+                            + "such as application/yaml for POST /_fake/scenario); got \(contentType.map { "'\($0)'" } ?? "none")")
                 }
             }
         }
@@ -69,7 +76,8 @@ public struct ControlPlaneGuard: Sendable {
 
     /// Whether a `Content-Type` value names JSON or YAML (parameters such as `charset` are ignored).
     public static func isJSONOrYAML(_ contentType: String) -> Bool {
-        let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first
+        let mediaType =
+            contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first
             .map { String($0).withoutSurroundingSpaces().lowercased() } ?? ""
         if jsonMediaTypes.contains(mediaType) || yamlMediaTypes.contains(mediaType) { return true }
         let parts = mediaType.split(separator: "/", omittingEmptySubsequences: false)
@@ -106,7 +114,8 @@ public struct ControlPlaneGuard: Sendable {
         guard let first = rest.first else { return true }
         let digits = rest.dropFirst()
         guard first == UInt8(ascii: ":"), !digits.isEmpty, digits.count <= 5,
-              digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+            digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return false }
         let value = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
         return value == Int(port)
     }
@@ -129,11 +138,13 @@ public struct ControlPlaneGuard: Sendable {
     private static func isIPv6Literal(_ bracketed: ArraySlice<UInt8>) -> Bool {
         let inner = bracketed.dropFirst().dropLast()
         guard bracketed.last == UInt8(ascii: "]"), (2...45).contains(inner.count),
-              inner.filter({ $0 == UInt8(ascii: ":") }).count >= 2 else { return false }
+            inner.filter({ $0 == UInt8(ascii: ":") }).count >= 2
+        else { return false }
         return inner.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"),
-                 UInt8(ascii: ":"), UInt8(ascii: "."): true
+                UInt8(ascii: ":"), UInt8(ascii: "."):
+                true
             default: false
             }
         }

@@ -54,8 +54,9 @@ public final class RequestJournal: Sendable {
 
     /// Records one exchange.
     public func record(_ request: FakeRequest, path: String, response: FakeResponse, nowMilliseconds: Int64, faultID: String?) {
-        record(method: request.method.rawValue, target: request.target, path: path, headerFields: request.headerFields,
-               body: request.body, response: response, nowMilliseconds: nowMilliseconds, faultID: faultID)
+        record(
+            method: request.method.rawValue, target: request.target, path: path, headerFields: request.headerFields,
+            body: request.body, response: response, nowMilliseconds: nowMilliseconds, faultID: faultID)
     }
 
     /// Records one exchange whose method may be no valid HTTP method (a request the transport refused).
@@ -98,7 +99,8 @@ public final class RequestJournal: Sendable {
         var selected = all.filter { entry in
             // The target is searched with its secrets masked, so the filter cannot be used to guess them.
             if let pathContains, !pathContains.isEmpty,
-               !entry.path.contains(pathContains) && !SecretMasker.maskedTarget(entry.target).contains(pathContains) {
+                !entry.path.contains(pathContains) && !SecretMasker.maskedTarget(entry.target).contains(pathContains)
+            {
                 return false
             }
             if let statusFilter, !statusFilter.matches(entry.status) { return false }

@@ -132,7 +132,10 @@ enum SecretMasker {
     private static func stringEnd(_ bytes: [UInt8], from start: Int) -> Int {
         var cursor = start + 1
         while cursor < bytes.count {
-            if bytes[cursor] == UInt8(ascii: "\\") { cursor += 2; continue }
+            if bytes[cursor] == UInt8(ascii: "\\") {
+                cursor += 2
+                continue
+            }
             if bytes[cursor] == UInt8(ascii: "\"") { return cursor + 1 }
             cursor += 1
         }

@@ -24,12 +24,16 @@ struct StateDumpReader {
         scenario.modelLockedTenants = []
         if let settings = object["scenario"] {
             if let name = settings["name"]?.stringValue { scenario.name = name }
-            if let delay = try Self.integer(settings["ingestionDelayMilliseconds"], "scenario.ingestionDelayMilliseconds",
-                                            in: Scenario.ingestionDelayMillisecondsRange) {
+            if let delay = try Self.integer(
+                settings["ingestionDelayMilliseconds"], "scenario.ingestionDelayMilliseconds",
+                in: Scenario.ingestionDelayMillisecondsRange)
+            {
                 scenario.ingestionDelayMilliseconds = delay
             }
-            if let lifetime = try Self.integer(settings["tokenLifetimeSeconds"], "scenario.tokenLifetimeSeconds",
-                                               in: Scenario.tokenLifetimeSecondsRange) {
+            if let lifetime = try Self.integer(
+                settings["tokenLifetimeSeconds"], "scenario.tokenLifetimeSeconds",
+                in: Scenario.tokenLifetimeSecondsRange)
+            {
                 scenario.tokenLifetimeSeconds = lifetime
             }
             if let assumptions = settings["assumptions"] {
@@ -69,13 +73,15 @@ struct StateDumpReader {
             }
             let assets = (entry["assets"]?.arrayValue ?? []).compactMap(\.objectValue)
             for asset in Self.parentsFirst(assets) {
-                scenario.assets.append(ScenarioResource(
-                    tenant: tenant, id: asset["assetId"]?.stringValue, body: Self.body(.object(asset)), origin: Self.origin))
+                scenario.assets.append(
+                    ScenarioResource(
+                        tenant: tenant, id: asset["assetId"]?.stringValue, body: Self.body(.object(asset)), origin: Self.origin))
             }
         }
         for series in object["timeSeries"]?.arrayValue ?? [] {
             guard let tenant = series["tenant"]?.stringValue, let asset = series["entityId"]?.stringValue,
-                  let aspect = series["propertySetName"]?.stringValue else { continue }
+                let aspect = series["propertySetName"]?.stringValue
+            else { continue }
             let records = (series["records"]?.arrayValue ?? []).compactMap(\.objectValue)
             scenario.timeSeries.append(ScenarioTimeSeries(tenant: tenant, assetID: asset, aspectName: aspect, records: records, origin: Self.origin))
         }
@@ -88,8 +94,9 @@ struct StateDumpReader {
         guard let value = dump["clock"]?["epochMilliseconds"], !value.isNull else { return nil }
         let range = FakeClock.range
         guard case .number(.integer(let now)) = value, range.contains(now) else {
-            throw ScenarioError("clock.epochMilliseconds must be an integer from \(range.lowerBound) to \(range.upperBound) "
-                + "(\(Timestamp.format(milliseconds: range.lowerBound)) to \(Timestamp.format(milliseconds: range.upperBound)))",
+            throw ScenarioError(
+                "clock.epochMilliseconds must be an integer from \(range.lowerBound) to \(range.upperBound) "
+                    + "(\(Timestamp.format(milliseconds: range.lowerBound)) to \(Timestamp.format(milliseconds: range.upperBound)))",
                 at: Self.origin)
         }
         return now
@@ -107,7 +114,8 @@ struct StateDumpReader {
     /// A dumped file: its metadata and base64 `content`.
     private static func file(_ value: JSONValue, tenant: String) throws(ScenarioError) -> ScenarioFile {
         guard let name = value["name"]?.stringValue, let text = value["content"]?.stringValue,
-              let content = FileContentCoding.decode(text) else {
+            let content = FileContentCoding.decode(text)
+        else {
             throw ScenarioError("a file of tenant '\(tenant)' needs 'name' and base64 'content'", at: origin)
         }
         let scopeText = value["scope"]?.stringValue ?? "PRIVATE"

@@ -32,8 +32,9 @@ public struct DashboardAPI: Sendable {
             route("/_fake/ui/vendor/{file}") { context throws(FakeError) in
                 let name = context.parameter("file")
                 guard let bytes = libraries[name] else {
-                    throw FakeError.notFound("'\(name)' is not served: install Debian's package \(Self.libraryPackage) "
-                        + "(scripts/setup.sh does) and restart the fake")
+                    throw FakeError.notFound(
+                        "'\(name)' is not served: install Debian's package \(Self.libraryPackage) "
+                            + "(scripts/setup.sh does) and restart the fake")
                 }
                 return Self.response(bytes, name: name)
             },

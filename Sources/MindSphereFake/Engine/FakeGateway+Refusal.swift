@@ -15,11 +15,13 @@ extension FakeGateway {
         let response = errorResponse(error, shape: errorShape(method: method, path: path), path: path, now: clock.nowMilliseconds())
         if !path.hasPrefix(ControlAPI.prefix) {
             control.journal.record(
-                method: PercentDecoding.encode(rawMethod, alsoKeeping: "!#$&'*+^`|"), target: target, path: path, headerFields: headerFields, body: [],
+                method: PercentDecoding.encode(rawMethod, alsoKeeping: "!#$&'*+^`|"), target: target, path: path, headerFields: headerFields,
+                body: [],
                 response: response, nowMilliseconds: clock.nowMilliseconds(), faultID: nil)
         }
-        log.record(method: rawMethod, target: target, isControlPlane: path.hasPrefix(ControlAPI.prefix), response: response,
-                   durationNanoseconds: 0, faultID: nil)
+        log.record(
+            method: rawMethod, target: target, isControlPlane: path.hasPrefix(ControlAPI.prefix), response: response,
+            durationNanoseconds: 0, faultID: nil)
         return response
     }
 }

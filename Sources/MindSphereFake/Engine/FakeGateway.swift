@@ -123,7 +123,8 @@ public final class FakeGateway: Sendable {
             response.transport.delayMilliseconds += delay
             return response
         case .status(let status, let retryAfter, let delay):
-            let error = FaultRule.fakeError(status: status, retryAfterSeconds: retryAfter)
+            let error =
+                FaultRule.fakeError(status: status, retryAfterSeconds: retryAfter)
                 ?? FakeError(.internalError, "injected fault: status \(status)")
             var response = errorResponse(error, shape: errorShape(method: request.method, path: path), path: path, now: now)
             response.transport.delayMilliseconds = delay
@@ -169,7 +170,9 @@ public final class FakeGateway: Sendable {
                 return reject(rejection)
             }
             return errorResponse(
-                FakeError(.methodNotAllowed(allowed: allowed), "method \(request.method.rawValue) is not supported on \(path); allowed: \(allowed.joined(separator: ", "))"),
+                FakeError(
+                    .methodNotAllowed(allowed: allowed),
+                    "method \(request.method.rawValue) is not supported on \(path); allowed: \(allowed.joined(separator: ", "))"),
                 shape: shape, path: path, now: now)
         case .notFound:
             if path.hasPrefix("/api/") {

@@ -1,5 +1,5 @@
-public import Logging
 import HTTPTypes
+public import Logging
 
 /// Writes one log entry per answered request through swift-log: the request line (secret query values masked, a
 /// long query shortened) as the message, and status, duration, response size, the fault rule that hit it and, for

@@ -13,7 +13,7 @@ public enum WireErrorMapper {
         case .routeNotFound, .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .invalidParameter, .missingParameter, .malformedBody, .invalidBodyProperty, .missingBodyProperty,
-             .unsupportedGrantType, .malformedRequest:
+            .unsupportedGrantType, .malformedRequest:
             .badRequest
         case .conflict: .conflict
         case .preconditionFailed: .preconditionFailed
@@ -31,28 +31,29 @@ public enum WireErrorMapper {
 
     /// The platform error code (`mdsp.core.generic.*` family) for a refusal.
     public static func platformCode(for code: FakeError.Code) -> String {
-        let name: String = switch code {
-        case .tokenInvalid, .credentialsInvalid: "unauthorized"
-        case .forbidden: "forbidden"
-        case .routeNotFound, .notFound: "notFound"
-        case .methodNotAllowed: "methodNotAllowed"
-        case .invalidParameter: "invalidParameter"
-        case .missingParameter: "missingParameter"
-        case .malformedBody, .invalidBodyProperty, .unsupportedGrantType: "invalidRequestBodyProperty"
-        case .missingBodyProperty: "missingRequestBodyProperty"
-        case .conflict: "conflict"
-        case .preconditionFailed: "noMatch"
-        case .payloadTooLarge: "payloadTooLarge"
-        case .unsupportedMediaType: "unsupportedMediaType"
-        case .tooManyRequests: "tooManyRequests"
-        case .internalError: "internalServerError"
-        case .serviceUnavailable: "serviceUnavailable"
-        case .malformedRequest: "badRequest"
-        case .notImplemented: "notImplemented"
-        case .uriTooLong: "uriTooLong"
-        case .headerFieldsTooLarge: "requestHeaderFieldsTooLarge"
-        case .httpVersionNotSupported: "httpVersionNotSupported"
-        }
+        let name: String =
+            switch code {
+            case .tokenInvalid, .credentialsInvalid: "unauthorized"
+            case .forbidden: "forbidden"
+            case .routeNotFound, .notFound: "notFound"
+            case .methodNotAllowed: "methodNotAllowed"
+            case .invalidParameter: "invalidParameter"
+            case .missingParameter: "missingParameter"
+            case .malformedBody, .invalidBodyProperty, .unsupportedGrantType: "invalidRequestBodyProperty"
+            case .missingBodyProperty: "missingRequestBodyProperty"
+            case .conflict: "conflict"
+            case .preconditionFailed: "noMatch"
+            case .payloadTooLarge: "payloadTooLarge"
+            case .unsupportedMediaType: "unsupportedMediaType"
+            case .tooManyRequests: "tooManyRequests"
+            case .internalError: "internalServerError"
+            case .serviceUnavailable: "serviceUnavailable"
+            case .malformedRequest: "badRequest"
+            case .notImplemented: "notImplemented"
+            case .uriTooLong: "uriTooLong"
+            case .headerFieldsTooLarge: "requestHeaderFieldsTooLarge"
+            case .httpVersionNotSupported: "httpVersionNotSupported"
+            }
         return "mdsp.core.generic." + name
     }
 
@@ -66,8 +67,8 @@ public enum WireErrorMapper {
         case .methodNotAllowed: "method_not_allowed"
         case .routeNotFound, .notFound: "not_found"
         case .forbidden, .invalidParameter, .missingParameter, .malformedBody, .invalidBodyProperty, .missingBodyProperty,
-             .conflict, .preconditionFailed, .payloadTooLarge, .unsupportedMediaType, .malformedRequest, .notImplemented,
-             .uriTooLong, .headerFieldsTooLarge, .httpVersionNotSupported:
+            .conflict, .preconditionFailed, .payloadTooLarge, .unsupportedMediaType, .malformedRequest, .notImplemented,
+            .uriTooLong, .headerFieldsTooLarge, .httpVersionNotSupported:
             "invalid_request"
         }
     }
@@ -90,7 +91,7 @@ public enum WireErrorMapper {
         case .tooManyRequests: "too_many_requests"
         case .serviceUnavailable: "service_unavailable"
         case .invalidParameter, .missingParameter, .malformedBody, .invalidBodyProperty, .missingBodyProperty,
-             .preconditionFailed, .unsupportedGrantType, .malformedRequest:
+            .preconditionFailed, .unsupportedGrantType, .malformedRequest:
             "bad_request"
         }
     }
@@ -101,9 +102,9 @@ public enum WireErrorMapper {
         case .missingParameter: "org.springframework.web.bind.MissingServletRequestParameterException"
         case .methodNotAllowed: "org.springframework.web.HttpRequestMethodNotSupportedException"
         case .tokenInvalid, .credentialsInvalid, .forbidden, .routeNotFound, .notFound, .invalidParameter, .malformedBody,
-             .invalidBodyProperty, .missingBodyProperty, .conflict, .preconditionFailed, .payloadTooLarge,
-             .unsupportedMediaType, .tooManyRequests, .internalError, .serviceUnavailable, .unsupportedGrantType,
-             .malformedRequest, .notImplemented, .uriTooLong, .headerFieldsTooLarge, .httpVersionNotSupported:
+            .invalidBodyProperty, .missingBodyProperty, .conflict, .preconditionFailed, .payloadTooLarge,
+            .unsupportedMediaType, .tooManyRequests, .internalError, .serviceUnavailable, .unsupportedGrantType,
+            .malformedRequest, .notImplemented, .uriTooLong, .headerFieldsTooLarge, .httpVersionNotSupported:
             "org.springframework.web.server.ResponseStatusException"
         }
     }
@@ -118,11 +119,15 @@ public enum WireErrorMapper {
         case .gateway:
             body = .object(["error": .string("token_validation_failed"), "error_description": .string("[\(correlationID)]")])
         case .platform:
-            body = .object(["errors": .array([.object([
-                "code": .string(platformCode(for: error.code)),
-                "logref": .string(correlationID),
-                "message": .string(error.message),
-            ])])])
+            body = .object([
+                "errors": .array([
+                    .object([
+                        "code": .string(platformCode(for: error.code)),
+                        "logref": .string(correlationID),
+                        "message": .string(error.message),
+                    ])
+                ])
+            ])
         case .oauth:
             body = .object(["error": .string(oauthCode(for: error.code)), "error_description": .string(error.message)])
         case .timeSeries:
@@ -150,15 +155,16 @@ public enum WireErrorMapper {
             response.headerFields[.retryAfter] = String(retryAfter)
         case .tokenInvalid, .credentialsInvalid:
             if shape == .gateway || shape == .oauth {
-                response.headerFields[.wwwAuthenticate] = shape == .oauth
+                response.headerFields[.wwwAuthenticate] =
+                    shape == .oauth
                     ? "Basic realm=\"UAA/client\", error=\"unauthorized\""
                     : "Bearer error=\"invalid_token\""
             }
         case .tooManyRequests(nil), .forbidden, .routeNotFound, .notFound,
-             .invalidParameter, .missingParameter, .malformedBody, .invalidBodyProperty, .missingBodyProperty, .conflict,
-             .preconditionFailed, .payloadTooLarge, .unsupportedMediaType, .internalError, .serviceUnavailable,
-             .unsupportedGrantType, .malformedRequest, .notImplemented, .uriTooLong, .headerFieldsTooLarge,
-             .httpVersionNotSupported:
+            .invalidParameter, .missingParameter, .malformedBody, .invalidBodyProperty, .missingBodyProperty, .conflict,
+            .preconditionFailed, .payloadTooLarge, .unsupportedMediaType, .internalError, .serviceUnavailable,
+            .unsupportedGrantType, .malformedRequest, .notImplemented, .uriTooLong, .headerFieldsTooLarge,
+            .httpVersionNotSupported:
             break
         }
         return response

@@ -23,12 +23,13 @@ public struct PathPattern: Sendable, CustomStringConvertible {
 
     /// The pattern as written.
     public var description: String {
-        "/" + segments.map { segment in
-            switch segment {
-            case .literal(let text): text
-            case .parameter(let name): "{\(name)}"
-            }
-        }.joined(separator: "/")
+        "/"
+            + segments.map { segment in
+                switch segment {
+                case .literal(let text): text
+                case .parameter(let name): "{\(name)}"
+                }
+            }.joined(separator: "/")
     }
 
     /// The parameters bound by `path`, whose literal segments are known to match.

@@ -11,7 +11,8 @@ extension Route {
     }
 
     private func response(for error: FakeError, context: RequestContext, correlationID: () -> String) -> FakeResponse {
-        WireErrorMapper.response(for: error, shape: errorShape, correlationID: correlationID(), path: context.path,
-                                 nowMilliseconds: context.nowMilliseconds)
+        WireErrorMapper.response(
+            for: error, shape: errorShape, correlationID: correlationID(), path: context.path,
+            nowMilliseconds: context.nowMilliseconds)
     }
 }

@@ -24,9 +24,10 @@ public struct Router: Sendable {
     public mutating func add(_ route: Route) {
         let count = route.pattern.segments.count
         precondition(
-            count >= routesBySegmentCount.count || !routesBySegmentCount[count].contains {
-                $0.method == route.method && $0.pattern.segments == route.pattern.segments
-            },
+            count >= routesBySegmentCount.count
+                || !routesBySegmentCount[count].contains {
+                    $0.method == route.method && $0.pattern.segments == route.pattern.segments
+                },
             "duplicate route \(route.method) \(route.pattern)"
         )
         while literalsBySegmentCount.count <= count {

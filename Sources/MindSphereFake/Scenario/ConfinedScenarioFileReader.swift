@@ -13,7 +13,8 @@ public struct ConfinedScenarioFileReader: ScenarioFileReader {
     public let postedName: String
 
     /// The rule, as error messages state it.
-    public static let rule = "a posted scenario may name only relative paths without '..' that lie below the directory "
+    public static let rule =
+        "a posted scenario may name only relative paths without '..' that lie below the directory "
         + "of the scenario file the fake was started with"
 
     /// A reader reading through `base`, confined to the directory of `rootFile`.
@@ -49,7 +50,8 @@ public struct ConfinedScenarioFileReader: ScenarioFileReader {
     /// the file system (NUL, backslash).
     static func isConfinable(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~"),
-              !path.utf8.contains(0), !path.utf8.contains(UInt8(ascii: "\\")) else { return false }
+            !path.utf8.contains(0), !path.utf8.contains(UInt8(ascii: "\\"))
+        else { return false }
         return !path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
 }

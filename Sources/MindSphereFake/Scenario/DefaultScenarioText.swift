@@ -3,180 +3,180 @@
 extension Scenario {
     /// The text of scenarios/default.yaml, carried by the binary so `serve` needs no files.
     public static let defaultScenarioText = #"""
-# The default scenario: what `mindsphere-fake serve` loads without --scenario (the binary carries a copy).
-# It stages the tenant of the seed notes: its app credential and the four assets of its asset list, with the
-# same ids, names, types, parents and descriptions, plus the example acceleration points. Like the tenants the
-# official TypeScript SDK's integration tests run on, it owns more aspect types than a first page holds (10 with
-# the two core ones): environment and vibration as that SDK's agent tests create them, flowrates as Siemens'
-# dataModelHandler exported them from a tenant, and process, climate and energy as in scenarios/plant.yaml.
-name: default
-seed: 1
-tokenLifetimeSeconds: 1800
-ingestionDelayMilliseconds: 0
+        # The default scenario: what `mindsphere-fake serve` loads without --scenario (the binary carries a copy).
+        # It stages the tenant of the seed notes: its app credential and the four assets of its asset list, with the
+        # same ids, names, types, parents and descriptions, plus the example acceleration points. Like the tenants the
+        # official TypeScript SDK's integration tests run on, it owns more aspect types than a first page holds (10 with
+        # the two core ones): environment and vibration as that SDK's agent tests create them, flowrates as Siemens'
+        # dataModelHandler exported them from a tenant, and process, climate and energy as in scenarios/plant.yaml.
+        name: default
+        seed: 1
+        tokenLifetimeSeconds: 1800
+        ingestionDelayMilliseconds: 0
 
-tenants:
-  - name: iiotuxpc
-    appCredentials:
-      # client id iiotuxpc-testdm-v1.0.0; X-SPACE-AUTH-KEY = "Basic " + base64("iiotuxpc-testdm-v1.0.0:fake-secret-for-local-use")
-      - appName: testdm
-        appVersion: v1.0.0
-        clientSecret: fake-secret-for-local-use
-    serviceCredentials:
-      - clientId: iiotuxpc-service
-        clientSecret: fake-secret-for-local-use
+        tenants:
+          - name: iiotuxpc
+            appCredentials:
+              # client id iiotuxpc-testdm-v1.0.0; X-SPACE-AUTH-KEY = "Basic " + base64("iiotuxpc-testdm-v1.0.0:fake-secret-for-local-use")
+              - appName: testdm
+                appVersion: v1.0.0
+                clientSecret: fake-secret-for-local-use
+            serviceCredentials:
+              - clientId: iiotuxpc-service
+                clientSecret: fake-secret-for-local-use
 
-    aspectTypes:
-      - id: iiotuxpc.real_log
-        name: real_log
-        category: dynamic
-        scope: private
-        description: Activity log of a station
-        variables:
-          - {name: activity_type, dataType: STRING, length: 255, unit: "", searchable: false, qualityCode: false}
-          - {name: machine_id, dataType: STRING, length: 255, unit: "", searchable: false, qualityCode: false}
-          - {name: part_id, dataType: STRING, length: 255, unit: "", searchable: false, qualityCode: false}
-          - {name: queue, dataType: STRING, length: 255, unit: "", searchable: false, qualityCode: false}
-          - {name: timestamp, dataType: TIMESTAMP, unit: "", searchable: false, qualityCode: false}
-      - id: iiotuxpc.acceleration
-        name: acceleration
-        category: dynamic
-        scope: private
-        description: Acceleration measured by a mobile phone
-        variables:
-          - {name: x, dataType: DOUBLE, unit: m/s^2, searchable: false, qualityCode: false}
-          - {name: y, dataType: DOUBLE, unit: m/s^2, searchable: false, qualityCode: false}
-          - {name: z, dataType: DOUBLE, unit: m/s^2, searchable: false, qualityCode: false}
-      - id: iiotuxpc.environment
-        name: environment
-        category: dynamic
-        scope: private
-        description: Climate around a machine
-        variables:
-          - {name: Humidity, dataType: INT, unit: "%", searchable: false, qualityCode: true}
-          - {name: Pressure, dataType: DOUBLE, unit: kPa, searchable: false, qualityCode: true}
-          - {name: Temperature, dataType: DOUBLE, unit: "°C", searchable: false, qualityCode: true}
-      - id: iiotuxpc.vibration
-        name: vibration
-        category: dynamic
-        scope: private
-        description: Vibration of a machine
-        variables:
-          - {name: Acceleration, dataType: DOUBLE, unit: mm/s^2, searchable: false, qualityCode: true}
-          - {name: Displacement, dataType: DOUBLE, unit: mm, searchable: false, qualityCode: true}
-          - {name: Frequency, dataType: DOUBLE, unit: Hz, searchable: false, qualityCode: true}
-          - {name: Velocity, dataType: DOUBLE, unit: mm/s, searchable: false, qualityCode: true}
-      - id: iiotuxpc.flowrates
-        name: flowrates
-        category: dynamic
-        scope: private
-        description: Flow rates of a two-component flow meter
-        variables:
-          - {name: Flowrate_Component_A, dataType: DOUBLE, unit: l/s, searchable: false, qualityCode: false}
-          - {name: Flowrate_Component_B, dataType: DOUBLE, unit: l/s, searchable: false, qualityCode: false}
-      - id: iiotuxpc.process
-        name: process
-        category: dynamic
-        scope: private
-        description: Process values of a machine
-        variables:
-          - {name: temperature, dataType: DOUBLE, unit: Cel, searchable: false, qualityCode: false}
-          - {name: speed, dataType: DOUBLE, unit: rpm, searchable: false, qualityCode: false}
-          - {name: pieces, dataType: LONG, unit: "", searchable: false, qualityCode: false}
-          - {name: state, dataType: STRING, length: 32, unit: "", searchable: false, qualityCode: false}
-      - id: iiotuxpc.climate
-        name: climate
-        category: dynamic
-        scope: private
-        description: Hall climate
-        variables:
-          - {name: temperature, dataType: DOUBLE, unit: Cel, searchable: false, qualityCode: true}
-          - {name: humidity, dataType: DOUBLE, unit: "%", searchable: false, qualityCode: false}
-          - {name: heaters, dataType: INT, unit: "", searchable: false, qualityCode: false}
-      - id: iiotuxpc.energy
-        name: energy
-        category: dynamic
-        scope: private
-        description: Energy readings
-        variables:
-          - {name: power, dataType: DOUBLE, unit: kW, searchable: false, qualityCode: false}
-          - {name: meter, dataType: STRING, length: 32, unit: "", searchable: false, qualityCode: false}
+            aspectTypes:
+              - id: iiotuxpc.real_log
+                name: real_log
+                category: dynamic
+                scope: private
+                description: Activity log of a station
+                variables:
+                  - {name: activity_type, dataType: STRING, length: 255, unit: "", searchable: false, qualityCode: false}
+                  - {name: machine_id, dataType: STRING, length: 255, unit: "", searchable: false, qualityCode: false}
+                  - {name: part_id, dataType: STRING, length: 255, unit: "", searchable: false, qualityCode: false}
+                  - {name: queue, dataType: STRING, length: 255, unit: "", searchable: false, qualityCode: false}
+                  - {name: timestamp, dataType: TIMESTAMP, unit: "", searchable: false, qualityCode: false}
+              - id: iiotuxpc.acceleration
+                name: acceleration
+                category: dynamic
+                scope: private
+                description: Acceleration measured by a mobile phone
+                variables:
+                  - {name: x, dataType: DOUBLE, unit: m/s^2, searchable: false, qualityCode: false}
+                  - {name: y, dataType: DOUBLE, unit: m/s^2, searchable: false, qualityCode: false}
+                  - {name: z, dataType: DOUBLE, unit: m/s^2, searchable: false, qualityCode: false}
+              - id: iiotuxpc.environment
+                name: environment
+                category: dynamic
+                scope: private
+                description: Climate around a machine
+                variables:
+                  - {name: Humidity, dataType: INT, unit: "%", searchable: false, qualityCode: true}
+                  - {name: Pressure, dataType: DOUBLE, unit: kPa, searchable: false, qualityCode: true}
+                  - {name: Temperature, dataType: DOUBLE, unit: "°C", searchable: false, qualityCode: true}
+              - id: iiotuxpc.vibration
+                name: vibration
+                category: dynamic
+                scope: private
+                description: Vibration of a machine
+                variables:
+                  - {name: Acceleration, dataType: DOUBLE, unit: mm/s^2, searchable: false, qualityCode: true}
+                  - {name: Displacement, dataType: DOUBLE, unit: mm, searchable: false, qualityCode: true}
+                  - {name: Frequency, dataType: DOUBLE, unit: Hz, searchable: false, qualityCode: true}
+                  - {name: Velocity, dataType: DOUBLE, unit: mm/s, searchable: false, qualityCode: true}
+              - id: iiotuxpc.flowrates
+                name: flowrates
+                category: dynamic
+                scope: private
+                description: Flow rates of a two-component flow meter
+                variables:
+                  - {name: Flowrate_Component_A, dataType: DOUBLE, unit: l/s, searchable: false, qualityCode: false}
+                  - {name: Flowrate_Component_B, dataType: DOUBLE, unit: l/s, searchable: false, qualityCode: false}
+              - id: iiotuxpc.process
+                name: process
+                category: dynamic
+                scope: private
+                description: Process values of a machine
+                variables:
+                  - {name: temperature, dataType: DOUBLE, unit: Cel, searchable: false, qualityCode: false}
+                  - {name: speed, dataType: DOUBLE, unit: rpm, searchable: false, qualityCode: false}
+                  - {name: pieces, dataType: LONG, unit: "", searchable: false, qualityCode: false}
+                  - {name: state, dataType: STRING, length: 32, unit: "", searchable: false, qualityCode: false}
+              - id: iiotuxpc.climate
+                name: climate
+                category: dynamic
+                scope: private
+                description: Hall climate
+                variables:
+                  - {name: temperature, dataType: DOUBLE, unit: Cel, searchable: false, qualityCode: true}
+                  - {name: humidity, dataType: DOUBLE, unit: "%", searchable: false, qualityCode: false}
+                  - {name: heaters, dataType: INT, unit: "", searchable: false, qualityCode: false}
+              - id: iiotuxpc.energy
+                name: energy
+                category: dynamic
+                scope: private
+                description: Energy readings
+                variables:
+                  - {name: power, dataType: DOUBLE, unit: kW, searchable: false, qualityCode: false}
+                  - {name: meter, dataType: STRING, length: 32, unit: "", searchable: false, qualityCode: false}
 
-    assetTypes:
-      - id: iiotuxpc.station
-        name: station
-        description: A station of the shop floor
-        parentTypeId: core.basicasset
-        instantiable: true
-        scope: private
-        aspects:
-          - {name: connectivityStatus, aspectTypeId: core.connectivityStatus}
-          - {name: real_log, aspectTypeId: iiotuxpc.real_log}
-      - id: iiotuxpc.mobilephone
-        name: mobilephone
-        description: Digital representation of a mobile phone of both types, Android and iPhone
-        parentTypeId: core.basicasset
-        instantiable: true
-        scope: private
-        aspects:
-          - {name: connectivityStatus, aspectTypeId: core.connectivityStatus}
-          - {name: acceleration, aspectTypeId: iiotuxpc.acceleration}
-      - id: iiotuxpc.engine
-        name: engine
-        description: An engine with environment and vibration sensors
-        parentTypeId: core.basicasset
-        instantiable: true
-        scope: private
-        aspects:
-          - {name: EnvironmentData, aspectTypeId: iiotuxpc.environment}
-          - {name: VibrationData, aspectTypeId: iiotuxpc.vibration}
-      - id: iiotuxpc.flowmeter
-        name: flowmeter
-        description: A flow meter of two components
-        parentTypeId: core.basicasset
-        instantiable: true
-        scope: private
-        aspects:
-          - {name: Flowrates, aspectTypeId: iiotuxpc.flowrates}
+            assetTypes:
+              - id: iiotuxpc.station
+                name: station
+                description: A station of the shop floor
+                parentTypeId: core.basicasset
+                instantiable: true
+                scope: private
+                aspects:
+                  - {name: connectivityStatus, aspectTypeId: core.connectivityStatus}
+                  - {name: real_log, aspectTypeId: iiotuxpc.real_log}
+              - id: iiotuxpc.mobilephone
+                name: mobilephone
+                description: Digital representation of a mobile phone of both types, Android and iPhone
+                parentTypeId: core.basicasset
+                instantiable: true
+                scope: private
+                aspects:
+                  - {name: connectivityStatus, aspectTypeId: core.connectivityStatus}
+                  - {name: acceleration, aspectTypeId: iiotuxpc.acceleration}
+              - id: iiotuxpc.engine
+                name: engine
+                description: An engine with environment and vibration sensors
+                parentTypeId: core.basicasset
+                instantiable: true
+                scope: private
+                aspects:
+                  - {name: EnvironmentData, aspectTypeId: iiotuxpc.environment}
+                  - {name: VibrationData, aspectTypeId: iiotuxpc.vibration}
+              - id: iiotuxpc.flowmeter
+                name: flowmeter
+                description: A flow meter of two components
+                parentTypeId: core.basicasset
+                instantiable: true
+                scope: private
+                aspects:
+                  - {name: Flowrates, aspectTypeId: iiotuxpc.flowrates}
 
-    assets:
-      - id: 343a6a61f5ef48c899b13f9c1be45b07
-        name: iiotuxpc
-        typeId: core.basicenterprise
-        description: Root Asset for iiotuxpc tenant
-        timezone: Europe/Berlin
-        variables: {tenantFlag: "true"}
-        children:
-          - id: 60bf86d1d051416f853b1e22f3714b8c
-            name: machine
-            typeId: iiotuxpc.station
-            externalId: ""
-            description: ""
-            timezone: Europe/Berlin
-            aspects:
-              connectivityStatus: {connected: "false"}
-          - id: 574fbc1ab7964fa3a6acf1173707a256
-            name: MobilePhone
-            typeId: iiotuxpc.mobilephone
-            description: Digital representation of a mobile phone of both types, Android and iPhone
-            timezone: Europe/Berlin
-            aspects:
-              connectivityStatus: {connected: "false", lastUpdated: "2023-02-22T20:04:49Z"}
-            timeSeries:
-              acceleration:
-                - {_time: "2023-02-22T19:56:44.521Z", x: 0.22505496442317963, y: 5.614402770996094, z: 7.467514991760254}
-                - {_time: "2023-02-22T19:56:44.620Z", x: 0.2059013396501541, y: 5.748478412628174, z: 7.979874134063721}
-                - {_time: "2023-02-22T19:56:44.819Z", x: 0.5482721924781799, y: 5.5114521980285645, z: 8.149862289428711}
-                - {_time: "2023-02-22T19:56:44.920Z", x: 0.4884171485900879, y: 5.509057998657227, z: 8.042123794555664}
-          - id: 9c722dc9893e44e4a522295ebf2879b5
-            name: RPI Device
-            typeId: core.starteragentrpiassettype
-            description: Digital representation of a Raspberry Pi. A Raspberry Pi is a credit-card sized computer
-            timezone: Europe/Berlin
-            aspects:
-              connectivityStatus: {connected: "false"}
+            assets:
+              - id: 343a6a61f5ef48c899b13f9c1be45b07
+                name: iiotuxpc
+                typeId: core.basicenterprise
+                description: Root Asset for iiotuxpc tenant
+                timezone: Europe/Berlin
+                variables: {tenantFlag: "true"}
+                children:
+                  - id: 60bf86d1d051416f853b1e22f3714b8c
+                    name: machine
+                    typeId: iiotuxpc.station
+                    externalId: ""
+                    description: ""
+                    timezone: Europe/Berlin
+                    aspects:
+                      connectivityStatus: {connected: "false"}
+                  - id: 574fbc1ab7964fa3a6acf1173707a256
+                    name: MobilePhone
+                    typeId: iiotuxpc.mobilephone
+                    description: Digital representation of a mobile phone of both types, Android and iPhone
+                    timezone: Europe/Berlin
+                    aspects:
+                      connectivityStatus: {connected: "false", lastUpdated: "2023-02-22T20:04:49Z"}
+                    timeSeries:
+                      acceleration:
+                        - {_time: "2023-02-22T19:56:44.521Z", x: 0.22505496442317963, y: 5.614402770996094, z: 7.467514991760254}
+                        - {_time: "2023-02-22T19:56:44.620Z", x: 0.2059013396501541, y: 5.748478412628174, z: 7.979874134063721}
+                        - {_time: "2023-02-22T19:56:44.819Z", x: 0.5482721924781799, y: 5.5114521980285645, z: 8.149862289428711}
+                        - {_time: "2023-02-22T19:56:44.920Z", x: 0.4884171485900879, y: 5.509057998657227, z: 8.042123794555664}
+                  - id: 9c722dc9893e44e4a522295ebf2879b5
+                    name: RPI Device
+                    typeId: core.starteragentrpiassettype
+                    description: Digital representation of a Raspberry Pi. A Raspberry Pi is a credit-card sized computer
+                    timezone: Europe/Berlin
+                    aspects:
+                      connectivityStatus: {connected: "false"}
 
-# Fault rules active from the start, e.g.
-#   - {method: PUT, path: "/api/iottimeseries/v3/timeseries/**", status: 429, retryAfterSeconds: 5, times: 2}
-faults: []
-"""#
+        # Fault rules active from the start, e.g.
+        #   - {method: PUT, path: "/api/iottimeseries/v3/timeseries/**", status: 429, retryAfterSeconds: 5, times: 2}
+        faults: []
+        """#
 }

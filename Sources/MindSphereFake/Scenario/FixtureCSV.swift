@@ -22,8 +22,9 @@ struct FixtureCSV {
         for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let cells = Self.cells(line)
             guard cells.count == header.count else {
-                throw ScenarioError("row has \(cells.count) cells, the header has \(header.count)",
-                                    at: SourceLocation(file: file.path, line: index + 1))
+                throw ScenarioError(
+                    "row has \(cells.count) cells, the header has \(header.count)",
+                    at: SourceLocation(file: file.path, line: index + 1))
             }
             var record = JSONObject()
             for (name, cell) in zip(header, cells) where !cell.isEmpty {
@@ -56,9 +57,16 @@ struct FixtureCSV {
             if quoted {
                 if character == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else {
+                        if next == "\"" {
+                            current.append("\"")
+                        } else {
                             quoted = false
-                            if next == "," { cells.append(current); current = "" } else { current.append(next) }
+                            if next == "," {
+                                cells.append(current)
+                                current = ""
+                            } else {
+                                current.append(next)
+                            }
                         }
                     } else {
                         quoted = false
@@ -80,9 +88,9 @@ struct FixtureCSV {
     }
 }
 
-fileprivate extension String {
+extension String {
     /// The text without leading and trailing spaces.
-    var trimmingSpaces: String {
+    fileprivate var trimmingSpaces: String {
         String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

@@ -47,12 +47,14 @@ public struct Scenario: Sendable {
     /// loading) cannot put an unchecked number into the token or time-series arithmetic.
     /// - Throws: `ScenarioError` naming the setting.
     public func validateSettings() throws(ScenarioError) {
-        let lifetimes = Self.tokenLifetimeSecondsRange, delays = Self.ingestionDelayMillisecondsRange
+        let lifetimes = Self.tokenLifetimeSecondsRange
+        let delays = Self.ingestionDelayMillisecondsRange
         guard lifetimes.contains(tokenLifetimeSeconds) else {
             throw ScenarioError("tokenLifetimeSeconds must be from \(lifetimes.lowerBound) to \(lifetimes.upperBound), got \(tokenLifetimeSeconds)")
         }
         guard delays.contains(ingestionDelayMilliseconds) else {
-            throw ScenarioError("ingestionDelayMilliseconds must be from \(delays.lowerBound) to \(delays.upperBound), got \(ingestionDelayMilliseconds)")
+            throw ScenarioError(
+                "ingestionDelayMilliseconds must be from \(delays.lowerBound) to \(delays.upperBound), got \(ingestionDelayMilliseconds)")
         }
         _ = try assumptionChoices()
     }

@@ -20,10 +20,11 @@ extension ScenarioCompiler {
         if parent == nil { rootAssetIDs[tenant] = id }
         if case .object(let values)? = body["variables"] { body["variables"] = Self.nameValueList(values) }
         if case .object(let aspects)? = body["aspects"] {
-            body["aspects"] = .array(aspects.members.map { aspect in
-                guard case .object(let values) = aspect.value else { return aspect.value }
-                return .object(["name": .string(aspect.key), "variables": Self.nameValueList(values)])
-            })
+            body["aspects"] = .array(
+                aspects.members.map { aspect in
+                    guard case .object(let values) = aspect.value else { return aspect.value }
+                    return .object(["name": .string(aspect.key), "variables": Self.nameValueList(values)])
+                })
         }
         scenario.assets.append(ScenarioResource(tenant: tenant, id: id, body: Self.ordered(body), origin: node.location))
         assetIDs[tenant, default: []].insert(id)
@@ -76,11 +77,14 @@ extension ScenarioCompiler {
         if typeID == Self.rootTypeID, rootAssetIDs[tenant] == nil { return nil }
         if let root = rootAssetIDs[tenant] { return root }
         let root = derivedID("\(tenant)/root")
-        scenario.assets.append(ScenarioResource(
-            tenant: tenant, id: root,
-            body: ["name": .string(tenant), "typeId": .string(Self.rootTypeID),
-                   "description": .string("Root Asset for \(tenant) tenant"), "parentId": .string("")],
-            origin: node.location))
+        scenario.assets.append(
+            ScenarioResource(
+                tenant: tenant, id: root,
+                body: [
+                    "name": .string(tenant), "typeId": .string(Self.rootTypeID),
+                    "description": .string("Root Asset for \(tenant) tenant"), "parentId": .string(""),
+                ],
+                origin: node.location))
         rootAssetIDs[tenant] = root
         assetIDs[tenant, default: []].insert(root)
         return root
@@ -88,21 +92,25 @@ extension ScenarioCompiler {
 
     /// `{a: 1, b: x}` → `[{"name":"a","value":"1"},{"name":"b","value":"x"}]` (the API carries values as text).
     static func nameValueList(_ values: JSONObject) -> JSONValue {
-        .array(values.members.map { member in
-            let value: JSONValue = switch member.value {
-            case .bool(let flag): .string(flag ? "true" : "false")
-            case .number(.integer(let number)): .string(String(number))
-            case .number(.double(let number)): .string(String(number))
-            default: member.value
-            }
-            return .object(["name": .string(member.key), "value": value])
-        })
+        .array(
+            values.members.map { member in
+                let value: JSONValue =
+                    switch member.value {
+                    case .bool(let flag): .string(flag ? "true" : "false")
+                    case .number(.integer(let number)): .string(String(number))
+                    case .number(.double(let number)): .string(String(number))
+                    default: member.value
+                    }
+                return .object(["name": .string(member.key), "value": value])
+            })
     }
 
     /// The body with the API's usual keys first (name, typeId, parentId, ...), then any others as written.
     static func ordered(_ body: JSONObject) -> JSONObject {
-        let order = ["name", "externalId", "description", "timezone", "twinType", "parentId", "typeId", "location",
-                     "variables", "aspects", "fileAssignments"]
+        let order = [
+            "name", "externalId", "description", "timezone", "twinType", "parentId", "typeId", "location",
+            "variables", "aspects", "fileAssignments",
+        ]
         var result = JSONObject()
         for key in order { if let value = body[key] { result[key] = value } }
         for member in body.members where !order.contains(member.key) { result[member.key] = member.value }

@@ -30,10 +30,11 @@ extension ScenarioCompiler {
         if scenario.files.contains(where: { $0.tenant == tenant && $0.name == name }) {
             throw nameNode.error("tenant '\(tenant)' has two files named '\(name)'")
         }
-        scenario.files.append(ScenarioFile(
-            tenant: tenant, id: try node.child("id")?.string("id"), name: name, originalFileName: originalFileName,
-            description: try node.child("description")?.string("description"), scope: scope,
-            mimeType: try node.child("mimeType")?.string("mimeType") ?? "application/octet-stream",
-            content: content, origin: node.location))
+        scenario.files.append(
+            ScenarioFile(
+                tenant: tenant, id: try node.child("id")?.string("id"), name: name, originalFileName: originalFileName,
+                description: try node.child("description")?.string("description"), scope: scope,
+                mimeType: try node.child("mimeType")?.string("mimeType") ?? "application/octet-stream",
+                content: content, origin: node.location))
     }
 }

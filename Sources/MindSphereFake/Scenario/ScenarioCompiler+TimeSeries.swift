@@ -32,8 +32,9 @@ extension ScenarioCompiler {
                 records += try SeriesGenerator(node: generate, seed: scenario.seed &+ UInt64(scenario.timeSeries.count)).records()
             }
         }
-        scenario.timeSeries.append(ScenarioTimeSeries(
-            tenant: tenant, assetID: assetID, aspectName: aspectName, records: records, origin: node.location))
+        scenario.timeSeries.append(
+            ScenarioTimeSeries(
+                tenant: tenant, assetID: assetID, aspectName: aspectName, records: records, origin: node.location))
     }
 
     private func inlineRecords(_ node: ScenarioNode) throws(ScenarioError) -> [JSONObject] {
@@ -76,15 +77,17 @@ extension ScenarioCompiler {
         guard var typeID = assetTypeIDs[tenant]?[assetID] else { return [:] }
         var visited: Set<String> = []
         while visited.insert(typeID).inserted,
-              let assetType = scenario.assetTypes.last(where: { $0.tenant == tenant && $0.id == typeID }) {
+            let assetType = scenario.assetTypes.last(where: { $0.tenant == tenant && $0.id == typeID })
+        {
             for slot in assetType.body["aspects"]?.arrayValue ?? [] where slot["name"]?.stringValue == aspectName {
                 guard let aspectTypeID = slot["aspectTypeId"]?.stringValue,
-                      let aspectType = scenario.aspectTypes.last(where: { $0.tenant == tenant && $0.id == aspectTypeID })
+                    let aspectType = scenario.aspectTypes.last(where: { $0.tenant == tenant && $0.id == aspectTypeID })
                 else { return [:] }
                 var types: [String: VariableDataType] = [:]
                 for variable in aspectType.body["variables"]?.arrayValue ?? [] {
                     if let name = variable["name"]?.stringValue,
-                       let type = variable["dataType"]?.stringValue.flatMap(VariableDataType.init(rawValue:)) {
+                        let type = variable["dataType"]?.stringValue.flatMap(VariableDataType.init(rawValue:))
+                    {
                         types[name] = type
                     }
                 }

@@ -92,8 +92,9 @@ struct ScenarioCompiler {
     /// The finished scenario.
     func finish() throws(ScenarioError) -> Scenario {
         guard !scenario.tenants.isEmpty else {
-            throw ScenarioError("the scenario has no tenants (add 'tenants:' with at least one '- name: <tenant>')",
-                                at: SourceLocation(file: rootFile, line: 1))
+            throw ScenarioError(
+                "the scenario has no tenants (add 'tenants:' with at least one '- name: <tenant>')",
+                at: SourceLocation(file: rootFile, line: 1))
         }
         return scenario
     }

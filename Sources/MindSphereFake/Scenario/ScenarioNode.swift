@@ -28,7 +28,7 @@ struct ScenarioNode {
     private static func describe(_ error: YamlError, text: String, file: String) -> ScenarioError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text); " } ?? ""
             return ScenarioError("invalid YAML: \(detail)\(problem) (column \(mark.column))", at: SourceLocation(file: file, line: mark.line))
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -58,7 +58,8 @@ struct ScenarioNode {
         // Compared as text: looking up `Node(key)` resolves its tag through Yams' default resolver, whose first use
         // compiles its regular expressions: milliseconds on the start path, for no scenario feature.
         guard case .mapping(let mapping) = node,
-              let value = mapping.first(where: { $0.key.scalar?.string == key })?.value else { return nil }
+            let value = mapping.first(where: { $0.key.scalar?.string == key })?.value
+        else { return nil }
         if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) { return nil }
         return ScenarioNode(node: value, file: file)
     }
@@ -128,7 +129,8 @@ struct ScenarioNode {
         if let first = text.utf8.first, first == UInt8(ascii: "-") || (48...57).contains(first) {
             if let integer = Int64(text) { return .number(.integer(integer)) }
             if text.utf8.allSatisfy({ (48...57).contains($0) || $0 == 46 || $0 == 101 || $0 == 69 || $0 == 45 || $0 == 43 }),
-               let double = Double(text), double.isFinite {
+                let double = Double(text), double.isFinite
+            {
                 return .number(.double(double))
             }
         }

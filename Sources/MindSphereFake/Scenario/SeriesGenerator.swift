@@ -76,7 +76,9 @@ struct SeriesGenerator {
         var records: [JSONObject] = []
         records.reserveCapacity(Int(count))
         for index in 0..<Int(count) {
-            var members: [(key: String, value: JSONValue)] = [(key: "_time", value: .string(Timestamp.format(milliseconds: start + Int64(index) * interval)))]
+            var members: [(key: String, value: JSONValue)] = [
+                (key: "_time", value: .string(Timestamp.format(milliseconds: start + Int64(index) * interval)))
+            ]
             let seconds = Double(Int64(index) * interval) / 1000
             for (name, kind) in variables {
                 members.append((key: name, value: value(kind, index: index, seconds: seconds, random: &random)))
@@ -123,7 +125,8 @@ struct SeriesGenerator {
             // Fractions are cut as before; Int64(exactly:) then refuses what the plain conversion traps on
             // (infinities, |x| >= 2^63).
             guard let start = Int64(exactly: try number("start", 0).rounded(.towardZero)),
-                  let step = Int64(exactly: try number("step", 1).rounded(.towardZero)) else {
+                let step = Int64(exactly: try number("step", 1).rounded(.towardZero))
+            else {
                 throw spec.error("a counter's 'start' and 'step' must be integers within the 64-bit range")
             }
             return .counter(start: start, step: step)

@@ -52,7 +52,9 @@ enum LenientTimestamp {
         var minutes = 0
         switch rest {
         case 3: break
-        case 5: guard let value = twoDigits(index + 3) else { return nil }; minutes = value
+        case 5:
+            guard let value = twoDigits(index + 3) else { return nil }
+            minutes = value
         case 6:
             guard b[index + 3] == UInt8(ascii: ":"), let value = twoDigits(index + 4) else { return nil }
             minutes = value

@@ -45,12 +45,12 @@ public enum Timestamp {
             return value
         }
         guard let year = digits(0, 4), b[4] == UInt8(ascii: "-"), let month = digits(5, 2), b[7] == UInt8(ascii: "-"),
-              let day = digits(8, 2), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
-              let hour = digits(11, 2), b[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
-              b[16] == UInt8(ascii: ":"), let second = digits(17, 2)
+            let day = digits(8, 2), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
+            let hour = digits(11, 2), b[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
+            b[16] == UInt8(ascii: ":"), let second = digits(17, 2)
         else { return nil }
         guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month), hour <= 23,
-              minute <= 59, second <= 59
+            minute <= 59, second <= 59
         else { return nil }
         let days = Int64(daysFromCivil(year: year, month: month, day: day))
         return days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
@@ -126,13 +126,20 @@ public enum Timestamp {
                 v /= 10
             }
         }
-        put(year, 4, 0); bytes[offset + 4] = UInt8(ascii: "-")
-        put(month, 2, 5); bytes[offset + 7] = UInt8(ascii: "-")
-        put(day, 2, 8); bytes[offset + 10] = UInt8(ascii: "T")
-        put(hour, 2, 11); bytes[offset + 13] = UInt8(ascii: ":")
-        put(minute, 2, 14); bytes[offset + 16] = UInt8(ascii: ":")
-        put(second, 2, 17); bytes[offset + 19] = UInt8(ascii: ".")
-        put(millis, 3, 20); bytes[offset + 23] = UInt8(ascii: "Z")
+        put(year, 4, 0)
+        bytes[offset + 4] = UInt8(ascii: "-")
+        put(month, 2, 5)
+        bytes[offset + 7] = UInt8(ascii: "-")
+        put(day, 2, 8)
+        bytes[offset + 10] = UInt8(ascii: "T")
+        put(hour, 2, 11)
+        bytes[offset + 13] = UInt8(ascii: ":")
+        put(minute, 2, 14)
+        bytes[offset + 16] = UInt8(ascii: ":")
+        put(second, 2, 17)
+        bytes[offset + 19] = UInt8(ascii: ".")
+        put(millis, 3, 20)
+        bytes[offset + 23] = UInt8(ascii: "Z")
     }
 
     /// The number of days in a month of the proleptic Gregorian calendar.

@@ -15,8 +15,9 @@ struct MultiSeriesWrite {
     /// Handles one request.
     func put(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         guard context.request.body.count <= Self.maximumPayloadBytes else {
-            throw FakeError(.payloadTooLarge,
-                            "the request body has \(context.request.body.count) bytes; at most \(Self.maximumPayloadBytes) (100 kB) are accepted")
+            throw FakeError(
+                .payloadTooLarge,
+                "the request body has \(context.request.body.count) bytes; at most \(Self.maximumPayloadBytes) (100 kB) are accepted")
         }
         let body = try context.jsonBody()
         guard case .object(let object) = body else {
@@ -42,12 +43,13 @@ struct MultiSeriesWrite {
             do {
                 try write(pair, index: index, entityID: entityID, aspectName: aspectName, context: context)
             } catch {
-                errors.append(.object([
-                    "entityId": entityID.map(JSONValue.string) ?? .null,
-                    "propertySetName": aspectName.map(JSONValue.string) ?? .null,
-                    "status": .int(Int(WireErrorMapper.status(for: error.code).code)),
-                    "message": .string(error.message),
-                ]))
+                errors.append(
+                    .object([
+                        "entityId": entityID.map(JSONValue.string) ?? .null,
+                        "propertySetName": aspectName.map(JSONValue.string) ?? .null,
+                        "status": .int(Int(WireErrorMapper.status(for: error.code).code)),
+                        "message": .string(error.message),
+                    ]))
             }
         }
         if errors.isEmpty { return .empty(.accepted) }
@@ -67,7 +69,8 @@ struct MultiSeriesWrite {
         guard let data = pair["data"] else {
             throw FakeError.missingBody("timeseries[\(index)] lacks 'data', the array of records")
         }
-        try store.write(tenant: context.tenant, assetID: entityID, aspectName: aspectName, body: data,
-                        nowMilliseconds: context.nowMilliseconds)
+        try store.write(
+            tenant: context.tenant, assetID: entityID, aspectName: aspectName, body: data,
+            nowMilliseconds: context.nowMilliseconds)
     }
 }

@@ -37,13 +37,17 @@ enum PackedColumns {
             if zigzag == 0 {
                 writer.write(0, bits: 1)
             } else if zigzag < 1 << 7 {
-                writer.write(0b10, bits: 2); writer.write(zigzag, bits: 7)
+                writer.write(0b10, bits: 2)
+                writer.write(zigzag, bits: 7)
             } else if zigzag < 1 << 12 {
-                writer.write(0b110, bits: 3); writer.write(zigzag, bits: 12)
+                writer.write(0b110, bits: 3)
+                writer.write(zigzag, bits: 12)
             } else if zigzag < 1 << 20 {
-                writer.write(0b1110, bits: 4); writer.write(zigzag, bits: 20)
+                writer.write(0b1110, bits: 4)
+                writer.write(zigzag, bits: 20)
             } else {
-                writer.write(0b1111, bits: 4); writer.write(zigzag, bits: 64)
+                writer.write(0b1111, bits: 4)
+                writer.write(zigzag, bits: 64)
             }
         }
         return writer.finish()
@@ -65,10 +69,15 @@ enum PackedColumns {
         for index in 2..<max(2, count) {
             var zigzag: UInt64 = 0
             if reader.readBit() {
-                if !reader.readBit() { zigzag = reader.read(7) }
-                else if !reader.readBit() { zigzag = reader.read(12) }
-                else if !reader.readBit() { zigzag = reader.read(20) }
-                else { zigzag = reader.read(64) }
+                if !reader.readBit() {
+                    zigzag = reader.read(7)
+                } else if !reader.readBit() {
+                    zigzag = reader.read(12)
+                } else if !reader.readBit() {
+                    zigzag = reader.read(20)
+                } else {
+                    zigzag = reader.read(64)
+                }
             }
             delta = delta &+ BitReader.unzigzag(zigzag)
             times.append(times[index - 1] &+ delta)
@@ -162,7 +171,8 @@ enum PackedColumns {
         writer.write(bytes: [0])
         var previous = values[0].bitPattern
         writer.write(previous, bits: 64)
-        var leading = 64, trailing = 64
+        var leading = 64
+        var trailing = 64
         for value in values.dropFirst() {
             let bits = value.bitPattern
             let xor = bits ^ previous
@@ -172,7 +182,8 @@ enum PackedColumns {
                 continue
             }
             writer.write(1, bits: 1)
-            let newLeading = min(63, xor.leadingZeroBitCount), newTrailing = xor.trailingZeroBitCount
+            let newLeading = min(63, xor.leadingZeroBitCount)
+            let newTrailing = xor.trailingZeroBitCount
             if leading <= newLeading && trailing <= newTrailing && leading + trailing < 64 {
                 writer.write(0, bits: 1)
                 writer.write(xor >> UInt64(trailing), bits: 64 - leading - trailing)
@@ -196,7 +207,8 @@ enum PackedColumns {
             for value in values {
                 let scaled = (value * power).rounded()
                 guard scaled.magnitude < 9_007_199_254_740_992,
-                      (Double(Int64(scaled)) / power).bitPattern == value.bitPattern else { continue scales }
+                    (Double(Int64(scaled)) / power).bitPattern == value.bitPattern
+                else { continue scales }
             }
             return scale
         }
@@ -213,7 +225,8 @@ enum PackedColumns {
         values.reserveCapacity(count)
         var previous = reader.read(64)
         values.append(Double(bitPattern: previous))
-        var leading = 0, trailing = 0
+        var leading = 0
+        var trailing = 0
         for _ in 1..<max(1, count) {
             if reader.readBit() {
                 if reader.readBit() {

@@ -34,7 +34,8 @@ struct RecordBatch: Sendable {
     func removing(after from: Int64, upTo to: Int64) -> RecordBatch {
         let rows = times.indices.filter { times[$0] <= from || times[$0] > to }
         if rows.count == times.count { return self }
-        return RecordBatch(times: rows.map { times[$0] }, columns: columns.map { $0.gathering(rows) },
-                           nulled: nulled.map { mask in mask.map { column in rows.map { column[$0] } } })
+        return RecordBatch(
+            times: rows.map { times[$0] }, columns: columns.map { $0.gathering(rows) },
+            nulled: nulled.map { mask in mask.map { column in rows.map { column[$0] } } })
     }
 }

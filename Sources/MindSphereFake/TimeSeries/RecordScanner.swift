@@ -114,7 +114,8 @@ struct RecordScanner {
             columns[column].integers.append(integer)
         case .qualityCode:
             guard case .integer(let integer)? = JSONParser.number(in: bytes, at: &index),
-                  (0...Int64(UInt32.max)).contains(integer) else { return false }
+                (0...Int64(UInt32.max)).contains(integer)
+            else { return false }
             columns[column].integers.append(integer)
         case .boolean:
             if takeLiteral("true") {

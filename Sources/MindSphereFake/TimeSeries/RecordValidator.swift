@@ -45,12 +45,14 @@ struct RecordValidator {
                 guard let column = layout.columnByName[member.key] else {
                     throw FakeError.invalidBody(unknownFieldMessage(member.key, index: index))
                 }
-                try store(member.value, in: &columns[column], rule: layout.fields[column].rule,
-                          field: member.key, index: index)
+                try store(
+                    member.value, in: &columns[column], rule: layout.fields[column].rule,
+                    field: member.key, index: index)
                 seen[column] = true
             }
             guard let time else {
-                throw FakeError.missingBody("record \(index): '_time' is missing; every record needs '_time' in the format \(TimeRules.expectedFormat)")
+                throw FakeError.missingBody(
+                    "record \(index): '_time' is missing; every record needs '_time' in the format \(TimeRules.expectedFormat)")
             }
             times.append(time)
             for column in columns.indices where !seen[column] { columns[column].appendAbsent() }

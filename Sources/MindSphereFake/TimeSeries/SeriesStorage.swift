@@ -82,8 +82,9 @@ struct SeriesStorage: Sendable {
     /// The records `rows` of `batch` (in that order).
     private static func part(of batch: RecordBatch, rows: [Int]) -> RecordBatch {
         if rows.count == batch.count { return batch }
-        return RecordBatch(times: rows.map { batch.times[$0] }, columns: batch.columns.map { $0.gathering(rows) },
-                           nulled: batch.nulled.map { mask in mask.map { column in rows.map { column[$0] } } })
+        return RecordBatch(
+            times: rows.map { batch.times[$0] }, columns: batch.columns.map { $0.gathering(rows) },
+            nulled: batch.nulled.map { mask in mask.map { column in rows.map { column[$0] } } })
     }
 
     /// Puts the records `rows` in place of sealed chunk `index`: as one chunk up to twice the capacity (so repeated
@@ -218,8 +219,9 @@ struct SeriesStorage: Sendable {
 
     /// A copy of the records in `rows` limited to `fields` (column indices).
     func slice(_ rows: Range<Int>, fields: [Int]) -> SeriesSlice {
-        var slice = SeriesSlice(times: [], columns: fields.map { Column(storage: storages[$0], capacity: rows.count) },
-                                fieldIndices: fields)
+        var slice = SeriesSlice(
+            times: [], columns: fields.map { Column(storage: storages[$0], capacity: rows.count) },
+            fieldIndices: fields)
         slice.times.reserveCapacity(rows.count)
         forEachPart(rows, fields: fields) { chunk, part in slice.append(chunk.slice(part, fields: fields)) }
         return slice

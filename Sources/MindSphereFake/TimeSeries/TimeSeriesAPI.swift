@@ -40,34 +40,41 @@ public struct TimeSeriesAPI: Sendable {
 
     private func put(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         guard context.request.body.count <= Self.maximumPayloadBytes else {
-            throw FakeError(.payloadTooLarge,
-                            "the request body has \(context.request.body.count) bytes; at most \(Self.maximumPayloadBytes) (1 MB) are accepted")
+            throw FakeError(
+                .payloadTooLarge,
+                "the request body has \(context.request.body.count) bytes; at most \(Self.maximumPayloadBytes) (1 MB) are accepted")
         }
         if scansRecordBytes,
-           store.writeScanned(tenant: context.tenant, assetID: context.parameter("entityId"),
-                              aspectName: context.parameter("propertySetName"), body: context.request.body,
-                              nowMilliseconds: context.nowMilliseconds) {
+            store.writeScanned(
+                tenant: context.tenant, assetID: context.parameter("entityId"),
+                aspectName: context.parameter("propertySetName"), body: context.request.body,
+                nowMilliseconds: context.nowMilliseconds)
+        {
             return .empty(.noContent)
         }
         let body = try context.jsonBody()
-        try store.write(tenant: context.tenant, assetID: context.parameter("entityId"),
-                        aspectName: context.parameter("propertySetName"), body: body,
-                        nowMilliseconds: context.nowMilliseconds)
+        try store.write(
+            tenant: context.tenant, assetID: context.parameter("entityId"),
+            aspectName: context.parameter("propertySetName"), body: body,
+            nowMilliseconds: context.nowMilliseconds)
         return .empty(.noContent)
     }
 
     private func get(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let query = try TimeSeriesQuery(context, formats: store.settings.choices.timeFormats)
-        guard let (series, layout) = try store.resolveForReading(
-            tenant: context.tenant, assetID: context.parameter("entityId"), aspectName: context.parameter("propertySetName"))
+        guard
+            let (series, layout) = try store.resolveForReading(
+                tenant: context.tenant, assetID: context.parameter("entityId"), aspectName: context.parameter("propertySetName"))
         else { return .json(.array([])) }
-        let page = try TimeSeriesReader(query: query).read(series, layout: layout, nowMilliseconds: context.nowMilliseconds,
-                                                            delay: store.ingestionDelayMilliseconds)
+        let page = try TimeSeriesReader(query: query).read(
+            series, layout: layout, nowMilliseconds: context.nowMilliseconds,
+            delay: store.ingestionDelayMilliseconds)
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         if let boundary = page.nextBoundary {
-            fields[Self.linkHeader] = NextPageLink.header(context, boundary: boundary, descending: query.descending,
-                                                precision: layout.precision)
+            fields[Self.linkHeader] = NextPageLink.header(
+                context, boundary: boundary, descending: query.descending,
+                precision: layout.precision)
         }
         return FakeResponse(status: .ok, headerFields: fields, body: RecordRenderer.json(page.slice, layout: page.layout))
     }
@@ -88,9 +95,10 @@ public struct TimeSeriesAPI: Sendable {
         guard bounds[0] <= bounds[1] else {
             throw FakeError.invalidParameter("'from' (\(context.query["from"] ?? "")) must not be after 'to' (\(context.query["to"] ?? ""))")
         }
-        try store.delete(tenant: context.tenant, assetID: context.parameter("entityId"),
-                         aspectName: context.parameter("propertySetName"), after: bounds[0], upTo: bounds[1],
-                         nowMilliseconds: context.nowMilliseconds)
+        try store.delete(
+            tenant: context.tenant, assetID: context.parameter("entityId"),
+            aspectName: context.parameter("propertySetName"), after: bounds[0], upTo: bounds[1],
+            nowMilliseconds: context.nowMilliseconds)
         return .empty(.noContent)
     }
 }

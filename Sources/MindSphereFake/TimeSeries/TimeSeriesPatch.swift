@@ -20,12 +20,14 @@ struct TimeSeriesPatch {
     /// - Throws: `FakeError` 413 for a body above 600 KB, 404 for an unknown asset or aspect, 400 for any other refusal.
     func patch(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         guard context.request.body.count <= Self.maximumPayloadBytes else {
-            throw FakeError(.payloadTooLarge,
-                            "the request body has \(context.request.body.count) bytes; a PATCH accepts at most \(Self.maximumPayloadBytes) (600 KB)")
+            throw FakeError(
+                .payloadTooLarge,
+                "the request body has \(context.request.body.count) bytes; a PATCH accepts at most \(Self.maximumPayloadBytes) (600 KB)")
         }
         let body = try context.jsonBody()
-        let (series, layout) = try store.resolve(tenant: context.tenant, assetID: context.parameter("entityId"),
-                                                 aspectName: context.parameter("propertySetName"))
+        let (series, layout) = try store.resolve(
+            tenant: context.tenant, assetID: context.parameter("entityId"),
+            aspectName: context.parameter("propertySetName"))
         guard case .array(let records) = body else {
             throw FakeError.invalidBody("the request body must be a JSON array of records, got a \(body.typeName)")
         }
@@ -50,9 +52,11 @@ struct TimeSeriesPatch {
             guard case .object(let object) = record else { continue }
             for member in object.members {
                 guard let column = layout.columnByName[member.key],
-                      case .string(_, let typeName) = layout.fields[column].rule, typeName.description == "BIG_STRING" else { continue }
+                    case .string(_, let typeName) = layout.fields[column].rule, typeName.description == "BIG_STRING"
+                else { continue }
                 throw FakeError.invalidBody(
-                    "record \(index): field '\(member.key)' is a BIG_STRING variable; PATCH cannot create or update BIG_STRING values, write them with PUT")
+                    "record \(index): field '\(member.key)' is a BIG_STRING variable; PATCH cannot create or update BIG_STRING values, write them with PUT"
+                )
             }
         }
     }

@@ -58,7 +58,8 @@ struct TimeSeriesReader {
         for (offset, field) in fields.enumerated() where isQualityCode[offset] {
             let variable = layout.fields[field].variableName
             if let owner = fields.firstIndex(where: { layout.fields[$0].name == variable }), let ownerRow = latestRow[owner],
-               storage.isPresent(row: ownerRow, field: field) {
+                storage.isPresent(row: ownerRow, field: field)
+            {
                 latestRow[offset] = ownerRow
             }
         }

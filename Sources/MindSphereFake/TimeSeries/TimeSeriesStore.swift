@@ -61,20 +61,21 @@ public final class TimeSeriesStore: Sendable {
         let entries = allSeries().sorted {
             ($0.key.tenant, $0.key.assetID, $0.key.aspectName) < ($1.key.tenant, $1.key.assetID, $1.key.aspectName)
         }
-        return .array(entries.map { key, series in
-            let (bytes, pending): ([UInt8], Int) = series.read(now: .min, delay: 0) { state in
-                guard let layout = state.layout else { return ("[]".utf8.map { $0 }, 0) }
-                let slice = state.storage.slice(0..<state.storage.count, fields: Array(layout.fields.indices))
-                return (RecordRenderer.json(slice, layout: layout), state.recordCount - state.storage.count)
-            }
-            return .object([
-                "tenant": .string(key.tenant),
-                "entityId": .string(key.assetID),
-                "propertySetName": .string(key.aspectName),
-                "records": (try? JSONParser.parse(bytes)) ?? .array([]),
-                "pendingRecords": .int(pending),
-            ])
-        })
+        return .array(
+            entries.map { key, series in
+                let (bytes, pending): ([UInt8], Int) = series.read(now: .min, delay: 0) { state in
+                    guard let layout = state.layout else { return ("[]".utf8.map { $0 }, 0) }
+                    let slice = state.storage.slice(0..<state.storage.count, fields: Array(layout.fields.indices))
+                    return (RecordRenderer.json(slice, layout: layout), state.recordCount - state.storage.count)
+                }
+                return .object([
+                    "tenant": .string(key.tenant),
+                    "entityId": .string(key.assetID),
+                    "propertySetName": .string(key.aspectName),
+                    "records": (try? JSONParser.parse(bytes)) ?? .array([]),
+                    "pendingRecords": .int(pending),
+                ])
+            })
     }
 
     /// Stores `records` (the JSON body of a PUT) for an asset's aspect, all or nothing.
@@ -91,10 +92,12 @@ public final class TimeSeriesStore: Sendable {
     /// must handle the body, which then answers exactly as it would have.
     func writeScanned(tenant: String, assetID: String, aspectName: String, body: [UInt8], nowMilliseconds: Int64) -> Bool {
         guard case .found(let schema) = schemas.aspectSchema(tenant: tenant, assetID: assetID, aspectName: aspectName),
-              schema.category == .dynamic else { return false }
+            schema.category == .dynamic
+        else { return false }
         let key = SeriesKey(tenant: tenant, assetID: assetID, aspectName: aspectName)
         guard let series = directory.withLock({ $0[key] }), let layout = series.currentLayout(matching: schema),
-              let batch = RecordScanner.batch(body, layout: layout, coercion: settings.choices.valueCoercion) else { return false }
+            let batch = RecordScanner.batch(body, layout: layout, coercion: settings.choices.valueCoercion)
+        else { return false }
         series.write(batch, writtenAt: nowMilliseconds, delay: ingestionDelayMilliseconds)
         return true
     }
@@ -126,7 +129,8 @@ public final class TimeSeriesStore: Sendable {
         let schema = try schema(tenant: tenant, assetID: assetID, aspectName: aspectName)
         guard schema.category == .dynamic else {
             throw FakeError.invalidParameter(
-                "aspect '\(aspectName)' of asset '\(assetID)' is static (aspect type '\(schema.aspectTypeID)'); time series exist only for dynamic aspects")
+                "aspect '\(aspectName)' of asset '\(assetID)' is static (aspect type '\(schema.aspectTypeID)'); time series exist only for dynamic aspects"
+            )
         }
         let key = SeriesKey(tenant: tenant, assetID: assetID, aspectName: aspectName)
         let series = directory.withLock { directory in

@@ -42,13 +42,22 @@ struct VariableAggregate: Sendable {
     @inline(__always)
     mutating func add(_ value: Double, at time: Int64) {
         if count == 0 {
-            minimum = value; minimumTime = time
-            maximum = value; maximumTime = time
-            first = value; firstTime = time
+            minimum = value
+            minimumTime = time
+            maximum = value
+            maximumTime = time
+            first = value
+            firstTime = time
             shift = value
         } else {
-            if value < minimum { minimum = value; minimumTime = time }
-            if value > maximum { maximum = value; maximumTime = time }
+            if value < minimum {
+                minimum = value
+                minimumTime = time
+            }
+            if value > maximum {
+                maximum = value
+                maximumTime = time
+            }
         }
         last = value
         lastTime = time
@@ -63,13 +72,22 @@ struct VariableAggregate: Sendable {
     @inline(__always)
     mutating func add(integer value: Int64, at time: Int64) {
         if count == 0 {
-            minimumInteger = value; minimumTime = time
-            maximumInteger = value; maximumTime = time
-            firstInteger = value; firstTime = time
+            minimumInteger = value
+            minimumTime = time
+            maximumInteger = value
+            maximumTime = time
+            firstInteger = value
+            firstTime = time
             shift = Double(value)
         } else {
-            if value < minimumInteger { minimumInteger = value; minimumTime = time }
-            if value > maximumInteger { maximumInteger = value; maximumTime = time }
+            if value < minimumInteger {
+                minimumInteger = value
+                minimumTime = time
+            }
+            if value > maximumInteger {
+                maximumInteger = value
+                maximumTime = time
+            }
         }
         lastInteger = value
         lastTime = time
@@ -97,7 +115,10 @@ struct VariableAggregate: Sendable {
     mutating func finish(_ kind: AggregateOptions.StandardDeviation) {
         let squaredDeviations = squaredDeviationsOfChunks ?? onePassSquaredDeviations
         let divisor = kind == .population ? count : count - 1
-        guard divisor > 0 else { standardDeviation = count > 0 && kind == .population ? 0 : nil; return }
+        guard divisor > 0 else {
+            standardDeviation = count > 0 && kind == .population ? 0 : nil
+            return
+        }
         let value = (squaredDeviations / Double(divisor)).squareRoot()
         standardDeviation = value.isFinite ? value : nil
     }
@@ -120,14 +141,21 @@ struct VariableAggregate: Sendable {
         }
         let ownDeviations = squaredDeviationsOfChunks ?? onePassSquaredDeviations
         let laterDeviations = later.squaredDeviationsOfChunks ?? later.onePassSquaredDeviations
-        let ownCount = Double(count), laterCount = Double(later.count)
+        let ownCount = Double(count)
+        let laterCount = Double(later.count)
         let delta = later.sum / laterCount - sum / ownCount
         squaredDeviationsOfChunks = ownDeviations + laterDeviations + delta * delta * (ownCount * laterCount / (ownCount + laterCount))
         countGood += later.countGood
         count += later.count
         sum += later.sum
-        if later.minimum < minimum { minimum = later.minimum; minimumTime = later.minimumTime }
-        if later.maximum > maximum { maximum = later.maximum; maximumTime = later.maximumTime }
+        if later.minimum < minimum {
+            minimum = later.minimum
+            minimumTime = later.minimumTime
+        }
+        if later.maximum > maximum {
+            maximum = later.maximum
+            maximumTime = later.maximumTime
+        }
         last = later.last
         lastTime = later.lastTime
     }
@@ -137,8 +165,10 @@ struct VariableAggregate: Sendable {
     /// is taken from `summaries` when given (the block summaries of the column, built by the same `ofDoubles`), so
     /// the fast path and the general one (`summaries == nil`) compute the same bits. `scan` computes `ofDoubles`
     /// of the rows of a block not taken from `summaries`.
-    static func ofDoublesInBlocks(rows: Range<Int>, summaries: [VariableAggregate]?,
-                                  scanning scan: (Range<Int>) -> VariableAggregate) -> VariableAggregate {
+    static func ofDoublesInBlocks(
+        rows: Range<Int>, summaries: [VariableAggregate]?,
+        scanning scan: (Range<Int>) -> VariableAggregate
+    ) -> VariableAggregate {
         var result = VariableAggregate()
         let size = AggregateBlocks.blockSize
         var lower = rows.lowerBound
@@ -159,20 +189,32 @@ struct VariableAggregate: Sendable {
     /// local accumulators: the hot path of large intervals. Two rows per step with separate sums keep the floating-
     /// point adds from waiting on each other; an absent row (stored as 0) adds a deviation of 0. The sum is
     /// `count * shift + Σ(value - shift)`.
-    static func ofDoubles(_ values: UnsafeBufferPointer<Double>, present: UnsafeBufferPointer<Bool>,
-                          times: UnsafeBufferPointer<Int64>, rows: Range<Int>) -> VariableAggregate {
+    static func ofDoubles(
+        _ values: UnsafeBufferPointer<Double>, present: UnsafeBufferPointer<Bool>,
+        times: UnsafeBufferPointer<Int64>, rows: Range<Int>
+    ) -> VariableAggregate {
         var result = VariableAggregate()
         guard let start = rows.first(where: { present[$0] }) else { return result }
         let shift = values[start]
-        var minimum = shift, maximum = shift
-        var minimumRow = start, maximumRow = start, lastRow = start
+        var minimum = shift
+        var maximum = shift
+        var minimumRow = start
+        var maximumRow = start
+        var lastRow = start
         var count = 0
-        var sums = (0.0, 0.0), squares = (0.0, 0.0)
+        var sums = (0.0, 0.0)
+        var squares = (0.0, 0.0)
         @inline(__always) func visit(_ row: Int) -> Double {
             guard present[row] else { return 0 }
             let value = values[row]
-            if value < minimum { minimum = value; minimumRow = row }
-            if value > maximum { maximum = value; maximumRow = row }
+            if value < minimum {
+                minimum = value
+                minimumRow = row
+            }
+            if value > maximum {
+                maximum = value
+                maximumRow = row
+            }
             lastRow = row
             count += 1
             return value - shift
@@ -180,23 +222,31 @@ struct VariableAggregate: Sendable {
         var row = start
         let end = rows.upperBound
         while row + 1 < end {
-            let first = visit(row), second = visit(row + 1)
-            sums.0 += first; squares.0 += first * first
-            sums.1 += second; squares.1 += second * second
+            let first = visit(row)
+            let second = visit(row + 1)
+            sums.0 += first
+            squares.0 += first * first
+            sums.1 += second
+            squares.1 += second * second
             row += 2
         }
         if row < end {
             let deviation = visit(row)
-            sums.0 += deviation; squares.0 += deviation * deviation
+            sums.0 += deviation
+            squares.0 += deviation * deviation
         }
         let shiftedSum = sums.0 + sums.1
         result.countGood = count
         result.count = count
         result.sum = Double(count) * shift + shiftedSum
-        result.minimum = minimum; result.minimumTime = times[minimumRow]
-        result.maximum = maximum; result.maximumTime = times[maximumRow]
-        result.first = shift; result.firstTime = times[start]
-        result.last = values[lastRow]; result.lastTime = times[lastRow]
+        result.minimum = minimum
+        result.minimumTime = times[minimumRow]
+        result.maximum = maximum
+        result.maximumTime = times[maximumRow]
+        result.first = shift
+        result.firstTime = times[start]
+        result.last = values[lastRow]
+        result.lastTime = times[lastRow]
         result.shift = shift
         result.shiftedSum = shiftedSum
         result.shiftedSquares = squares.0 + squares.1

@@ -46,7 +46,8 @@ struct BulkReadRenderer {
 
     /// The URL of the next page after a page that ended with the record at `last` and held `returned` records.
     func nextURL(after last: Int64, returned: Int, precision: TimePrecision) -> String {
-        var changes: [(name: String, value: String)] = query.descending
+        var changes: [(name: String, value: String)] =
+            query.descending
             ? [(name: "to", value: TimeRules.format(last - precision.stepMicroseconds, precision: precision))]
             : [(name: "from", value: TimeRules.format(last, precision: precision))]
         if let limit = query.limit { changes.append((name: "limit", value: String(limit - returned))) }

@@ -26,9 +26,10 @@ public struct TimeSeriesBulkAPI: Sendable {
     /// The routes of this API.
     public var routes: [Route] {
         [
-            Route(.get, "/api/iottsbulk/v3/timeseries/{entity}/{propertySetName}", errorShape: .spring, access: .bearerToken) { context throws(FakeError) in
+            Route(.get, "/api/iottsbulk/v3/timeseries/{entity}/{propertySetName}", errorShape: .spring, access: .bearerToken) {
+                context throws(FakeError) in
                 try read(context)
-            },
+            }
         ]
     }
 
@@ -36,8 +37,9 @@ public struct TimeSeriesBulkAPI: Sendable {
         let query = try BulkReadQuery(context, formats: store.settings.choices.timeFormats)
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
-        guard let (series, layout) = try store.resolveForReading(
-            tenant: context.tenant, assetID: context.parameter("entity"), aspectName: context.parameter("propertySetName"))
+        guard
+            let (series, layout) = try store.resolveForReading(
+                tenant: context.tenant, assetID: context.parameter("entity"), aspectName: context.parameter("propertySetName"))
         else { return FakeResponse(status: .ok, headerFields: fields, body: Array(#"{"records":[]}"#.utf8)) }
         let columns = try TimeSeriesQuery.fields(select: query.select, in: layout)
         // No page can hold more records than this, so no more are copied out of the series.

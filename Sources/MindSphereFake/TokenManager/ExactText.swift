@@ -27,7 +27,8 @@ struct ExactText: Hashable, Sendable {
     /// Whether `given` has the same UTF-8 bytes as `secret`, in a time that depends only on their lengths, not on
     /// where they first differ (for secrets and the control token).
     static func constantTimeEqual(_ given: String, _ secret: String) -> Bool {
-        let given = Array(given.utf8), secret = Array(secret.utf8)
+        let given = Array(given.utf8)
+        let secret = Array(secret.utf8)
         var difference = UInt8(given.count == secret.count ? 0 : 1)
         for index in 0..<max(given.count, secret.count) {
             let left = index < given.count ? given[index] : 0

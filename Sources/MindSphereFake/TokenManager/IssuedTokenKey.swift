@@ -13,7 +13,8 @@ struct IssuedTokenKey: Hashable, Sendable {
     }
 
     static func == (lhs: IssuedTokenKey, rhs: IssuedTokenKey) -> Bool {
-        var left = lhs.text, right = rhs.text
+        var left = lhs.text
+        var right = rhs.text
         return left.withUTF8 { leftBytes in
             right.withUTF8 { rightBytes in ByteComparison.equal(UnsafeRawBufferPointer(leftBytes), UnsafeRawBufferPointer(rightBytes)) }
         }
@@ -25,8 +26,10 @@ struct IssuedTokenKey: Hashable, Sendable {
             hasher.combine(bytes.count)
             guard bytes.count >= 16 else { return Self.tailWords(bytes) }
             let raw = UnsafeRawBufferPointer(bytes)
-            return (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 16, as: UInt64.self)),
-                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)))
+            return (
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 16, as: UInt64.self)),
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+            )
         }
         hasher.combine(first)
         hasher.combine(second)

@@ -15,10 +15,10 @@ public struct JSONWebToken: Sendable {
     public init?(compact token: String) {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3,
-              let headerData = Base64URL.decode(parts[0]), let payloadData = Base64URL.decode(parts[1]),
-              let signature = Base64URL.decode(parts[2]),
-              let header = (try? JSONParser.parse(headerData))?.objectValue,
-              let claims = (try? JSONParser.parse(payloadData))?.objectValue
+            let headerData = Base64URL.decode(parts[0]), let payloadData = Base64URL.decode(parts[1]),
+            let signature = Base64URL.decode(parts[2]),
+            let header = (try? JSONParser.parse(headerData))?.objectValue,
+            let claims = (try? JSONParser.parse(payloadData))?.objectValue
         else { return nil }
         self.header = header
         self.claims = claims

@@ -57,8 +57,10 @@ public struct TokenManagerAPI: Sendable {
         guard ExactText.constantTimeEqual(secret, credential.clientSecret) else {
             throw FakeError(.credentialsInvalid, "bad client secret for client id '\(clientID)'")
         }
-        let appName = fields["appName"]!, appVersion = fields["appVersion"]!
-        let hostTenant = fields["hostTenant"]!, userTenant = fields["userTenant"]!
+        let appName = fields["appName"]!
+        let appVersion = fields["appVersion"]!
+        let hostTenant = fields["hostTenant"]!
+        let userTenant = fields["userTenant"]!
         guard ExactText.equal(appName, credential.appName), ExactText.equal(appVersion, credential.appVersion) else {
             throw FakeError(.forbidden, "client id '\(clientID)' is not a credential of app '\(appName)' version '\(appVersion)'")
         }
@@ -108,7 +110,8 @@ public struct TokenManagerAPI: Sendable {
         guard grant == "client_credentials" else {
             throw FakeError(.unsupportedGrantType, "Unsupported grant type: \(grant)")
         }
-        let clientID: String, secret: String
+        let clientID: String
+        let secret: String
         if let header = context.request.header("Authorization"), !header.isEmpty {
             (clientID, secret) = try Self.decodeClientCredentials(header, schemes: ["basic"], headerName: "Authorization")
         } else if let id = form["client_id"], let formSecret = form["client_secret"] {
@@ -117,7 +120,8 @@ public struct TokenManagerAPI: Sendable {
             throw FakeError(.credentialsInvalid, "Full authentication is required to access this resource")
         }
         guard let credential = credentials.serviceCredential(clientID: clientID),
-              ExactText.constantTimeEqual(secret, credential.clientSecret) else {
+            ExactText.constantTimeEqual(secret, credential.clientSecret)
+        else {
             throw FakeError(.credentialsInvalid, "Bad credentials")
         }
         return try tokenResponse(clientID: clientID, tenant: credential.tenant, scopes: credential.scopes, context: context)
@@ -133,13 +137,14 @@ public struct TokenManagerAPI: Sendable {
             wallSeconds: clock.wallSeconds(),
             lifetimeSeconds: credentials.tokenLifetimeSeconds
         )
-        var response = FakeResponse.json(.object([
-            "access_token": .string(issued.accessToken),
-            "token_type": .string("bearer"),
-            "expires_in": .int(max(issued.lifetimeSeconds - 1, 0)),
-            "scope": .string(scopes.joined(separator: " ")),
-            "jti": .string(issued.principal.tokenID),
-        ]))
+        var response = FakeResponse.json(
+            .object([
+                "access_token": .string(issued.accessToken),
+                "token_type": .string("bearer"),
+                "expires_in": .int(max(issued.lifetimeSeconds - 1, 0)),
+                "scope": .string(scopes.joined(separator: " ")),
+                "jti": .string(issued.principal.tokenID),
+            ]))
         response.headerFields[.cacheControl] = "no-store"
         return response
     }

@@ -189,7 +189,7 @@ public final class TokenService: Sendable {
         guard jwt.header["kid"]?.stringValue == signingKey.keyID else { return .failure(.unknownKey) }
         guard signingKey.verify(jwt.signature, for: jwt.signingInput) else { return .failure(.badSignature) }
         guard let tenant = jwt.stringClaim("ten"), let claimedExpiry = jwt.integerClaim("exp"),
-              let clientID = jwt.stringClaim("client_id")
+            let clientID = jwt.stringClaim("client_id")
         else { return .failure(.missingClaims) }
         // Claims are on the wall clock; the offset claim brings them back onto the fake's clock, where they are judged.
         let offset = jwt.integerClaim(Self.clockOffsetClaim) ?? 0
@@ -251,7 +251,8 @@ public final class TokenService: Sendable {
         }
         guard !tokenID.isEmpty else { return false }
         return cache.withLock { cache in
-            let known = verified || cache.revokedTokenIDs.contains(tokenID)
+            let known =
+                verified || cache.revokedTokenIDs.contains(tokenID)
                 || cache.principals.values.contains { ExactText.equal($0.principal.tokenID, tokenID) }
             if known { cache.revokedTokenIDs.insert(tokenID) }
             return known

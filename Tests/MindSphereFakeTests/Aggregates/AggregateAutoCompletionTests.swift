@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// The v4 parameter auto-completion rules, on a clock frozen at 2023-11-14T22:13:20Z.
@@ -8,8 +9,9 @@ import Testing
 
     @Test func noParameters_giveDailyIntervalsOverTheLastSevenDays() throws {
         let fake = H()
-        try fake.put(H.record("2023-11-07T00:00:00Z", temperature: 100), H.record("2023-11-07T12:00:00Z", temperature: 1),
-                     H.record("2023-11-14T20:00:00Z", temperature: 2))
+        try fake.put(
+            H.record("2023-11-07T00:00:00Z", temperature: 100), H.record("2023-11-07T12:00:00Z", temperature: 1),
+            H.record("2023-11-14T20:00:00Z", temperature: 2))
         let items = fake.items(fake.v4(""))
         #expect(items.map { $0["starttime"] } == [.string("2023-11-07T00:00:00.000Z"), .string("2023-11-14T00:00:00.000Z")])
         #expect(items.map { $0["endtime"] } == [.string("2023-11-08T00:00:00.000Z"), .string("2023-11-15T00:00:00.000Z")])
@@ -46,8 +48,9 @@ import Testing
 
     @Test func intervalAndCount_deriveTheMissingEnd() throws {
         let fake = H()
-        try fake.put(H.record("2023-01-10T01:30:00Z", temperature: 1), H.record("2023-01-10T04:30:00Z", temperature: 2),
-                     H.record("2023-01-10T05:30:00Z", temperature: 3))
+        try fake.put(
+            H.record("2023-01-10T01:30:00Z", temperature: 1), H.record("2023-01-10T04:30:00Z", temperature: 2),
+            H.record("2023-01-10T05:30:00Z", temperature: 3))
         let fromOnly = fake.items(fake.v4("from=2023-01-10T01:00:00Z&intervalUnit=hour&intervalValue=1&count=4"))
         #expect(fromOnly.map { $0["starttime"] } == [.string("2023-01-10T01:00:00.000Z"), .string("2023-01-10T04:00:00.000Z")])
         let toOnly = fake.items(fake.v4("to=2023-01-10T06:00:00Z&intervalUnit=hour&intervalValue=2&count=1"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// Holds the block-summary fast path of `AggregateComputer` to its general twin (every row scanned): random series
@@ -39,8 +40,10 @@ import Testing
             case 0...3:
                 var times: [Int64] = []
                 for _ in 0..<Int.random(in: 1...700, using: &random) {
-                    last += Int.random(in: 0..<20, using: &random) == 0 ? Int64.random(in: 60...4000, using: &random)
-                                                                       : Int64.random(in: 1...3, using: &random)
+                    last +=
+                        Int.random(in: 0..<20, using: &random) == 0
+                        ? Int64.random(in: 60...4000, using: &random)
+                        : Int64.random(in: 1...3, using: &random)
                     times.append(last)
                 }
                 series.write(batch(times, layout: layout, random: &random), writtenAt: now, delay: delay)
@@ -70,11 +73,13 @@ import Testing
                 let (fastItems, generalItems) = series.read(now: now, delay: delay) { state in
                     (fast.items(&state.storage), general.items(&state.storage))
                 }
-                var fastBody: [UInt8] = [], generalBody: [UInt8] = []
+                var fastBody: [UInt8] = []
+                var generalBody: [UInt8] = []
                 AggregateRenderer.array(fastItems, targets: targets, precision: layout.precision, into: &fastBody)
                 AggregateRenderer.array(generalItems, targets: targets, precision: layout.precision, into: &generalBody)
-                #expect(String(decoding: fastBody, as: UTF8.self) == String(decoding: generalBody, as: UTF8.self),
-                        "seed \(seed), grid \(grid.from)...\(grid.to) every \(grid.interval)")
+                #expect(
+                    String(decoding: fastBody, as: UTF8.self) == String(decoding: generalBody, as: UTF8.self),
+                    "seed \(seed), grid \(grid.from)...\(grid.to) every \(grid.interval)")
                 if fastItems.count > 0 { compared += 1 }
             }
         }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// Far-off dates, huge counts and values answer 200 or a 400, never a trap or a hang.

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// Every refusal of v4 (platform errors) and v3 (`{id, message}`) names the rule it enforces.
@@ -73,7 +74,10 @@ import Testing
 
     @Test func v3_unknownAsset_andSimulationIntervals() {
         let fake = H()
-        let unknown = fake.send(.get, "/api/iottsaggregates/v3/aggregates/ffffffffffffffffffffffffffffffff/line?from=2023-01-10T00:00Z&to=2023-01-10T01:00Z&intervalUnit=minute&intervalValue=1")
+        let unknown = fake.send(
+            .get,
+            "/api/iottsaggregates/v3/aggregates/ffffffffffffffffffffffffffffffff/line?from=2023-01-10T00:00Z&to=2023-01-10T01:00Z&intervalUnit=minute&intervalValue=1"
+        )
         #expect(unknown.status == .notFound)
         #expect(unknown.bodyJSON?["message"]?.stringValue?.contains("does not exist") == true)
         let simulation = H(twinType: "simulation")

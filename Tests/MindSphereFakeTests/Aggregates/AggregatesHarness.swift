@@ -1,4 +1,5 @@
 import HTTPTypes
+
 @testable import MindSphereFake
 
 /// Drives the Time Series and Aggregates routes in process for one asset whose `line` aspect has a DOUBLE
@@ -15,32 +16,38 @@ struct AggregatesHarness {
     private let router: Router
 
     /// A harness whose asset lives in `timezone` (a `twinType` asset), on a clock frozen at `now` (ms).
-    init(timezone: String = "UTC", twinType: String = "performance", now: Int64 = 1_700_000_000_000,
-         choices: AssumptionChoices = .defaults) {
+    init(
+        timezone: String = "UTC", twinType: String = "performance", now: Int64 = 1_700_000_000_000,
+        choices: AssumptionChoices = .defaults
+    ) {
         clock = .frozen(at: now)
         store = TimeSeriesStore(schemas: schemas, settings: AssumptionSettings(choices))
         var router = Router()
         router.add(contentsOf: TimeSeriesAPI(store: store).routes)
         router.add(contentsOf: AggregatesAPI(store: store).routes)
         self.router = router
-        schemas.add(AspectSchema(
-            assetID: Self.asset, aspectName: "line", aspectTypeID: "iiotuxpc.line", category: .dynamic,
-            variables: [
-                VariableDefinition(name: "temperature", dataType: .double, qualityCode: true),
-                VariableDefinition(name: "counter", dataType: .int),
-                VariableDefinition(name: "total", dataType: .long),
-                VariableDefinition(name: "label", dataType: .string, length: 10),
-            ],
-            twinType: twinType, timezone: timezone))
-        schemas.add(AspectSchema(assetID: Self.asset, aspectName: "info", aspectTypeID: "iiotuxpc.info", category: .static,
-                                 variables: [VariableDefinition(name: "s", dataType: .string, length: 5)]))
+        schemas.add(
+            AspectSchema(
+                assetID: Self.asset, aspectName: "line", aspectTypeID: "iiotuxpc.line", category: .dynamic,
+                variables: [
+                    VariableDefinition(name: "temperature", dataType: .double, qualityCode: true),
+                    VariableDefinition(name: "counter", dataType: .int),
+                    VariableDefinition(name: "total", dataType: .long),
+                    VariableDefinition(name: "label", dataType: .string, length: 10),
+                ],
+                twinType: twinType, timezone: timezone))
+        schemas.add(
+            AspectSchema(
+                assetID: Self.asset, aspectName: "info", aspectTypeID: "iiotuxpc.info", category: .static,
+                variables: [VariableDefinition(name: "s", dataType: .string, length: 5)]))
     }
 
     /// Sends a GET (or a PUT with `body`) for the harness tenant.
     @discardableResult
     func send(_ method: HTTPRequest.Method, _ target: String, body: String? = nil, tenant: String = tenant) -> FakeResponse {
-        let request = FakeRequest(method: method, target: target, headerFields: [HTTPField.Name("Host")!: "127.0.0.1:8080"],
-                                  body: body.map { Array($0.utf8) } ?? [])
+        let request = FakeRequest(
+            method: method, target: target, headerFields: [HTTPField.Name("Host")!: "127.0.0.1:8080"],
+            body: body.map { Array($0.utf8) } ?? [])
         return router.dispatch(request, tenant: tenant, nowMilliseconds: clock.nowMilliseconds())
     }
 
@@ -71,8 +78,10 @@ struct AggregatesHarness {
     }
 
     /// A record of the `line` aspect.
-    static func record(_ time: String, temperature: Double? = nil, qc: Int64? = nil, counter: Int? = nil, total: Int64? = nil,
-                       label: String? = nil) -> String {
+    static func record(
+        _ time: String, temperature: Double? = nil, qc: Int64? = nil, counter: Int? = nil, total: Int64? = nil,
+        label: String? = nil
+    ) -> String {
         var parts = [#""_time":"\#(time)""#]
         if let temperature { parts.append(#""temperature":\#(temperature)"#) }
         if let qc { parts.append(#""temperature_qc":\#(qc)"#) }

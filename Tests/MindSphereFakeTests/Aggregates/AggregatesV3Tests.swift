@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// v3 answers a bare array of the same items without `sd`, under its stricter rules.
@@ -8,8 +9,9 @@ import Testing
 
     @Test func v3_answersAnArrayWithoutStandardDeviation() throws {
         let fake = H()
-        try fake.put(H.record("2023-01-10T00:00:30Z", temperature: 1, counter: 2), H.record("2023-01-10T00:01:00Z", temperature: 3),
-                     H.record("2023-01-10T00:09:00Z", temperature: 5))
+        try fake.put(
+            H.record("2023-01-10T00:00:30Z", temperature: 1, counter: 2), H.record("2023-01-10T00:01:00Z", temperature: 3),
+            H.record("2023-01-10T00:09:00Z", temperature: 5))
         let response = fake.v3("from=2023-01-10T00:00:00Z&to=2023-01-10T00:10:00Z&intervalUnit=minute&intervalValue=5")
         #expect(response.status == .ok)
         let items = response.bodyJSON?.arrayValue ?? []

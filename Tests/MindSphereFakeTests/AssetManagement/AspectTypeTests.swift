@@ -1,9 +1,11 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct AspectTypeTests {
-    private let staticBody = #"{"name":"env","category":"static","scope":"private","description":"d","variables":[{"name":"label","dataType":"STRING","unit":"","searchable":true,"length":5,"defaultValue":"25/77","qualityCode":true}]}"#
+    private let staticBody =
+        #"{"name":"env","category":"static","scope":"private","description":"d","variables":[{"name":"label","dataType":"STRING","unit":"","searchable":true,"length":5,"defaultValue":"25/77","qualityCode":true}]}"#
 
     @Test func putAspectType_creates_withResourceShape() throws {
         let client = try AssetClient()
@@ -23,20 +25,44 @@ import Testing
     }
 
     @Test(arguments: [
-        ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"dynamic","variables":[{"name":"t","dataType":"STRING","defaultValue":"x"}]}"#, "defaultValue is only allowed in static"),
-        ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"BIG_STRING"}]}"#, "BIG_STRING is only allowed in dynamic"),
+        (
+            "/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"dynamic","variables":[{"name":"t","dataType":"STRING","defaultValue":"x"}]}"#,
+            "defaultValue is only allowed in static"
+        ),
+        (
+            "/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"BIG_STRING"}]}"#,
+            "BIG_STRING is only allowed in dynamic"
+        ),
         ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"FLOAT"}]}"#, "'FLOAT'"),
         ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"STRING","length":256}]}"#, "256"),
-        ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"dynamic","variables":[{"name":"t","dataType":"BIG_STRING","length":100001}]}"#, "100001"),
-        ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"INT","defaultValue":"1.5"}]}"#, "'1.5'"),
+        (
+            "/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"dynamic","variables":[{"name":"t","dataType":"BIG_STRING","length":100001}]}"#,
+            "100001"
+        ),
+        (
+            "/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"INT","defaultValue":"1.5"}]}"#,
+            "'1.5'"
+        ),
         ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"INT","length":"abc"}]}"#, "length"),
         ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"BOOLEAN","length":{}}]}"#, "length"),
         ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"DOUBLE","length":true}]}"#, "length"),
         ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"LONG","length":-1}]}"#, "length"),
-        ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"STRING","length":"20.5"}]}"#, "length"),
-        ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"STRING","length":9223372036854775807}]}"#, "length"),
-        ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"STRING","length":3,"defaultValue":"toolong"}]}"#, "toolong"),
-        ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"INT"},{"name":"t","dataType":"INT"}]}"#, "occurs twice"),
+        (
+            "/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"STRING","length":"20.5"}]}"#,
+            "length"
+        ),
+        (
+            "/aspecttypes/iiotuxpc.bad",
+            #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"STRING","length":9223372036854775807}]}"#, "length"
+        ),
+        (
+            "/aspecttypes/iiotuxpc.bad",
+            #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"STRING","length":3,"defaultValue":"toolong"}]}"#, "toolong"
+        ),
+        (
+            "/aspecttypes/iiotuxpc.bad",
+            #"{"name":"bad","category":"static","variables":[{"name":"t","dataType":"INT"},{"name":"t","dataType":"INT"}]}"#, "occurs twice"
+        ),
         ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"sometimes","variables":[]}"#, "sometimes"),
         ("/aspecttypes/iiotuxpc.bad", #"{"name":"bad","category":"static"}"#, "'variables'"),
         ("/aspecttypes/iiotuxpc.bad", #"{"name":"other","category":"static","variables":[]}"#, "'other'"),
@@ -63,27 +89,32 @@ import Testing
         let client = try AssetClient()
         try client.createAspectType("env", variables: #"[{"name":"label","dataType":"STRING","length":5},{"name":"n","dataType":"INT"}]"#)
         func put(_ variables: String, category: String = "static", etag: Int = 0) -> FakeResponse {
-            client.send(.put, "/aspecttypes/iiotuxpc.env", body: #"{"name":"env","category":"\#(category)","variables":\#(variables)}"#,
-                        headers: ["If-Match": String(etag)])
+            client.send(
+                .put, "/aspecttypes/iiotuxpc.env", body: #"{"name":"env","category":"\#(category)","variables":\#(variables)}"#,
+                headers: ["If-Match": String(etag)])
         }
         #expect(AssetClient.error(put(#"[{"name":"label","dataType":"STRING","length":5}]"#)).message.contains("'n'"))
         #expect(AssetClient.error(put(#"[{"name":"label","dataType":"STRING","length":5},{"name":"n","dataType":"LONG"}]"#)).message.contains("LONG"))
-        #expect(AssetClient.error(put(#"[{"name":"label","dataType":"STRING","length":4},{"name":"n","dataType":"INT"}]"#)).message.contains("shrink"))
+        #expect(
+            AssetClient.error(put(#"[{"name":"label","dataType":"STRING","length":4},{"name":"n","dataType":"INT"}]"#)).message.contains("shrink"))
         #expect(AssetClient.error(put(#"[]"#, category: "dynamic")).message.contains("category"))
         let grown = put(#"[{"name":"label","dataType":"STRING","length":50},{"name":"n","dataType":"INT"},{"name":"added","dataType":"BOOLEAN"}]"#)
         #expect(grown.status == .ok)
         #expect(grown.bodyJSON?["etag"] == .int(1))
         #expect(grown.bodyJSON?["variables"]?.arrayValue?.count == 3)
-        let createOnly = client.send(.put, "/aspecttypes/iiotuxpc.env", body: staticBody,
-                                     headers: ["If-None-Match": "*"])
+        let createOnly = client.send(
+            .put, "/aspecttypes/iiotuxpc.env", body: staticBody,
+            headers: ["If-None-Match": "*"])
         #expect(createOnly.status == .preconditionFailed)
     }
 
     @Test func dynamicStringLength_cannotChange() throws {
         let client = try AssetClient()
         try client.createAspectType("log", category: "dynamic", variables: #"[{"name":"msg","dataType":"STRING","length":20}]"#)
-        let response = client.send(.put, "/aspecttypes/iiotuxpc.log", body: #"{"name":"log","category":"dynamic","variables":[{"name":"msg","dataType":"STRING","length":30}]}"#,
-                                   headers: ["If-Match": "0"])
+        let response = client.send(
+            .put, "/aspecttypes/iiotuxpc.log",
+            body: #"{"name":"log","category":"dynamic","variables":[{"name":"msg","dataType":"STRING","length":30}]}"#,
+            headers: ["If-Match": "0"])
         #expect(response.status == .badRequest)
         #expect(AssetClient.error(response).message.contains("cannot change from 20 to 30"))
     }
@@ -94,8 +125,9 @@ import Testing
         var variables = try #require(type["variables"]?.arrayValue)
         variables.append(.object(["name": .string("b"), "dataType": .string("BOOLEAN")]))
         type["variables"] = .array(variables)
-        let response = client.send(.patch, "/aspecttypes/iiotuxpc.env", body: JSONWriter.string(.object(type)),
-                                   headers: ["If-Match": "0", "Content-Type": "application/merge-patch+json"])
+        let response = client.send(
+            .patch, "/aspecttypes/iiotuxpc.env", body: JSONWriter.string(.object(type)),
+            headers: ["If-Match": "0", "Content-Type": "application/merge-patch+json"])
         #expect(response.status == .ok)
         #expect(response.bodyJSON?["variables"]?.arrayValue?.count == 2)
         #expect(client.send(.patch, "/aspecttypes/iiotuxpc.none", body: "{}", headers: ["If-Match": "0"]).status == .notFound)

@@ -1,6 +1,7 @@
 import HTTPTypes
-@testable import MindSphereFake
 import MindSphereFakeTesting
+
+@testable import MindSphereFake
 
 /// A caller of Asset Management on a core-level fake: one token, shortcuts for requests and JSON bodies.
 struct AssetClient {
@@ -68,8 +69,10 @@ struct AssetClient {
 
     /// Creates (PUT) an asset type `iiotuxpc.<name>` and returns its JSON.
     @discardableResult
-    func createAssetType(_ name: String, parent: String = "core.basicasset", aspects: String = "[]", variables: String = "[]",
-                         instantiable: Bool = true) throws -> JSONValue {
+    func createAssetType(
+        _ name: String, parent: String = "core.basicasset", aspects: String = "[]", variables: String = "[]",
+        instantiable: Bool = true
+    ) throws -> JSONValue {
         let body = #"{"name":"\#(name)","parentTypeId":"\#(parent)","instantiable":\#(instantiable),"aspects":\#(aspects),"variables":\#(variables)}"#
         let response = send(.put, "/assettypes/iiotuxpc.\(name)", body: body)
         guard response.status == .created, let json = response.bodyJSON else {
@@ -89,7 +92,6 @@ struct AssetClient {
         (list["_embedded"]?[collection]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
     }
 }
-
 
 /// `#require` for helpers outside a test body.
 func require<T>(_ value: T?, _ what: String = "value") throws -> T {

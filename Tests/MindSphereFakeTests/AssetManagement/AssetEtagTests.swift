@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Synchronization
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct AssetEtagTests {
@@ -73,7 +74,8 @@ import Testing
         #expect(client.send(.put, "/assets/\(id)", body: #"{"name":"a"}"#, headers: ["If-Match": "0"]).bodyJSON?["etag"] == .int(1))
         #expect(client.send(.patch, "/assets/\(id)", body: #"{"name":"b"}"#, headers: ["If-Match": "1"]).bodyJSON?["etag"] == .int(2))
         #expect(client.send(.put, "/assets/\(id)/location", body: #"{"country":"X"}"#, headers: ["If-Match": "2"]).bodyJSON?["etag"] == .int(3))
-        #expect(client.send(.post, "/assets/\(id)/move", body: #"{"newParentId":"\#(other)"}"#, headers: ["If-Match": "3"]).bodyJSON?["etag"] == .int(4))
+        #expect(
+            client.send(.post, "/assets/\(id)/move", body: #"{"newParentId":"\#(other)"}"#, headers: ["If-Match": "3"]).bodyJSON?["etag"] == .int(4))
         #expect(client.send(.delete, "/assets/\(id)", headers: ["If-Match": "4"]).status == .noContent)
         #expect(try client.getJSON("/assets/\(id)")["etag"] == .int(5))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// What the indexes decide on their own: the common list filters leave nothing to test one by one, texts that
@@ -8,8 +9,9 @@ import Testing
         var table = AssetTable()
         table["root"] = AssetRecord(assetID: "root", tenantID: "t", name: "t", parentID: "", typeID: "core.basicenterprise")
         for (index, (name, type)) in names.enumerated() {
-            table["a\(index)"] = AssetRecord(assetID: "a\(index)", tenantID: "t", name: name, externalID: index % 2 == 0 ? "ext-\(index)" : nil,
-                                             parentID: "root", typeID: type)
+            table["a\(index)"] = AssetRecord(
+                assetID: "a\(index)", tenantID: "t", name: name, externalID: index % 2 == 0 ? "ext-\(index)" : nil,
+                parentID: "root", typeID: type)
         }
         var slots: [String: Int] = [:]
         for id in ["root"] + names.indices.map({ "a\($0)" }) { slots[id] = table.slot(of: id) }
@@ -21,11 +23,14 @@ import Testing
     }
 
     @Test func listFilter_ofTheBenchmark_isDecidedByTheIndexesAlone() throws {
-        let (table, slots) = table([("asset-0900", "core.basicsite"), ("asset-0901", "core.basicarea"),
-                                    ("asset-1000", "core.basicsite"), ("asset-09", "core.basicdevice")])
+        let (table, slots) = table([
+            ("asset-0900", "core.basicsite"), ("asset-0901", "core.basicarea"),
+            ("asset-1000", "core.basicsite"), ("asset-09", "core.basicdevice"),
+        ])
         let families: [String: Set<String>] = ["core.basicasset": ["core.basicasset", "core.basicsite", "core.basicarea"]]
-        let candidates = try plan(#"{"and":{"deleted":null,"name":{"startsWith":"asset-09"},"hasType":"core.basicasset"}}"#,
-                                  table, families: families)
+        let candidates = try plan(
+            #"{"and":{"deleted":null,"name":{"startsWith":"asset-09"},"hasType":"core.basicasset"}}"#,
+            table, families: families)
         #expect(candidates.maybe.isEmpty)
         #expect(candidates.sure.slots == [slots["a0"]!, slots["a1"]!])
     }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct AssetFilterTests {
@@ -85,7 +86,8 @@ import Testing
 
     @Test func filter_onTypeLists_selectsByIdAndName() throws {
         let client = try AssetClient()
-        try client.createAssetType("SpaceShipTypeA", parent: "core.BasicDevice", variables: #"[{"name":"temperature","dataType":"STRING","length":5}]"#)
+        try client.createAssetType(
+            "SpaceShipTypeA", parent: "core.BasicDevice", variables: #"[{"name":"temperature","dataType":"STRING","length":5}]"#)
         try client.createAssetType("SpaceShipTypeB", parent: "core.basicdevice")
         let filter = PercentDecoding.encode(#"{"and":{"id":{"startsWith":"iiotuxpc"},"name":{"startsWith":"SpaceShipType"}}}"#)
         let list = try client.getJSON("/assettypes?sort=DESC&page=0&size=0&filter=" + filter)

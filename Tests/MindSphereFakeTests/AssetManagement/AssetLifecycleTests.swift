@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct AssetLifecycleTests {
@@ -29,10 +30,22 @@ import Testing
         (#"{"name":"x","typeId":"core.basicsite"}"#, "mdsp.core.generic.missingRequestBodyProperty", "'parentId'"),
         (#"{"name":"x","typeId":"iiotuxpc.nope","parentId":"ROOT"}"#, "mdsp.core.generic.invalidRequestBodyProperty", "iiotuxpc.nope"),
         (#"{"name":"x","typeId":"core.basicagent","parentId":"ROOT"}"#, "mdsp.core.generic.invalidRequestBodyProperty", "not instantiable"),
-        (#"{"name":"x","typeId":"core.basicsite","parentId":"0123456789abcdef0123456789abcdef"}"#, "mdsp.core.generic.invalidRequestBodyProperty", "0123456789abcdef0123456789abcdef"),
-        (#"{"name":"x","typeId":"core.basicsite","parentId":"ROOT","twinType":"digital"}"#, "mdsp.core.generic.invalidRequestBodyProperty", "digital"),
-        (#"{"name":"x","typeId":"core.basicsite","parentId":"ROOT","variables":[{"name":"ghost","value":"1"}]}"#, "mdsp.core.generic.invalidRequestBodyProperty", "ghost"),
-        (#"{"name":"x","typeId":"core.basicsite","parentId":"ROOT","location":{"latitude":95}}"#, "mdsp.core.generic.invalidRequestBodyProperty", "latitude"),
+        (
+            #"{"name":"x","typeId":"core.basicsite","parentId":"0123456789abcdef0123456789abcdef"}"#, "mdsp.core.generic.invalidRequestBodyProperty",
+            "0123456789abcdef0123456789abcdef"
+        ),
+        (
+            #"{"name":"x","typeId":"core.basicsite","parentId":"ROOT","twinType":"digital"}"#, "mdsp.core.generic.invalidRequestBodyProperty",
+            "digital"
+        ),
+        (
+            #"{"name":"x","typeId":"core.basicsite","parentId":"ROOT","variables":[{"name":"ghost","value":"1"}]}"#,
+            "mdsp.core.generic.invalidRequestBodyProperty", "ghost"
+        ),
+        (
+            #"{"name":"x","typeId":"core.basicsite","parentId":"ROOT","location":{"latitude":95}}"#, "mdsp.core.generic.invalidRequestBodyProperty",
+            "latitude"
+        ),
         (#"[1]"#, "mdsp.core.generic.invalidRequestBodyProperty", "JSON object"),
         (#"{"name":"#, "mdsp.core.generic.invalidRequestBodyProperty", "not valid JSON"),
     ])
@@ -62,17 +75,33 @@ import Testing
 
     @Test func staticAspectValues_appearOnTheAsset_likeTheSeed() throws {
         let client = try AssetClient()
-        try client.createAspectType("status", variables: #"[{"name":"connected","dataType":"BOOLEAN"},{"name":"lastUpdated","dataType":"TIMESTAMP"},{"name":"note","dataType":"STRING","length":10,"defaultValue":"n/a"}]"#)
+        try client.createAspectType(
+            "status",
+            variables:
+                #"[{"name":"connected","dataType":"BOOLEAN"},{"name":"lastUpdated","dataType":"TIMESTAMP"},{"name":"note","dataType":"STRING","length":10,"defaultValue":"n/a"}]"#
+        )
         try client.createAspectType("accel", category: "dynamic", variables: #"[{"name":"x","dataType":"DOUBLE"}]"#)
-        try client.createAssetType("station", aspects: #"[{"name":"connectivityStatus","aspectTypeId":"iiotuxpc.status"},{"name":"acceleration","aspectTypeId":"iiotuxpc.accel"}]"#,
-                                   variables: #"[{"name":"serial","dataType":"STRING"}]"#)
-        let asset = try client.createAsset(name: "machine", typeID: "iiotuxpc.station",
-            extra: #","aspects":[{"name":"connectivityStatus","variables":[{"name":"connected","value":"false"}]}],"variables":[{"name":"serial","value":"S-1"}]"#)
+        try client.createAssetType(
+            "station",
+            aspects: #"[{"name":"connectivityStatus","aspectTypeId":"iiotuxpc.status"},{"name":"acceleration","aspectTypeId":"iiotuxpc.accel"}]"#,
+            variables: #"[{"name":"serial","dataType":"STRING"}]"#)
+        let asset = try client.createAsset(
+            name: "machine", typeID: "iiotuxpc.station",
+            extra:
+                #","aspects":[{"name":"connectivityStatus","variables":[{"name":"connected","value":"false"}]}],"variables":[{"name":"serial","value":"S-1"}]"#
+        )
         #expect(asset["variables"] == .array([.object(["name": .string("serial"), "value": .string("S-1")])]))
-        #expect(asset["aspects"] == .array([.object(["name": .string("connectivityStatus"), "variables": .array([
-            .object(["name": .string("connected"), "value": .string("false")]),
-            .object(["name": .string("note"), "value": .string("n/a")]),
-        ])])]))
+        #expect(
+            asset["aspects"]
+                == .array([
+                    .object([
+                        "name": .string("connectivityStatus"),
+                        "variables": .array([
+                            .object(["name": .string("connected"), "value": .string("false")]),
+                            .object(["name": .string("note"), "value": .string("n/a")]),
+                        ]),
+                    ])
+                ]))
         let id = try #require(asset["assetId"]?.stringValue)
         let aspects = try client.getJSON("/assets/\(id)/aspects")
         #expect(AssetClient.names(aspects, "aspects") == ["acceleration", "connectivityStatus"])
@@ -83,7 +112,11 @@ import Testing
         #expect(AssetClient.names(dynamicOnly, "aspects") == ["acceleration"])
         let variables = try client.getJSON("/assets/\(id)/variables?size=2000")
         #expect(AssetClient.names(variables, "variables") == ["serial"])
-        let bad = client.send(.post, "/assets", body: #"{"name":"m2","typeId":"iiotuxpc.station","parentId":"\#(try client.rootID())","aspects":[{"name":"connectivityStatus","variables":[{"name":"connected","value":"yes"}]}]}"#)
+        let bad = client.send(
+            .post, "/assets",
+            body:
+                #"{"name":"m2","typeId":"iiotuxpc.station","parentId":"\#(try client.rootID())","aspects":[{"name":"connectivityStatus","variables":[{"name":"connected","value":"yes"}]}]}"#
+        )
         #expect(bad.status == .badRequest)
         #expect(AssetClient.error(bad).message.contains("'yes'"))
     }
@@ -183,7 +216,8 @@ import Testing
         let full = try client.getJSON("/assets?filter=\(filter)")["_embedded"]?["assets"]?.arrayValue?.first
         #expect(full?["variables"]?.arrayValue?.count == 2)
         let basic = try client.getJSON("/assets?basicFieldsOnly=true&filter=\(filter)")
-        #expect(basic["_embedded"]?["assets"]?.arrayValue?.first?["variables"] == .array([.object(["name": .string("range"), "value": .string("5")])]))
+        #expect(
+            basic["_embedded"]?["assets"]?.arrayValue?.first?["variables"] == .array([.object(["name": .string("range"), "value": .string("5")])]))
         #expect(basic["_links"]?["self"]?["href"]?.stringValue?.contains("basicFieldsOnly=true") == true)
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// Every href Asset Management renders must answer GET 200: a client that follows links (HAL is made for that) never

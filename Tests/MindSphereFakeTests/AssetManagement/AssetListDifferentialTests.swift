@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// `GET /assets` through the indexes against the twin that tests every asset: random tenants, random changes and
@@ -7,11 +8,15 @@ import Testing
 @Suite struct AssetListDifferentialTests {
     /// Texts chosen to break byte-wise shortcuts: letter case, a Kelvin sign that Swift equates with `K`, composed
     /// and decomposed accents, CR LF (one character in Swift), a shared prefix.
-    private static let texts = ["asset-0", "asset-01", "Asset-1", "K", "\u{212A}elvin", "Kelvin", "caf\u{E9}", "cafe\u{301}",
-                                "a\r\nb", "a\r", "b", "asset-09x", ""]
+    private static let texts = [
+        "asset-0", "asset-01", "Asset-1", "K", "\u{212A}elvin", "Kelvin", "caf\u{E9}", "cafe\u{301}",
+        "a\r\nb", "a\r", "b", "asset-09x", "",
+    ]
     private static let fields = ["name", "externalId", "typeId", "parentId", "deleted", "description", "assetId", "twinType", "colour"]
-    private static let types = ["core.basicasset", "core.basicsite", "core.basicarea", "core.basicdevice", "core.basichierarchy",
-                                "core.basicagent", "core.mcnano"]
+    private static let types = [
+        "core.basicasset", "core.basicsite", "core.basicarea", "core.basicdevice", "core.basichierarchy",
+        "core.basicagent", "core.mcnano",
+    ]
     private static let base = "/api/assetmanagement/v3"
 
     private struct Pair {
@@ -22,7 +27,8 @@ import Testing
 
         init() {
             let store = AssetStore(identifiers: Identifiers(seed: 7))
-            var indexed = Router(), scanned = Router()
+            var indexed = Router()
+            var scanned = Router()
             indexed.add(contentsOf: AssetManagementAPI(store: store).routes)
             scanned.add(contentsOf: AssetManagementAPI(store: store, listsThroughIndexes: false).routes)
             self.indexed = indexed
@@ -33,14 +39,16 @@ import Testing
             var fields: HTTPFields = [HTTPField.Name("Host")!: "gateway.test"]
             if body != nil { fields[.contentType] = "application/json" }
             if let ifMatch { fields[HTTPField.Name("If-Match")!] = String(ifMatch) }
-            let request = FakeRequest(method: method, target: AssetListDifferentialTests.base + path, headerFields: fields,
-                                      body: Array((body ?? "").utf8))
+            let request = FakeRequest(
+                method: method, target: AssetListDifferentialTests.base + path, headerFields: fields,
+                body: Array((body ?? "").utf8))
             return indexed.dispatch(request, tenant: tenant, nowMilliseconds: now)
         }
 
         func list(_ query: String, through router: Router) -> FakeResponse {
-            let request = FakeRequest(method: .get, target: AssetListDifferentialTests.base + "/assets?" + query,
-                                      headerFields: [HTTPField.Name("Host")!: "gateway.test"])
+            let request = FakeRequest(
+                method: .get, target: AssetListDifferentialTests.base + "/assets?" + query,
+                headerFields: [HTTPField.Name("Host")!: "gateway.test"])
             return router.dispatch(request, tenant: tenant, nowMilliseconds: now)
         }
     }
@@ -96,9 +104,11 @@ import Testing
             let action = Int.random(in: 0..<10, using: &random)
             if action < 5 || ids.count < 4 {
                 let name = Self.texts.randomElement(using: &random)!.isEmpty ? "x" : Self.texts.randomElement(using: &random)!
-                var body: JSONObject = ["name": .string(name.isEmpty ? "n\(step)" : name),
-                                        "typeId": .string(Self.types[Int.random(in: 0..<4, using: &random)]),
-                                        "parentId": .string(ids.randomElement(using: &random)!)]
+                var body: JSONObject = [
+                    "name": .string(name.isEmpty ? "n\(step)" : name),
+                    "typeId": .string(Self.types[Int.random(in: 0..<4, using: &random)]),
+                    "parentId": .string(ids.randomElement(using: &random)!),
+                ]
                 if Bool.random(using: &random) { body["externalId"] = .string(Self.texts.randomElement(using: &random)! + "\(step % 3)") }
                 if Bool.random(using: &random) { body["description"] = .string(Self.texts.randomElement(using: &random)!) }
                 let response = fake.send(.post, "/assets", body: JSONWriter.string(.object(body)))
@@ -108,8 +118,11 @@ import Testing
                 }
             } else if action < 7, let id = ids.dropFirst().randomElement(using: &random), let etag = etags[id] {
                 let name = Self.texts.randomElement(using: &random)!
-                let body = JSONWriter.string(.object(["name": .string(name.isEmpty ? "renamed" : name),
-                                                      "externalId": .string(Self.texts.randomElement(using: &random)!)]))
+                let body = JSONWriter.string(
+                    .object([
+                        "name": .string(name.isEmpty ? "renamed" : name),
+                        "externalId": .string(Self.texts.randomElement(using: &random)!),
+                    ]))
                 if fake.send(.put, "/assets/\(id)", body: body, ifMatch: etag).status == .ok { etags[id] = etag + 1 }
             } else if action < 8, let id = ids.dropFirst().randomElement(using: &random), let etag = etags[id] {
                 if fake.send(.delete, "/assets/\(id)", ifMatch: etag).status == .noContent { etags[id] = nil }
@@ -120,7 +133,8 @@ import Testing
             for _ in 0..<3 {
                 let filter = Self.randomFilter(&random, depth: 3, ids: ids)
                 let sort = ["", "&sort=name,desc", "&sort=typeId", "&sort=externalId,name,asc"].randomElement(using: &random)!
-                let query = "filter=" + AssetManagementLinks.encodeQueryValue(filter) + "&size=\(Int.random(in: 1...7, using: &random))"
+                let query =
+                    "filter=" + AssetManagementLinks.encodeQueryValue(filter) + "&size=\(Int.random(in: 1...7, using: &random))"
                     + "&page=\(Int.random(in: 0...2, using: &random))" + sort
                 let indexed = fake.list(query, through: fake.indexed)
                 let scanned = fake.list(query, through: fake.scanned)

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// `GET /assets` keeps sorted orders between requests; every asset change must show in the next list.

@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 @Suite struct AssetListTests {
     @Test func listAssets_freshTenant_answersSeedShape() throws {
@@ -9,11 +10,12 @@ import MindSphereFakeTesting
         let list = try client.getJSON("/assets")
         #expect(list.objectValue?.keys == ["_embedded", "_links", "page"])
         let root = try #require(list["_embedded"]?["assets"]?.arrayValue?.first?.objectValue)
-        #expect(root.keys == [
-            "assetId", "tenantId", "name", "etag", "externalId", "t2Tenant", "subTenant", "description", "timezone",
-            "twinType", "parentId", "typeId", "location", "fileAssignments", "variables", "aspects", "locks", "deleted",
-            "sharing", "_links",
-        ])
+        #expect(
+            root.keys == [
+                "assetId", "tenantId", "name", "etag", "externalId", "t2Tenant", "subTenant", "description", "timezone",
+                "twinType", "parentId", "typeId", "location", "fileAssignments", "variables", "aspects", "locks", "deleted",
+                "sharing", "_links",
+            ])
         #expect(root["name"] == .string("iiotuxpc"))
         #expect(root["parentId"] == .string(""))
         #expect(root["typeId"] == .string("core.basicenterprise"))
@@ -24,10 +26,18 @@ import MindSphereFakeTesting
         #expect(id.count == 32 && id.allSatisfy { $0.isHexDigit && !$0.isUppercase })
         let links = try #require(root["_links"]?.objectValue)
         #expect(links.keys == ["self", "aspects", "variables", "location", "children"])
-        #expect(links["children"]?["href"] == .string(
-            "http://gateway.test/api/assetmanagement/v3/assets?filter=%7B%22parentId%22:%22\(id)%22%7D"))
-        #expect(list["_links"] == .object(["self": .object(["href": .string(
-            "http://gateway.test/api/assetmanagement/v3/assets?basicFieldsOnly=false&page=0&size=10&sort=name,id,asc")])]))
+        #expect(
+            links["children"]?["href"]
+                == .string(
+                    "http://gateway.test/api/assetmanagement/v3/assets?filter=%7B%22parentId%22:%22\(id)%22%7D"))
+        #expect(
+            list["_links"]
+                == .object([
+                    "self": .object([
+                        "href": .string(
+                            "http://gateway.test/api/assetmanagement/v3/assets?basicFieldsOnly=false&page=0&size=10&sort=name,id,asc")
+                    ])
+                ]))
         #expect(list["page"] == .object(["size": .int(10), "totalElements": .int(1), "totalPages": .int(1), "number": .int(0)]))
     }
 
@@ -95,7 +105,9 @@ import MindSphereFakeTesting
         #expect(largest["page"]?["size"] == .int(2000))
     }
 
-    @Test(arguments: ["page=-1", "size=abc", "size=2001", "size=5000", "size=99999999999999999999", "sort=colour,asc", "basicFieldsOnly=maybe", "includeShared=1"])
+    @Test(arguments: [
+        "page=-1", "size=abc", "size=2001", "size=5000", "size=99999999999999999999", "sort=colour,asc", "basicFieldsOnly=maybe", "includeShared=1",
+    ])
     func listAssets_badParameter_isRefused(query: String) throws {
         let client = try AssetClient()
         let response = client.send(.get, "/assets?" + query)
@@ -112,7 +124,8 @@ import MindSphereFakeTesting
         let client = try AssetClient(scenario: scenario)
         let created = try client.createAsset(name: "mine")
         let body = #"{"grant_type":"client_credentials","appName":"testdm","appVersion":"v1.0.0","hostTenant":"othertnt","userTenant":"othertnt"}"#
-        let tokenResponse = client.fake.handle(FakeRequest.tokenRequest(body: body, key: AppCredential.spaceAuthKey(clientID: "othertnt-testdm-v1.0.0", secret: "s")))
+        let tokenResponse = client.fake.handle(
+            FakeRequest.tokenRequest(body: body, key: AppCredential.spaceAuthKey(clientID: "othertnt-testdm-v1.0.0", secret: "s")))
         let otherToken = try #require(tokenResponse.bodyJSON?["access_token"]?.stringValue)
         let other = AssetClient(fake: client.fake, token: otherToken)
         #expect(AssetClient.names(try other.getJSON("/assets")) == ["othertnt"])

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// `GET /assets/{id}` reuses rendered bytes; every change that shapes the asset must show in the next read.

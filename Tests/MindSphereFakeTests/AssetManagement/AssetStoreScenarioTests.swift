@@ -1,17 +1,24 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct AssetStoreScenarioTests {
     private func scenario() throws -> Scenario {
         var scenario = Scenario.minimal
-        let aspect = try #require(try JSONParser.parse(
-            #"{"name":"acceleration","category":"dynamic","variables":[{"name":"x","dataType":"DOUBLE","unit":"m/s^2","qualityCode":true}]}"#).objectValue)
-        let type = try #require(try JSONParser.parse(
-            #"{"name":"mobilephone","parentTypeId":"core.basicdevice","aspects":[{"name":"acc","aspectTypeId":"iiotuxpc.acceleration"}]}"#).objectValue)
+        let aspect = try #require(
+            try JSONParser.parse(
+                #"{"name":"acceleration","category":"dynamic","variables":[{"name":"x","dataType":"DOUBLE","unit":"m/s^2","qualityCode":true}]}"#
+            ).objectValue)
+        let type = try #require(
+            try JSONParser.parse(
+                #"{"name":"mobilephone","parentTypeId":"core.basicdevice","aspects":[{"name":"acc","aspectTypeId":"iiotuxpc.acceleration"}]}"#
+            ).objectValue)
         let root = try #require(try JSONParser.parse(#"{"name":"iiotuxpc","typeId":"core.basicenterprise"}"#).objectValue)
-        let phone = try #require(try JSONParser.parse(
-            #"{"name":"MobilePhone","typeId":"iiotuxpc.mobilephone","parentId":"343a6a61f5ef48c899b13f9c1be45b07"}"#).objectValue)
+        let phone = try #require(
+            try JSONParser.parse(
+                #"{"name":"MobilePhone","typeId":"iiotuxpc.mobilephone","parentId":"343a6a61f5ef48c899b13f9c1be45b07"}"#
+            ).objectValue)
         scenario.aspectTypes = [ScenarioResource(tenant: "iiotuxpc", body: aspect)]
         scenario.assetTypes = [ScenarioResource(tenant: "iiotuxpc", body: type)]
         scenario.assets = [
@@ -47,7 +54,8 @@ import Testing
 
     @Test func scenario_badResource_namesItsOrigin() throws {
         var scenario = try scenario()
-        let bad = try #require(try JSONParser.parse(#"{"name":"broken","category":"static","variables":[{"name":"b","dataType":"BIG_STRING"}]}"#).objectValue)
+        let bad = try #require(
+            try JSONParser.parse(#"{"name":"broken","category":"static","variables":[{"name":"b","dataType":"BIG_STRING"}]}"#).objectValue)
         scenario.aspectTypes.append(ScenarioResource(tenant: "iiotuxpc", body: bad, origin: SourceLocation(file: "s.yaml", line: 7)))
         #expect(throws: ScenarioError.self) { try TestGateway.make(scenario: scenario) }
         do {

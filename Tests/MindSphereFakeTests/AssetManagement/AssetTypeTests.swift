@@ -1,16 +1,19 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct AssetTypeTests {
     @Test func assetType_explodedView_showsInheritedMembersWithOrigin() throws {
         let client = try AssetClient()
-        let created = try client.createAssetType("SpaceShipTypeA", parent: "core.basicdevice",
+        let created = try client.createAssetType(
+            "SpaceShipTypeA", parent: "core.basicdevice",
             variables: #"[{"name":"temperature","dataType":"STRING","unit":"C/F","searchable":true,"length":5,"defaultValue":"25/77"}]"#)
-        #expect(created.objectValue?.keys == [
-            "id", "tenantId", "name", "description", "parentTypeId", "instantiable", "scope", "aspects", "variables",
-            "fileAssignments", "sharing", "etag", "_links",
-        ])
+        #expect(
+            created.objectValue?.keys == [
+                "id", "tenantId", "name", "description", "parentTypeId", "instantiable", "scope", "aspects", "variables",
+                "fileAssignments", "sharing", "etag", "_links",
+            ])
         #expect(created["variables"]?.arrayValue?.count == 1)
         let plain = try client.getJSON("/assettypes/iiotuxpc.SpaceShipTypeA?exploded=false")
         #expect(plain["variables"]?.arrayValue?.count == 1)
@@ -27,8 +30,10 @@ import Testing
         let client = try AssetClient()
         let list = try client.getJSON("/assettypes?size=100")
         let ids = (list["_embedded"]?["assetTypes"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
-        for id in ["core.basicasset", "core.basicenterprise", "core.basicdevice", "core.basichierarchy", "core.basicsite", "core.basicarea",
-                   "core.basicagent", "core.mclib", "core.mcnano", "core.mciot2040"] {
+        for id in [
+            "core.basicasset", "core.basicenterprise", "core.basicdevice", "core.basichierarchy", "core.basicsite", "core.basicarea",
+            "core.basicagent", "core.mclib", "core.mcnano", "core.mciot2040",
+        ] {
             #expect(ids.contains(id))
         }
         #expect(try client.getJSON("/assettypes/core.BasicAsset")["id"] == .string("core.basicasset"))
@@ -40,7 +45,10 @@ import Testing
         (#"{"name":"t","parentTypeId":"iiotuxpc.nothing"}"#, "iiotuxpc.nothing"),
         (#"{"name":"t","aspects":[{"name":"a","aspectTypeId":"iiotuxpc.missing"}]}"#, "iiotuxpc.missing"),
         (#"{"name":"t","aspects":[{"name":"aspects","aspectTypeId":"core.connectivityStatus"}]}"#, "reserved"),
-        (#"{"name":"t","parentTypeId":"core.basicagent","aspects":[{"name":"connectivityStatus","aspectTypeId":"core.connectivityStatus"}]}"#, "already used"),
+        (
+            #"{"name":"t","parentTypeId":"core.basicagent","aspects":[{"name":"connectivityStatus","aspectTypeId":"core.connectivityStatus"}]}"#,
+            "already used"
+        ),
         (#"{"name":"t","variables":[{"name":"big","dataType":"BIG_STRING"}]}"#, "BIG_STRING"),
         (#"{"name":"t","scope":"public"}"#, "public"),
     ])
@@ -54,15 +62,20 @@ import Testing
     @Test func updateAssetType_changeRules() throws {
         let client = try AssetClient()
         try client.createAspectType("env", variables: #"[{"name":"a","dataType":"INT"}]"#)
-        try client.createAssetType("box", aspects: #"[{"name":"environment","aspectTypeId":"iiotuxpc.env"}]"#,
-                                   variables: #"[{"name":"label","dataType":"STRING","length":10}]"#, instantiable: false)
+        try client.createAssetType(
+            "box", aspects: #"[{"name":"environment","aspectTypeId":"iiotuxpc.env"}]"#,
+            variables: #"[{"name":"label","dataType":"STRING","length":10}]"#, instantiable: false)
         func put(_ body: String, etag: String = "0") -> FakeResponse {
             client.send(.put, "/assettypes/iiotuxpc.box", body: body, headers: ["If-Match": etag])
         }
         let keep = #""aspects":[{"name":"environment","aspectTypeId":"iiotuxpc.env"}]"#
-        #expect(AssetClient.error(put(#"{"name":"box","aspects":[],"variables":[{"name":"label","dataType":"STRING","length":10}]}"#)).message.contains("'environment'"))
+        #expect(
+            AssetClient.error(put(#"{"name":"box","aspects":[],"variables":[{"name":"label","dataType":"STRING","length":10}]}"#)).message.contains(
+                "'environment'"))
         #expect(AssetClient.error(put(#"{"name":"box",\#(keep),"variables":[]}"#)).message.contains("'label'"))
-        #expect(AssetClient.error(put(#"{"name":"box",\#(keep),"variables":[{"name":"label","dataType":"STRING","length":9}]}"#)).message.contains("shrink"))
+        #expect(
+            AssetClient.error(put(#"{"name":"box",\#(keep),"variables":[{"name":"label","dataType":"STRING","length":9}]}"#)).message.contains(
+                "shrink"))
         #expect(AssetClient.error(put(#"{"name":"box","parentTypeId":"core.basicsite",\#(keep)}"#)).message.contains("core.basicsite"))
         let ok = put(#"{"name":"box","instantiable":true,\#(keep),"variables":[{"name":"label","dataType":"STRING","length":20}]}"#)
         #expect(ok.status == .ok)
@@ -73,7 +86,8 @@ import Testing
 
     @Test func patchAssetType_fullResourcePlusVariable() throws {
         let client = try AssetClient()
-        var type = try #require(try client.createAssetType("d", parent: "core.basicdevice", variables: #"[{"name":"v","dataType":"INT"}]"#).objectValue)
+        var type = try #require(
+            try client.createAssetType("d", parent: "core.basicdevice", variables: #"[{"name":"v","dataType":"INT"}]"#).objectValue)
         var variables = try #require(type["variables"]?.arrayValue)
         variables.append(.object(["name": .string("test"), "dataType": .string("BOOLEAN")]))
         type["variables"] = .array(variables)
@@ -102,8 +116,9 @@ import Testing
         let client = try AssetClient()
         try client.createAssetType("meter", variables: #"[{"name":"serial","dataType":"STRING","length":10},{"name":"count","dataType":"INT"}]"#)
         let asset = try client.createAsset(name: "m", typeID: "iiotuxpc.meter", extra: #","variables":[{"name":"serial","value":"S1"}]"#)
-        let response = client.send(.patch, "/assettypes/iiotuxpc.meter/variables",
-                                   body: #"{"serial":{"name":"serialNo","length":40,"unit":"-"}}"#, headers: ["If-Match": "0"])
+        let response = client.send(
+            .patch, "/assettypes/iiotuxpc.meter/variables",
+            body: #"{"serial":{"name":"serialNo","length":40,"unit":"-"}}"#, headers: ["If-Match": "0"])
         #expect(response.status == .noContent && response.body.isEmpty)
         let type = try client.getJSON("/assettypes/iiotuxpc.meter")
         #expect(type["etag"] == .int(1))

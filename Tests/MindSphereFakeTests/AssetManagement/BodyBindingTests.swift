@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// Assumption `api.body-binding`: Asset Management and Token Manager bodies bind like Jackson with Spring Boot's
 /// defaults (`jackson`, the default) or by JSON type only (`strict`).
@@ -14,7 +15,8 @@ import MindSphereFakeTesting
 
     @Test func jackson_assetTypeWithStringScalars_isCreatedTyped() throws {
         let client = try client()
-        let body = #"{"name":"dm","parentTypeId":"core.basicasset","instantiable":"true","unknownMember":{"x":1},"variables":[{"name":"v","dataType":"STRING","length":"20","searchable":"False","qualityCode":0}]}"#
+        let body =
+            #"{"name":"dm","parentTypeId":"core.basicasset","instantiable":"true","unknownMember":{"x":1},"variables":[{"name":"v","dataType":"STRING","length":"20","searchable":"False","qualityCode":0}]}"#
         let response = client.send(.put, "/assettypes/iiotuxpc.dm", body: body)
         #expect(response.status == .created, "\(response.bodyText)")
         let type = try client.getJSON("/assettypes/iiotuxpc.dm")
@@ -28,7 +30,9 @@ import MindSphereFakeTesting
 
     @Test func jackson_numbersForStrings_areTheirText_fractionsForIntegersTruncate() throws {
         let client = try client()
-        let response = client.send(.put, "/aspecttypes/iiotuxpc.nums", body: #"{"name":"nums","category":"static","description":42,"variables":[{"name":"s","dataType":"STRING","length":20.9,"unit":true}]}"#)
+        let response = client.send(
+            .put, "/aspecttypes/iiotuxpc.nums",
+            body: #"{"name":"nums","category":"static","description":42,"variables":[{"name":"s","dataType":"STRING","length":20.9,"unit":true}]}"#)
         #expect(response.status == .created, "\(response.bodyText)")
         let type = try client.getJSON("/aspecttypes/iiotuxpc.nums")
         #expect(type["description"] == .string("42"))

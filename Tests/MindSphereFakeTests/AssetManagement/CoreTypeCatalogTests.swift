@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// The built-in types as real tenants and clients show them, each with the evidence it was taken from.

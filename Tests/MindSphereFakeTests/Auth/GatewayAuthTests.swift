@@ -1,9 +1,10 @@
 import CryptoExtras
 import Foundation
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 @Suite struct GatewayAuthTests {
     /// A route behind the gateway check that exists in every build: unknown /api paths are checked first, then 404.

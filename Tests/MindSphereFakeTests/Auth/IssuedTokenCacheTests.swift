@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// The issued-token cache: tokens the fake issued are recognised without a signature check, and a token in use
@@ -9,8 +10,10 @@ import Testing
     }
 
     private func issue(_ service: TokenService, at now: Int64 = 1_000) throws -> String {
-        try service.issue(clientID: "t-app-v1", tenant: "t", scopes: ["t.app.scope"], issuer: "fake",
-                          nowSeconds: now, lifetimeSeconds: 1800).accessToken
+        try service.issue(
+            clientID: "t-app-v1", tenant: "t", scopes: ["t.app.scope"], issuer: "fake",
+            nowSeconds: now, lifetimeSeconds: 1800
+        ).accessToken
     }
 
     @Test func pushedOutToken_isVerifiedOnceThenRememberedAgain() throws {

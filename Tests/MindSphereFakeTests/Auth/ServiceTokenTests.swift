@@ -1,11 +1,14 @@
 import Foundation
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 @Suite struct ServiceTokenTests {
-    private func request(body: String, query: String = "", basic: String? = "\(ServiceCredential.fakeDefault.clientID):\(ServiceCredential.fakeDefault.clientSecret)") -> FakeRequest {
+    private func request(
+        body: String, query: String = "", basic: String? = "\(ServiceCredential.fakeDefault.clientID):\(ServiceCredential.fakeDefault.clientSecret)"
+    ) -> FakeRequest {
         var fields: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         if let basic { fields[.authorization] = "Basic " + Data(basic.utf8).base64EncodedString() }
         return FakeRequest(method: .post, target: "/oauth/token" + query, headerFields: fields, body: Array(body.utf8))
@@ -25,7 +28,8 @@ import MindSphereFakeTesting
 
     @Test func formClientFields_areAccepted() throws {
         let fake = try TestGateway.make()
-        let body = "grant_type=client_credentials&client_id=\(ServiceCredential.fakeDefault.clientID)&client_secret=\(ServiceCredential.fakeDefault.clientSecret)"
+        let body =
+            "grant_type=client_credentials&client_id=\(ServiceCredential.fakeDefault.clientID)&client_secret=\(ServiceCredential.fakeDefault.clientSecret)"
         #expect(fake.handle(request(body: body, basic: nil)).status == .ok)
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// The gateway check and the credential lookups match exact bytes: strict base64url, no Unicode normalisation, a
 /// cache hit only on the whole token, and no token used before its iat or nbf.
@@ -75,9 +76,11 @@ import MindSphereFakeTesting
         let strict = try TestGateway.make(scenario: scenario)
         let good = strict.handle(FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "Kelvin-Key")))
         #expect(good.status == .ok)
-        let lookalike = strict.handle(FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "\u{212A}elvin-Key")))
+        let lookalike = strict.handle(
+            FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "\u{212A}elvin-Key")))
         #expect(lookalike.status == .unauthorized)
-        let decomposed = strict.handle(FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "Kelvin-\u{212A}ey")))
+        let decomposed = strict.handle(
+            FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "Kelvin-\u{212A}ey")))
         #expect(decomposed.status == .unauthorized)
     }
 
@@ -86,7 +89,8 @@ import MindSphereFakeTesting
         scenario.appCredentials = [AppCredential(hostTenant: "iiotuxpc", appName: "Kapp", appVersion: "v1.0.0", clientSecret: "s")]
         let fake = try TestGateway.make(scenario: scenario)
         let body = #"{"appName":"\#u{212A}app","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#
-        let response = fake.handle(FakeRequest.tokenRequest(body: body, key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-\u{212A}app-v1.0.0", secret: "s")))
+        let response = fake.handle(
+            FakeRequest.tokenRequest(body: body, key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-\u{212A}app-v1.0.0", secret: "s")))
         #expect(response.status == .unauthorized)
     }
 
@@ -121,8 +125,10 @@ import MindSphereFakeTesting
         let fake = try TestGateway.make()
         let token = try fake.token()
         let post = { (body: String) in
-            fake.handle(FakeRequest(method: .post, target: "/_fake/tokens/expire", headerFields: [.contentType: "application/json"],
-                                    body: Array(body.utf8)))
+            fake.handle(
+                FakeRequest(
+                    method: .post, target: "/_fake/tokens/expire", headerFields: [.contentType: "application/json"],
+                    body: Array(body.utf8)))
         }
         for unknown in [#"{"token":"anything"}"#, #"{"jti":"0123"}"#, #"{"token":"\#(token.dropLast())"}"#] {
             let response = post(unknown)

@@ -1,9 +1,10 @@
 import Foundation
 import HTTPTypes
 import JWTKit
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// Token claims are on the wall clock, so client libraries that check `exp`/`iat` against their own clock accept a
 /// token whatever the fake's clock reads; the gateway judges the same token on the fake's clock.
@@ -47,7 +48,7 @@ import MindSphereFakeTesting
         let key = try SigningKey.generate(keyID: "key-id-1")
         let issuer = try fake(signingKey: key)
         let token = try issuer.token()
-        let other = try fake(signingKey: key)   // same key, never saw the token: it verifies the signature
+        let other = try fake(signingKey: key)  // same key, never saw the token: it verifies the signature
         #expect(status(other, token) == .ok)
         other.clock.advance(milliseconds: -3_600_000)
         #expect(status(other, token) == .unauthorized, "used an hour (fake time) before it was issued")
@@ -62,7 +63,7 @@ import MindSphereFakeTesting
 
     @Test func jwtLibrary_acceptsTheToken_withTheFakeClockInThePast() async throws {
         let clock = FakeClock.system()
-        clock.set(milliseconds: 1_676_851_200_000)   // 2023-02-20, the seed data's day
+        clock.set(milliseconds: 1_676_851_200_000)  // 2023-02-20, the seed data's day
         let fake = try FakeGateway(configuration: FakeConfiguration(seed: 42), clock: clock)
         let token = try fake.token()
         let keys = try await JWTKeyCollection().add(jwksJSON: fake.handle(FakeRequest(method: .get, target: "/token_keys")).bodyText)

@@ -1,9 +1,10 @@
 import Foundation
 import HTTPTypes
 import JWTKit
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 @Suite struct TokenManagerTests {
     @Test func seedRequest_returnsTokenResponseFields() throws {
@@ -24,8 +25,8 @@ import MindSphereFakeTesting
         #expect(jwt.header["alg"] == .string("RS256"))
         #expect(jwt.header["kid"] == .string("key-id-1"))
         #expect(jwt.header["typ"] == .string("JWT"))
-        #expect(Array(jwt.claims.keys.prefix(11)) ==
-            ["jti", "sub", "scope", "client_id", "cid", "azp", "grant_type", "rev_sig", "iat", "exp", "iss"])
+        #expect(
+            Array(jwt.claims.keys.prefix(11)) == ["jti", "sub", "scope", "client_id", "cid", "azp", "grant_type", "rev_sig", "iat", "exp", "iss"])
         let clientID = "iiotuxpc-testdm-v1.0.0"
         for claim in ["sub", "client_id", "cid", "azp"] { #expect(jwt.stringClaim(claim) == clientID) }
         #expect(jwt.stringClaim("grant_type") == "client_credentials")
@@ -93,32 +94,54 @@ import MindSphereFakeTesting
     }
 
     static let refusals: [Refusal] = [
-        Refusal(description: "missing header", request: { FakeRequest.tokenRequest(key: nil) },
-                status: .unauthorized, code: "mdsp.core.generic.unauthorized", messageFragment: "missing"),
-        Refusal(description: "wrong secret", request: { FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "nope")) },
-                status: .unauthorized, code: "mdsp.core.generic.unauthorized", messageFragment: "bad client secret"),
-        Refusal(description: "unknown client", request: { FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "someone-else", secret: "x")) },
-                status: .unauthorized, code: "mdsp.core.generic.unauthorized", messageFragment: "unknown client id 'someone-else'"),
-        Refusal(description: "malformed base64", request: { FakeRequest.tokenRequest(key: "Basic %%%notbase64") },
-                status: .badRequest, code: "mdsp.core.generic.invalidParameter", messageFragment: "base64"),
-        Refusal(description: "no colon", request: { FakeRequest.tokenRequest(key: "Basic " + Data("justanid".utf8).base64EncodedString()) },
-                status: .badRequest, code: "mdsp.core.generic.invalidParameter", messageFragment: "clientId:clientSecret"),
-        Refusal(description: "bad JSON", request: { FakeRequest.tokenRequest(body: "{not json") },
-                status: .badRequest, code: "mdsp.core.generic.invalidRequestBodyProperty", messageFragment: "not valid JSON"),
-        Refusal(description: "missing field", request: { FakeRequest.tokenRequest(body: #"{"appName":"testdm"}"#) },
-                status: .badRequest, code: "mdsp.core.generic.missingRequestBodyProperty", messageFragment: "appVersion"),
-        Refusal(description: "wrong app", request: {
-                    FakeRequest.tokenRequest(body: #"{"appName":"other","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#) },
-                status: .forbidden, code: "mdsp.core.generic.forbidden", messageFragment: "'other'"),
-        Refusal(description: "unprovisioned user tenant", request: {
-                    FakeRequest.tokenRequest(body: #"{"appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"elsewhere"}"#) },
-                status: .forbidden, code: "mdsp.core.generic.forbidden", messageFragment: "'elsewhere'"),
-        Refusal(description: "wrong grant type", request: {
-                    FakeRequest.tokenRequest(body: #"{"grant_type":"password","appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#) },
-                status: .badRequest, code: "mdsp.core.generic.invalidRequestBodyProperty", messageFragment: "password"),
-        Refusal(description: "body and query mixed", request: {
-                    FakeRequest.tokenRequest(query: "?appName=testdm") },
-                status: .badRequest, code: "mdsp.core.generic.invalidRequestBodyProperty", messageFragment: "not both"),
+        Refusal(
+            description: "missing header", request: { FakeRequest.tokenRequest(key: nil) },
+            status: .unauthorized, code: "mdsp.core.generic.unauthorized", messageFragment: "missing"),
+        Refusal(
+            description: "wrong secret",
+            request: { FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "iiotuxpc-testdm-v1.0.0", secret: "nope")) },
+            status: .unauthorized, code: "mdsp.core.generic.unauthorized", messageFragment: "bad client secret"),
+        Refusal(
+            description: "unknown client",
+            request: { FakeRequest.tokenRequest(key: AppCredential.spaceAuthKey(clientID: "someone-else", secret: "x")) },
+            status: .unauthorized, code: "mdsp.core.generic.unauthorized", messageFragment: "unknown client id 'someone-else'"),
+        Refusal(
+            description: "malformed base64", request: { FakeRequest.tokenRequest(key: "Basic %%%notbase64") },
+            status: .badRequest, code: "mdsp.core.generic.invalidParameter", messageFragment: "base64"),
+        Refusal(
+            description: "no colon", request: { FakeRequest.tokenRequest(key: "Basic " + Data("justanid".utf8).base64EncodedString()) },
+            status: .badRequest, code: "mdsp.core.generic.invalidParameter", messageFragment: "clientId:clientSecret"),
+        Refusal(
+            description: "bad JSON", request: { FakeRequest.tokenRequest(body: "{not json") },
+            status: .badRequest, code: "mdsp.core.generic.invalidRequestBodyProperty", messageFragment: "not valid JSON"),
+        Refusal(
+            description: "missing field", request: { FakeRequest.tokenRequest(body: #"{"appName":"testdm"}"#) },
+            status: .badRequest, code: "mdsp.core.generic.missingRequestBodyProperty", messageFragment: "appVersion"),
+        Refusal(
+            description: "wrong app",
+            request: {
+                FakeRequest.tokenRequest(body: #"{"appName":"other","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#)
+            },
+            status: .forbidden, code: "mdsp.core.generic.forbidden", messageFragment: "'other'"),
+        Refusal(
+            description: "unprovisioned user tenant",
+            request: {
+                FakeRequest.tokenRequest(body: #"{"appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"elsewhere"}"#)
+            },
+            status: .forbidden, code: "mdsp.core.generic.forbidden", messageFragment: "'elsewhere'"),
+        Refusal(
+            description: "wrong grant type",
+            request: {
+                FakeRequest.tokenRequest(
+                    body: #"{"grant_type":"password","appName":"testdm","appVersion":"v1.0.0","hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#)
+            },
+            status: .badRequest, code: "mdsp.core.generic.invalidRequestBodyProperty", messageFragment: "password"),
+        Refusal(
+            description: "body and query mixed",
+            request: {
+                FakeRequest.tokenRequest(query: "?appName=testdm")
+            },
+            status: .badRequest, code: "mdsp.core.generic.invalidRequestBodyProperty", messageFragment: "not both"),
     ]
 
     @Test(arguments: refusals)

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// Switchable assumptions: listed by `GET /_fake/assumptions`, picked per scenario (`assumptions:`) and at run time
@@ -55,21 +56,21 @@ import Testing
 
     @Test func scenario_picksAlternatives_andReadsItsOwnSeedDataByThem() throws {
         let text = """
-        name: lenient
-        assumptions: {ts.time-formats: lenient, ts.strict-types: coerce}
-        tenants:
-          - name: iiotuxpc
-            aspectTypes:
-              - {name: temps, category: dynamic, variables: [{name: t, dataType: DOUBLE}]}
-            assetTypes:
-              - {name: oven, aspects: [{name: temps, aspectTypeId: iiotuxpc.temps}]}
-            assets:
-              - name: Oven
-                typeId: iiotuxpc.oven
-                timeSeries:
-                  temps:
-                    - {_time: "2024-01-01T01:00:00+01:00", t: "21.5"}
-        """
+            name: lenient
+            assumptions: {ts.time-formats: lenient, ts.strict-types: coerce}
+            tenants:
+              - name: iiotuxpc
+                aspectTypes:
+                  - {name: temps, category: dynamic, variables: [{name: t, dataType: DOUBLE}]}
+                assetTypes:
+                  - {name: oven, aspects: [{name: temps, aspectTypeId: iiotuxpc.temps}]}
+                assets:
+                  - name: Oven
+                    typeId: iiotuxpc.oven
+                    timeSeries:
+                      temps:
+                        - {_time: "2024-01-01T01:00:00+01:00", t: "21.5"}
+            """
         let scenario = try ScenarioLoader().load(text: text)
         #expect(scenario.assumptions == ["ts.time-formats": "lenient", "ts.strict-types": "coerce"])
         let fake = try TestGateway.make(scenario: scenario)

@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 @Suite struct ControlClockAndTokenTests {
     private func control(_ fake: FakeGateway, _ method: HTTPRequest.Method, _ path: String, body: String? = nil) -> FakeResponse {

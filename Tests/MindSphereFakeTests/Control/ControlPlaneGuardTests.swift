@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// The protection of `/_fake/`: control token, Host and Origin over a listener, and declared JSON or YAML bodies.
 @Suite struct ControlPlaneGuardTests {
@@ -16,8 +17,10 @@ import MindSphereFakeTesting
         return FakeRequest(method: method, target: target, headerFields: fields, body: Array(body.utf8), listenerPort: listenerPort)
     }
 
-    private func expectControlError(_ response: FakeResponse, _ status: HTTPResponse.Status, _ code: String,
-                                    sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expectControlError(
+        _ response: FakeResponse, _ status: HTTPResponse.Status, _ code: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         #expect(response.status == status, sourceLocation: sourceLocation)
         #expect(response.bodyJSON?.objectValue?.keys == ["error", "message"], sourceLocation: sourceLocation)
         #expect(response.bodyJSON?["error"] == .string(code), sourceLocation: sourceLocation)
@@ -47,16 +50,20 @@ import MindSphereFakeTesting
         expectControlError(response, .unauthorized, "unauthorized")
     }
 
-    @Test(arguments: ["localhost", "localhost:8080", "LocalHost:8080", "127.0.0.1", "127.0.0.1:8080", "10.1.2.3:8080",
-                      "[::1]", "[::1]:8080", "[fe80::1:2]:8080", "[::ffff:127.0.0.1]:8080"])
+    @Test(arguments: [
+        "localhost", "localhost:8080", "LocalHost:8080", "127.0.0.1", "127.0.0.1:8080", "10.1.2.3:8080",
+        "[::1]", "[::1]:8080", "[fe80::1:2]:8080", "[::ffff:127.0.0.1]:8080",
+    ])
     func safeHost_isServed(host: String) throws {
         let fake = try TestGateway.make()
         #expect(fake.handle(request(.get, "/_fake/health", headers: ["Host": host])).status == .ok, "\(host)")
     }
 
-    @Test(arguments: ["", "evil.example", "evil.example:8080", "localhost:9999", "localhost:", "localhost.", "localhost.:8080",
-                      "127.0.0.1:80", "127.0.0.1.nip.io", "1.2.3.256", "1.2.3", "[::1]:9999", "[::1", "[evil]:8080", "[::1]x",
-                      "localhost:+8080", "localhost:08080x", "0x7f.0.0.1"])
+    @Test(arguments: [
+        "", "evil.example", "evil.example:8080", "localhost:9999", "localhost:", "localhost.", "localhost.:8080",
+        "127.0.0.1:80", "127.0.0.1.nip.io", "1.2.3.256", "1.2.3", "[::1]:9999", "[::1", "[evil]:8080", "[::1]x",
+        "localhost:+8080", "localhost:08080x", "0x7f.0.0.1",
+    ])
     func unsafeHost_isRefusedWith403(host: String) throws {
         let fake = try TestGateway.make()
         let headers = host.isEmpty ? [:] : ["Host": host]
@@ -66,12 +73,15 @@ import MindSphereFakeTesting
 
     @Test func inProcessRequests_skipHostAndOriginChecks() throws {
         let fake = try TestGateway.make()
-        let response = fake.handle(request(.post, "/_fake/reset", headers: ["Host": "evil.example", "Origin": "http://evil.example"], listenerPort: nil))
+        let response = fake.handle(
+            request(.post, "/_fake/reset", headers: ["Host": "evil.example", "Origin": "http://evil.example"], listenerPort: nil))
         #expect(response.status == .ok)
     }
 
-    @Test(arguments: ["http://evil.example", "null", "http://evil.example:8080", "http://localhost:9999", "ftp://localhost:8080",
-                      "http://localhost.evil.example", "https://[::1]:1"])
+    @Test(arguments: [
+        "http://evil.example", "null", "http://evil.example:8080", "http://localhost:9999", "ftp://localhost:8080",
+        "http://localhost.evil.example", "https://[::1]:1",
+    ])
     func foreignOrigin_isRefusedWith403_evenWithAToken(origin: String) throws {
         let open = try TestGateway.make()
         expectControlError(open.handle(request(headers: ["Host": "localhost:8080", "Origin": origin])), .forbidden, "forbidden")
@@ -93,9 +103,11 @@ import MindSphereFakeTesting
         #expect(fake.handle(request(.delete, "/_fake/faults", headers: ["Host": "127.0.0.1:8080"])).status == .ok)
     }
 
-    @Test(arguments: [("text/plain", #"{"advanceSeconds":1}"#), ("application/x-www-form-urlencoded", "advanceSeconds=1"),
-                      ("multipart/form-data; boundary=x", "--x--"), ("text/plain", ""), ("", #"{"advanceSeconds":1}"#),
-                      ("none", #"{"advanceSeconds":1}"#), ("application/jsonx", #"{"advanceSeconds":1}"#), ("+json", "{}")])
+    @Test(arguments: [
+        ("text/plain", #"{"advanceSeconds":1}"#), ("application/x-www-form-urlencoded", "advanceSeconds=1"),
+        ("multipart/form-data; boundary=x", "--x--"), ("text/plain", ""), ("", #"{"advanceSeconds":1}"#),
+        ("none", #"{"advanceSeconds":1}"#), ("application/jsonx", #"{"advanceSeconds":1}"#), ("+json", "{}"),
+    ])
     func stateChangingCall_withoutJSONOrYAML_answers415(contentType: String, body: String) throws {
         let fake = try TestGateway.make()
         var headers = ["Host": "localhost:8080"]
@@ -109,16 +121,20 @@ import MindSphereFakeTesting
     @Test(arguments: ["application/json", "application/json; charset=utf-8", "Application/JSON", "application/merge-patch+json"])
     func jsonContentTypes_areAccepted(contentType: String) throws {
         let fake = try TestGateway.make()
-        let response = fake.handle(request(.post, "/_fake/clock", headers: ["Host": "localhost:8080", "Content-Type": contentType],
-                                           body: #"{"advanceSeconds":1}"#))
+        let response = fake.handle(
+            request(
+                .post, "/_fake/clock", headers: ["Host": "localhost:8080", "Content-Type": contentType],
+                body: #"{"advanceSeconds":1}"#))
         #expect(response.status == .ok)
     }
 
     @Test(arguments: ["application/yaml", "application/x-yaml", "text/yaml; charset=utf-8"])
     func yamlContentTypes_areAcceptedForAScenario(contentType: String) throws {
         let fake = try TestGateway.make()
-        let response = fake.handle(request(.post, "/_fake/scenario", headers: ["Host": "localhost:8080", "Content-Type": contentType],
-                                           body: "name: tiny\ntenants: [{name: tiny}]\n"))
+        let response = fake.handle(
+            request(
+                .post, "/_fake/scenario", headers: ["Host": "localhost:8080", "Content-Type": contentType],
+                body: "name: tiny\ntenants: [{name: tiny}]\n"))
         #expect(response.status == .ok)
     }
 

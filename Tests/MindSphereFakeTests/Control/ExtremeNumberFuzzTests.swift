@@ -1,7 +1,8 @@
 import HTTPTypes
-import XCTest
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import XCTest
+
+@testable import MindSphereFake
 
 /// Hammers the clock, state-dump and token-lifetime paths with extreme numbers through `FakeGateway.handle`, from a
 /// fixed seed so a failure repeats. Every answer must be 2xx or 4xx; a trap would end the test process, failing it.
@@ -55,7 +56,9 @@ final class ExtremeNumberFuzzTests: XCTestCase {
             case 2:
                 var dump = baseDump
                 var settings = try XCTUnwrap(dump["scenario"]?.objectValue)
-                let lifetime = number(&random), delay = number(&random), now = number(&random)
+                let lifetime = number(&random)
+                let delay = number(&random)
+                let now = number(&random)
                 settings["tokenLifetimeSeconds"] = try JSONParser.parse(lifetime)
                 settings["ingestionDelayMilliseconds"] = try JSONParser.parse(delay)
                 dump["scenario"] = .object(settings)
@@ -70,8 +73,9 @@ final class ExtremeNumberFuzzTests: XCTestCase {
             let token = fake.handle(FakeRequest.tokenRequest())
             assertAnswered(token, "round \(round): token request")
             if let accessToken = token.bodyJSON?["access_token"]?.stringValue {
-                assertAnswered(fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: accessToken)),
-                               "round \(round): authenticated GET")
+                assertAnswered(
+                    fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets", token: accessToken)),
+                    "round \(round): authenticated GET")
             }
             assertAnswered(fake.handle(FakeRequest(method: .get, target: "/_fake/clock")), "round \(round): clock read")
             XCTAssert(FakeClock.range.contains(fake.clock.nowMilliseconds()), "round \(round): clock left its range")

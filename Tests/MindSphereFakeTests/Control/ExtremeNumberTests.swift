@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// Numbers from requests, state dumps and scenarios are range-checked before arithmetic: each reproduction below
 /// used to trap (and so kill the server); now each answers 400 and the fake keeps serving.
@@ -10,11 +11,13 @@ import MindSphereFakeTesting
         fake.handle(FakeRequest(method: .post, target: path, headerFields: [.contentType: "application/json"], body: Array(body.utf8)))
     }
 
-    @Test(arguments: [#"{"advanceSeconds":1e17}"#, #"{"advanceSeconds":9.3e15}"#, #"{"advanceSeconds":-1e17}"#,
-                      #"{"advanceSeconds":1e300}"#, #"{"advanceMilliseconds":9223372036854775807}"#,
-                      #"{"advanceMilliseconds":-9223372036854775808}"#, #"{"advanceSeconds":315537897600}"#,
-                      #"{"set":"0000-01-01T00:00:00.000Z"}"#, #"{"set":"9999-12-31T23:59:59.999Z","advanceSeconds":1}"#,
-                      #"{"advanceMilliseconds":300000000000000,"advanceSeconds":300000000000}"#])
+    @Test(arguments: [
+        #"{"advanceSeconds":1e17}"#, #"{"advanceSeconds":9.3e15}"#, #"{"advanceSeconds":-1e17}"#,
+        #"{"advanceSeconds":1e300}"#, #"{"advanceMilliseconds":9223372036854775807}"#,
+        #"{"advanceMilliseconds":-9223372036854775808}"#, #"{"advanceSeconds":315537897600}"#,
+        #"{"set":"0000-01-01T00:00:00.000Z"}"#, #"{"set":"9999-12-31T23:59:59.999Z","advanceSeconds":1}"#,
+        #"{"advanceMilliseconds":300000000000000,"advanceSeconds":300000000000}"#,
+    ])
     func clockTraps_answer400(body: String) throws {
         let fake = try TestGateway.make()
         let response = post(fake, "/_fake/clock", body)
@@ -28,7 +31,8 @@ import MindSphereFakeTesting
         let fake = try TestGateway.make()
         #expect(post(fake, "/_fake/clock", #"{"set":"9999-12-31T23:59:59.999Z"}"#).bodyJSON?["now"] == .string("9999-12-31T23:59:59.999Z"))
         #expect(post(fake, "/_fake/clock", #"{"set":"0001-01-01T00:00:00.000Z"}"#).bodyJSON?["now"] == .string("0001-01-01T00:00:00.000Z"))
-        #expect(post(fake, "/_fake/clock", #"{"advanceSeconds":0.0015}"#).bodyJSON?["epochMilliseconds"]
+        #expect(
+            post(fake, "/_fake/clock", #"{"advanceSeconds":0.0015}"#).bodyJSON?["epochMilliseconds"]
                 == .number(.integer(FakeClock.range.lowerBound + 2)))
         // A token issued at the last instant is still valid then (expiry arithmetic does not overflow).
         _ = post(fake, "/_fake/clock", #"{"set":"9999-12-31T23:00:00.000Z"}"#)

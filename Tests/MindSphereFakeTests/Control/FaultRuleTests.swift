@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 @Suite struct FaultRuleTests {
     private func post(_ fake: FakeGateway, _ path: String, _ body: String) -> FakeResponse {
@@ -26,19 +27,22 @@ import MindSphereFakeTesting
     @Test func statusFault_usesTheErrorShapeOfTheAddressedAPI() throws {
         let fake = try TestGateway.make()
         let token = try fake.token()
-        fake.control.addFault(FaultRule(pathPattern: "/api/iottimeseries/v3/timeseries/*/*", action: .status(503, retryAfterSeconds: nil, delayMilliseconds: 0)))
+        fake.control.addFault(
+            FaultRule(pathPattern: "/api/iottimeseries/v3/timeseries/*/*", action: .status(503, retryAfterSeconds: nil, delayMilliseconds: 0)))
         let response = fake.handle(FakeRequest.authorized(.get, "/api/iottimeseries/v3/timeseries/abc/real_log", token: token))
         #expect(response.status == .serviceUnavailable)
         #expect(response.bodyJSON?["id"] != nil)
         #expect(response.bodyJSON?["message"] != nil)
-        fake.control.addFault(FaultRule(pathPattern: "/api/technicaltokenmanager/**", action: .status(500, retryAfterSeconds: nil, delayMilliseconds: 0)))
+        fake.control.addFault(
+            FaultRule(pathPattern: "/api/technicaltokenmanager/**", action: .status(500, retryAfterSeconds: nil, delayMilliseconds: 0)))
         #expect(fake.handle(FakeRequest.tokenRequest()).status == .internalServerError)
     }
 
     @Test func methodAndGlob_limitWhatMatches() throws {
         let fake = try TestGateway.make()
         let token = try fake.token()
-        fake.control.addFault(FaultRule(method: "put", pathPattern: "/api/assetmanagement/v3/*", action: .status(500, retryAfterSeconds: nil, delayMilliseconds: 0)))
+        fake.control.addFault(
+            FaultRule(method: "put", pathPattern: "/api/assetmanagement/v3/*", action: .status(500, retryAfterSeconds: nil, delayMilliseconds: 0)))
         #expect(list(fake, token).status == .ok, "GET is not PUT")
         #expect(fake.handle(FakeRequest.authorized(.get, "/api/assetmanagement/v3/assets/x/aspects", token: token)).status != .internalServerError)
         #expect(PathGlob("/api/*/v3").matches("/api/x/v3"))
@@ -81,10 +85,12 @@ import MindSphereFakeTesting
         #expect(fake.handle(FakeRequest(method: .delete, target: "/_fake/faults/a")).status == .ok)
         #expect(fake.handle(FakeRequest(method: .delete, target: "/_fake/faults/a")).status == .notFound)
         #expect(fake.handle(FakeRequest(method: .delete, target: "/_fake/faults")).bodyJSON?["removed"] == .int(1))
-        for bad in [#"{"status":429}"#, #"{"path":"/api/**"}"#, #"{"path":"/api/**","status":418}"#,
-                    #"{"path":"/api/**","status":429,"probability":2}"#, #"{"path":"/api/**","status":429,"colour":"red"}"#,
-                    #"{"method":"G@T","path":"/api/**","status":429}"#, #"{"method":"anything","path":"/api/**","status":429}"#,
-                    #"{"method":"GET;","path":"/api/**","status":429}"#, #"{"method":7,"path":"/api/**","status":429}"#] {
+        for bad in [
+            #"{"status":429}"#, #"{"path":"/api/**"}"#, #"{"path":"/api/**","status":418}"#,
+            #"{"path":"/api/**","status":429,"probability":2}"#, #"{"path":"/api/**","status":429,"colour":"red"}"#,
+            #"{"method":"G@T","path":"/api/**","status":429}"#, #"{"method":"anything","path":"/api/**","status":429}"#,
+            #"{"method":"GET;","path":"/api/**","status":429}"#, #"{"method":7,"path":"/api/**","status":429}"#,
+        ] {
             #expect(post(fake, "/_fake/faults", bad).status == .badRequest, "\(bad)")
         }
     }

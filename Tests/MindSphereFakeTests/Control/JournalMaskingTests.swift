@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// The journal masks secrets by decoded parameter and header name, in any letter case: in headers, cookies, form and
@@ -40,8 +41,9 @@ import Testing
         #"{"refresh_token":"\#(secret)"#,
     ])
     func jsonSecrets_areMaskedByUnescapedName(body: String) throws {
-        let request = FakeRequest(method: .post, target: "/api/technicaltokenmanager/v3/oauth/token",
-                                  headerFields: [.contentType: "application/json"], body: Array(body.utf8))
+        let request = FakeRequest(
+            method: .post, target: "/api/technicaltokenmanager/v3/oauth/token",
+            headerFields: [.contentType: "application/json"], body: Array(body.utf8))
         let (text, _) = try journalText(request)
         #expect(!text.contains(Self.secret), "\(body)")
     }

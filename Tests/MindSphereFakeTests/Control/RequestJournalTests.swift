@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 @Suite struct RequestJournalTests {
     private func requests(_ fake: FakeGateway, _ query: String = "") -> [JSONValue] {

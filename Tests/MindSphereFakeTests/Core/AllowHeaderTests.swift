@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// Found by the gateway fuzz target: a 405's `Allow` list (and message) named a method twice when two routes of
 /// that method matched the path.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// Numbers with 16 to 19 significant digits read to the same `Double` as `Double(String)` (correct rounding).
@@ -40,8 +41,8 @@ import Testing
 
     @Test func parse_halfwayCases_roundToEven() throws {
         // 2^53 + 1 and 2^53 + 3 lie halfway between two doubles.
-        #expect(try parsed("9007199254740993.0") == 9007199254740992)
-        #expect(try parsed("9007199254740995.0") == 9007199254740996)
+        #expect(try parsed("9007199254740993.0") == 9_007_199_254_740_992)
+        #expect(try parsed("9007199254740995.0") == 9_007_199_254_740_996)
     }
 }
 

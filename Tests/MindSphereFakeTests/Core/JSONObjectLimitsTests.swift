@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// Large and deep JSON: objects build in linear time (a key index past a few members) and the parser caps nesting
 /// depth and members per object with a 400 in the addressed API's error shape.
@@ -51,9 +52,10 @@ import MindSphereFakeTesting
 
     @Test func hugeObjectBody_answers400InTheControlShape() throws {
         let fake = try TestGateway.make()
-        let response = fake.handle(FakeRequest(
-            method: .post, target: "/_fake/clock", headerFields: [.contentType: "application/json"],
-            body: Array(object(keys: 100_000).utf8)))
+        let response = fake.handle(
+            FakeRequest(
+                method: .post, target: "/_fake/clock", headerFields: [.contentType: "application/json"],
+                body: Array(object(keys: 100_000).utf8)))
         #expect(response.status == .badRequest)
         #expect(response.bodyJSON?["error"] == .string("bad_request"))
         #expect(response.bodyJSON?["message"]?.stringValue?.contains("more than 10000 members") == true)
@@ -62,8 +64,9 @@ import MindSphereFakeTesting
     @Test func hugeObjectBody_answers400InThePlatformShape() throws {
         let fake = try TestGateway.make()
         let token = try fake.token()
-        let response = fake.handle(FakeRequest.authorized(
-            .post, "/api/assetmanagement/v3/assets", token: token, body: object(keys: 100_000)))
+        let response = fake.handle(
+            FakeRequest.authorized(
+                .post, "/api/assetmanagement/v3/assets", token: token, body: object(keys: 100_000)))
         #expect(response.status == .badRequest)
         #expect(response.bodyJSON?["errors"]?.arrayValue?.first?["message"]?.stringValue?.contains("more than 10000 members") == true)
     }

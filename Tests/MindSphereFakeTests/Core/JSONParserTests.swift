@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct JSONParserTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// `JacksonScalars` reads strings as Jackson's String-to-scalar coercion does, minus what JSON cannot carry back.
@@ -7,7 +8,7 @@ import Testing
         JacksonScalars.withBytes(text) { JacksonScalars.integer($0, in: range) }
     }
 
-    @Test(arguments: [("15", 15), ("+15", 15), ("-15", -15), (" 15 ", 15), ("0", 0), ("-2147483648", -2147483648), ("2147483647", 2147483647)])
+    @Test(arguments: [("15", 15), ("+15", 15), ("-15", -15), (" 15 ", 15), ("0", 0), ("-2147483648", -2_147_483_648), ("2147483647", 2_147_483_647)])
     func integer_accepted(text: String, value: Int64) {
         #expect(integer(text) == value)
     }

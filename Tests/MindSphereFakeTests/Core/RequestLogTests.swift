@@ -1,9 +1,10 @@
 import HTTPTypes
 import Logging
+import MindSphereFakeTesting
 import Synchronization
 import Testing
+
 @testable import MindSphereFake
-import MindSphereFakeTesting
 
 /// The request log: one entry per answered request, with what a developer needs to see why a call failed, and no
 /// secret.
@@ -48,7 +49,8 @@ import MindSphereFakeTesting
         let capture = Capture()
         let fake = try gateway(capture)
         let token = try fake.token()
-        let response = fake.handle(FakeRequest(method: .get, target: "/api/assetmanagement/v3/assets", headerFields: [.authorization: "Bearer \(token)"]))
+        let response = fake.handle(
+            FakeRequest(method: .get, target: "/api/assetmanagement/v3/assets", headerFields: [.authorization: "Bearer \(token)"]))
         let entries = capture.entries.withLock { $0 }
         #expect(entries.count == 2)
         let last = try #require(entries.last)
@@ -64,7 +66,8 @@ import MindSphereFakeTesting
         let capture = Capture()
         let fake = try gateway(capture)
         _ = fake.handle(FakeRequest(method: .get, target: "/api/assetmanagement/v3/assets"))
-        let rule = fake.control.addFault(FaultRule(pathPattern: "/api/iottimeseries/**", action: .status(429, retryAfterSeconds: nil, delayMilliseconds: 0)))
+        let rule = fake.control.addFault(
+            FaultRule(pathPattern: "/api/iottimeseries/**", action: .status(429, retryAfterSeconds: nil, delayMilliseconds: 0)))
         _ = fake.handle(FakeRequest(method: .get, target: "/api/iottimeseries/v3/timeseries/a/b"))
         let entries = capture.entries.withLock { $0 }
         #expect(entries.count == 2)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// Timestamps outside years 0000-9999 are refused on input and never rendered with a wrong 4-digit year.

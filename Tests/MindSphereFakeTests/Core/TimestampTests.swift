@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct TimestampTests {
@@ -13,8 +14,10 @@ import Testing
         #expect(Timestamp.parseMilliseconds(text) == expected)
     }
 
-    @Test(arguments: ["2023-13-01T00:00:00Z", "2023-02-30T00:00:00Z", "2023-02-20T02:01:01", "2023-02-20 02:01:01",
-                      "", "2023-02-20T24:00:00Z", "2023-02-20T02:01:01+01:00", "2023-02-20T02:01:01.Z", "2023-02-20"])
+    @Test(arguments: [
+        "2023-13-01T00:00:00Z", "2023-02-30T00:00:00Z", "2023-02-20T02:01:01", "2023-02-20 02:01:01",
+        "", "2023-02-20T24:00:00Z", "2023-02-20T02:01:01+01:00", "2023-02-20T02:01:01.Z", "2023-02-20",
+    ])
     func invalidTimestamps_areRefused(text: String) {
         #expect(Timestamp.parseMilliseconds(text) == nil)
     }

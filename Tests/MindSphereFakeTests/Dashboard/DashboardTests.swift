@@ -1,8 +1,9 @@
 import Foundation
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// The dashboard's control-plane endpoints (`/_fake/assets`, `/_fake/tokens`) and its files under `/_fake/ui/`.
 @Suite struct DashboardTests {
@@ -49,8 +50,10 @@ import MindSphereFakeTesting
         let fake = try fake()
         let token = try fake.token()
         let rootID = try #require(get(fake, "/_fake/assets").bodyJSON?["tenants"]?.arrayValue?.first?["root"]?["assetId"]?.stringValue)
-        let created = fake.handle(FakeRequest.authorized(.post, "/api/assetmanagement/v3/assets", token: token,
-            body: #"{"name":"Pump 7","typeId":"iiotuxpc.station","parentId":"\#(rootID)"}"#))
+        let created = fake.handle(
+            FakeRequest.authorized(
+                .post, "/api/assetmanagement/v3/assets", token: token,
+                body: #"{"name":"Pump 7","typeId":"iiotuxpc.station","parentId":"\#(rootID)"}"#))
         #expect(created.status == .created, "\(created.bodyText)")
         let afterCreate = names(get(fake, "/_fake/assets").bodyJSON?["tenants"]?.arrayValue?.first?["root"])
         #expect(afterCreate.contains("Pump 7"))
@@ -68,8 +71,10 @@ import MindSphereFakeTesting
         #expect(minted.status == .ok)
         #expect(minted.bodyJSON?["client_id"]?.stringValue == "iiotuxpc-testdm-v1.0.0")
         let token = try #require(minted.bodyJSON?["access_token"]?.stringValue)
-        let read = FakeRequest.authorized(.get, "/api/iottimeseries/v3/timeseries/574fbc1ab7964fa3a6acf1173707a256/acceleration"
-            + "?from=2023-02-22T00:00:00Z&to=2023-02-23T00:00:00Z", token: token)
+        let read = FakeRequest.authorized(
+            .get,
+            "/api/iottimeseries/v3/timeseries/574fbc1ab7964fa3a6acf1173707a256/acceleration"
+                + "?from=2023-02-22T00:00:00Z&to=2023-02-23T00:00:00Z", token: token)
         #expect(fake.handle(read).bodyJSON?.arrayValue?.count == 4)
         #expect(post(fake, "/_fake/tokens/expire").status == .ok)
         #expect(fake.handle(read).status == .unauthorized)
@@ -115,11 +120,15 @@ import MindSphereFakeTesting
 
     @Test func page_overAListener_passesTheControlPlaneGuard() throws {
         let fake = try fake()
-        let evil = fake.handle(FakeRequest(method: .get, target: "/_fake/ui/", headerFields: [HTTPField.Name("Host")!: "evil.example:8080"],
-                                           listenerPort: 8080))
+        let evil = fake.handle(
+            FakeRequest(
+                method: .get, target: "/_fake/ui/", headerFields: [HTTPField.Name("Host")!: "evil.example:8080"],
+                listenerPort: 8080))
         #expect(evil.status == .forbidden)
-        let local = fake.handle(FakeRequest(method: .get, target: "/_fake/ui/", headerFields: [HTTPField.Name("Host")!: "127.0.0.1:8080"],
-                                            listenerPort: 8080))
+        let local = fake.handle(
+            FakeRequest(
+                method: .get, target: "/_fake/ui/", headerFields: [HTTPField.Name("Host")!: "127.0.0.1:8080"],
+                listenerPort: 8080))
         #expect(local.status == .ok)
     }
 

@@ -1,19 +1,20 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// Every broken scenario fails with file, line and problem, whether the loader or a store finds the problem.
 @Suite struct BrokenScenarioTests {
     private static let header = """
-    tenants:
-      - name: acme
-        aspectTypes:
-          - {name: temps, category: dynamic, scopes: private, variables: [{name: t, dataType: DOUBLE}]}
-          - {name: info, category: static, scopes: private, variables: [{name: size, dataType: INT}]}
-        assetTypes:
-          - {name: oven, parentTypeId: core.basicasset, aspects: [{name: temps, aspectTypeId: acme.temps}, {name: info, aspectTypeId: acme.info}]}
-        assets:
+        tenants:
+          - name: acme
+            aspectTypes:
+              - {name: temps, category: dynamic, scopes: private, variables: [{name: t, dataType: DOUBLE}]}
+              - {name: info, category: static, scopes: private, variables: [{name: size, dataType: INT}]}
+            assetTypes:
+              - {name: oven, parentTypeId: core.basicasset, aspects: [{name: temps, aspectTypeId: acme.temps}, {name: info, aspectTypeId: acme.info}]}
+            assets:
 
-    """
+        """
 
     /// Loads `text` as broken.yaml into a fresh gateway and returns the error text.
     private func failure(_ text: String) -> String {
@@ -39,11 +40,12 @@ import Testing
     }
 
     @Test func duplicateAssetID_namesFileLineAndID() {
-        let message = failure(Self.header + """
-              - {id: 00000000000000000000000000000001, name: a, typeId: acme.oven}
-              - {id: 00000000000000000000000000000001, name: b, typeId: acme.oven}
+        let message = failure(
+            Self.header + """
+                      - {id: 00000000000000000000000000000001, name: a, typeId: acme.oven}
+                      - {id: 00000000000000000000000000000001, name: b, typeId: acme.oven}
 
-        """)
+                """)
         #expect(message.hasPrefix("broken.yaml:10:"), "\(message)")
         #expect(message.contains("duplicate asset id"), "\(message)")
     }
@@ -55,13 +57,14 @@ import Testing
     }
 
     @Test func timeSeriesValueOfWrongType_namesFileLineAndProblem() {
-        let message = failure(Self.header + """
-              - name: a
-                typeId: acme.oven
-                timeSeries:
-                  temps: [{_time: 2024-01-01T00:00:00.000Z, t: warm}]
+        let message = failure(
+            Self.header + """
+                      - name: a
+                        typeId: acme.oven
+                        timeSeries:
+                          temps: [{_time: 2024-01-01T00:00:00.000Z, t: warm}]
 
-        """)
+                """)
         #expect(message.hasPrefix("broken.yaml:12:"), "\(message)")
         #expect(message.contains("temps"), "\(message)")
     }

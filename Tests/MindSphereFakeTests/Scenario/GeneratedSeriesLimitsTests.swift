@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// Found with the scenario fuzz target's harness: numbers in `generate:` that overflowed Int64 arithmetic or a
@@ -6,8 +7,10 @@ import Testing
 /// with file, line and reason instead.
 @Suite struct GeneratedSeriesLimitsTests {
     /// A scenario whose one series is generated with `settings` (lines of the `generate:` mapping) and `variable`.
-    private static func scenario(_ settings: String, variable: String = "n: {kind: counter, start: 0, step: 1}",
-                                 start: String = "2026-01-05T00:00:00.000Z", count: Int = 3) -> String {
+    private static func scenario(
+        _ settings: String, variable: String = "n: {kind: counter, start: 0, step: 1}",
+        start: String = "2026-01-05T00:00:00.000Z", count: Int = 3
+    ) -> String {
         """
         tenants:
           - name: acme

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// Scenarios posted at run time read files only below the directory of the scenario the fake started with, and no
@@ -24,13 +25,16 @@ import Testing
     private func fake(startedFrom sourceFile: String? = "s/base.yaml") throws -> FakeGateway {
         var scenario = try ScenarioLoader(reader: Self.files).load(path: "s/base.yaml")
         scenario.sourceFile = sourceFile
-        return try FakeGateway(configuration: FakeConfiguration(scenario: scenario, seed: 1, scenarioFileReader: Self.files),
-                               clock: .frozen(at: TestGateway.epoch))
+        return try FakeGateway(
+            configuration: FakeConfiguration(scenario: scenario, seed: 1, scenarioFileReader: Self.files),
+            clock: .frozen(at: TestGateway.epoch))
     }
 
     private func post(_ fake: FakeGateway, _ text: String) -> FakeResponse {
-        fake.handle(FakeRequest(method: .post, target: "/_fake/scenario", headerFields: [.contentType: "application/yaml"],
-                                body: Array(text.utf8)))
+        fake.handle(
+            FakeRequest(
+                method: .post, target: "/_fake/scenario", headerFields: [.contentType: "application/yaml"],
+                body: Array(text.utf8)))
     }
 
     @Test func includeBelowTheStartedScenario_loads_alsoThroughAnIncludedFile() throws {
@@ -40,8 +44,10 @@ import Testing
         #expect(response.bodyJSON?["tenants"] == .array([.string("typed"), .string("posted")]))
     }
 
-    @Test(arguments: ["/proc/self/environ", "../outside.yaml", "more/../../outside.yaml", "./../outside.yaml",
-                      "more/nested.yaml", "~/outside.yaml", "more\\..\\..\\outside.yaml"])
+    @Test(arguments: [
+        "/proc/self/environ", "../outside.yaml", "more/../../outside.yaml", "./../outside.yaml",
+        "more/nested.yaml", "~/outside.yaml", "more\\..\\..\\outside.yaml",
+    ])
     func pathsOutsideTheDirectory_areRefusedNamingTheRule(path: String) throws {
         let fake = try fake()
         let response = post(fake, "name: posted\ninclude: ['\(path)']\ntenants: [{name: posted}]\n")

@@ -1,15 +1,16 @@
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct ScenarioLoaderTests {
     private static let types = """
-    tenants:
-      - name: acme
-        aspectTypes:
-          - {name: temps, category: dynamic, scopes: private, variables: [{name: t, dataType: DOUBLE}, {name: label, dataType: STRING, length: 20}, {name: n, dataType: INT}]}
-        assetTypes:
-          - {name: oven, parentTypeId: core.basicasset, aspects: [{name: temps, aspectTypeId: acme.temps}]}
-    """
+        tenants:
+          - name: acme
+            aspectTypes:
+              - {name: temps, category: dynamic, scopes: private, variables: [{name: t, dataType: DOUBLE}, {name: label, dataType: STRING, length: 20}, {name: n, dataType: INT}]}
+            assetTypes:
+              - {name: oven, parentTypeId: core.basicasset, aspects: [{name: temps, aspectTypeId: acme.temps}]}
+        """
 
     @Test func include_fixturesAndGeneratedIds_buildOneScenario() throws {
         let files = InMemoryScenarioFiles([
@@ -65,11 +66,12 @@ import Testing
     }
 
     @Test func nonRootAssetWithoutParent_goesUnderAnImplicitRoot() throws {
-        let scenario = try ScenarioLoader().load(text: """
-        tenants:
-          - name: acme
-            assets: [{name: pump, typeId: core.basicdevice, variables: {serialNumber: 12}}]
-        """)
+        let scenario = try ScenarioLoader().load(
+            text: """
+                tenants:
+                  - name: acme
+                    assets: [{name: pump, typeId: core.basicdevice, variables: {serialNumber: 12}}]
+                """)
         #expect(scenario.assets.count == 2)
         #expect(scenario.assets[0].body["typeId"]?.stringValue == "core.basicenterprise")
         #expect(scenario.assets[1].body["parentId"]?.stringValue == scenario.assets[0].id)
@@ -78,23 +80,23 @@ import Testing
 
     @Test func generate_makesDeterministicEvenlySpacedRecords() throws {
         let text = """
-        seed: 4
-        tenants:
-          - name: acme
-            assets:
-              - name: pump
-                typeId: core.basicdevice
-                timeSeries:
-                  temps:
-                    generate:
-                      start: 2024-01-01T00:00:00.000Z
-                      count: 3600
-                      intervalSeconds: 1
-                      variables:
-                        t: {kind: sine, min: 10, max: 20, periodSeconds: 600, noise: 0.1}
-                        n: {kind: counter, start: 5}
-                        s: {kind: cycle, values: [on, off], everyRecords: 10}
-        """
+            seed: 4
+            tenants:
+              - name: acme
+                assets:
+                  - name: pump
+                    typeId: core.basicdevice
+                    timeSeries:
+                      temps:
+                        generate:
+                          start: 2024-01-01T00:00:00.000Z
+                          count: 3600
+                          intervalSeconds: 1
+                          variables:
+                            t: {kind: sine, min: 10, max: 20, periodSeconds: 600, noise: 0.1}
+                            n: {kind: counter, start: 5}
+                            s: {kind: cycle, values: [on, off], everyRecords: 10}
+            """
         let records = try ScenarioLoader().load(text: text).timeSeries[0].records
         #expect(records.count == 3600)
         #expect(records[1]["_time"] == .string("2024-01-01T00:00:01.000Z"))

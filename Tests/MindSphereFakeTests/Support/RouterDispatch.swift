@@ -1,4 +1,5 @@
 import HTTPTypes
+
 @testable import MindSphereFake
 
 extension Router {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// Holds the chunked `SeriesStorage` (compressed, and with the plain codec) to one `ChunkRows`, the single sorted
@@ -6,20 +7,28 @@ import Testing
 /// batches into sealed chunks, overwrites of existing times, PATCH merges with `null`s, range deletes and a layout
 /// that grows a field, each followed by a comparison of every record and of random range, time and presence lookups.
 @Suite struct ChunkedStorageDifferentialTests {
-    static let narrow = SeriesLayout(schema: TimeSeriesHarness.schema("mixed", [
-        VariableDefinition(name: "x", dataType: .double),
-        VariableDefinition(name: "n", dataType: .long),
-        VariableDefinition(name: "s", dataType: .string, length: 32),
-    ]))
-    static let wide = SeriesLayout(schema: TimeSeriesHarness.schema("mixed", [
-        VariableDefinition(name: "x", dataType: .double),
-        VariableDefinition(name: "n", dataType: .long),
-        VariableDefinition(name: "s", dataType: .string, length: 32),
-        VariableDefinition(name: "b", dataType: .boolean),
-    ]), previous: narrow)
+    static let narrow = SeriesLayout(
+        schema: TimeSeriesHarness.schema(
+            "mixed",
+            [
+                VariableDefinition(name: "x", dataType: .double),
+                VariableDefinition(name: "n", dataType: .long),
+                VariableDefinition(name: "s", dataType: .string, length: 32),
+            ]))
+    static let wide = SeriesLayout(
+        schema: TimeSeriesHarness.schema(
+            "mixed",
+            [
+                VariableDefinition(name: "x", dataType: .double),
+                VariableDefinition(name: "n", dataType: .long),
+                VariableDefinition(name: "s", dataType: .string, length: 32),
+                VariableDefinition(name: "b", dataType: .boolean),
+            ]), previous: narrow)
 
-    private func batch(_ times: [Int64], columns count: Int, merging: Bool,
-                       using random: inout SeededRandomNumberGenerator) -> RecordBatch {
+    private func batch(
+        _ times: [Int64], columns count: Int, merging: Bool,
+        using random: inout SeededRandomNumberGenerator
+    ) -> RecordBatch {
         let storages: [Column.Storage] = [.double, .integer, .string, .boolean]
         var columns = storages.prefix(count).map { Column(storage: $0) }
         var nulled = Array(repeating: [Bool](), count: count)

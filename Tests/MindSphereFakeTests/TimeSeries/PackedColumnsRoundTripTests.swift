@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// Holds the compressed chunk codec to its plain twin: random columns of every storage, with edge values (signed
@@ -7,7 +8,8 @@ import Testing
 /// must decode to exactly what the plain codec keeps.
 @Suite struct PackedColumnsRoundTripTests {
     static let edgeDoubles: [Double] = [
-        0, -0.0, 1, -1, 0.1, .leastNormalMagnitude / 3, -.leastNormalMagnitude / 3, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude,
+        0, -0.0, 1, -1, 0.1, .leastNormalMagnitude / 3, -.leastNormalMagnitude / 3, .leastNonzeroMagnitude, .leastNormalMagnitude,
+        .greatestFiniteMagnitude,
         -.greatestFiniteMagnitude, .infinity, -.infinity, Double(1 << 53) + 2, 1e15 + 0.5, 123.456, -999_999.999_999,
     ]
     static let edgeIntegers: [Int64] = [0, 1, -1, .min, .max, .min + 1, .max - 1, 1 << 32, -(1 << 40)]
@@ -17,7 +19,8 @@ import Testing
         var column = Column(storage: storage)
         let style = Int.random(in: 0..<5, using: &random)
         let missing = [0.0, 0.0, 0.3, 1.0, 0.02][Int.random(in: 0..<5, using: &random)]
-        var previousDouble = 0.0, previousInteger: Int64 = 0
+        var previousDouble = 0.0
+        var previousInteger: Int64 = 0
         for _ in 0..<count {
             if Double.random(in: 0..<1, using: &random) < missing {
                 column.appendAbsent()
@@ -100,7 +103,9 @@ import Testing
 
     @Test func plantLikeColumns_packBelowTheirPlainSize() {
         var times: [Int64] = []
-        var temperature = Column(storage: .double), pieces = Column(storage: .integer), state = Column(storage: .string)
+        var temperature = Column(storage: .double)
+        var pieces = Column(storage: .integer)
+        var state = Column(storage: .string)
         for index in 0..<1024 {
             times.append(1_767_571_200_000_000 + Int64(index) * 1_000_000)
             temperature.doubles.append(((62.5 + Double(index % 50) * 0.013) * 1000).rounded() / 1000)

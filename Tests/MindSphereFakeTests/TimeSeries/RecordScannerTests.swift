@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// `RecordScanner` reads exactly the batch `RecordValidator` builds from the parsed body, and declines the rest.
@@ -7,8 +8,10 @@ import Testing
 
     init() throws {
         let harness = TimeSeriesHarness()
-        guard case .found(let schema) = harness.schemas.aspectSchema(
-            tenant: TimeSeriesHarness.tenant, assetID: TimeSeriesHarness.asset, aspectName: "mixed") else {
+        guard
+            case .found(let schema) = harness.schemas.aspectSchema(
+                tenant: TimeSeriesHarness.tenant, assetID: TimeSeriesHarness.asset, aspectName: "mixed")
+        else {
             throw ScanTestError.noSchema
         }
         layout = SeriesLayout(schema: schema)

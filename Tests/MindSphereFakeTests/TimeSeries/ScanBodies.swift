@@ -4,21 +4,23 @@ enum ScanBodies {
     private static let time = "2023-02-20T02:01:01.001Z"
 
     /// Valid bodies the scanner reads itself.
-    static let scanned: [String] = [
-        #"[{"_time":"\#(time)","count":1}]"#,
-        #"[{"_time":"\#(time)","count":-2147483648,"count_qc":4294967295,"total":9223372036854775807,"level":7,"level_qc":0,"on":false,"label":"äöüßé","notes":"0123456789","seen":"2023-02-20T02:01:01Z"}]"#,
-        #"[{"seen":"2023-02-20T02:01:01.5Z","on":true,"level":-1.5e-3,"_time":"\#(time)","total":-9223372036854775807}]"#,
-        #"[{"_time":"\#(time)","count":null,"total":null,"level":null,"on":null,"label":null,"notes":null,"seen":null,"count_qc":null,"level_qc":null}]"#,
-        #"[{"_time":"\#(time)","level":0.1},{"_time":"2023-02-20T02:01:00.999Z","level":1E+2},{"_time":"\#(time)","level":-0.0}]"#,
-        #"[{"_time":"2023-02-20T02:01:01Z"},{"_time":"2023-02-20t02:01:01.100000000z","label":""}]"#,
-        #"[{"_time":"2019-12-31T23:59:59.999Z","level":123456789012345678901234567890},{"_time":"2024-02-29T00:00:00.000Z","level":1.7976931348623157e308}]"#,
-        " \n\t[ {\r\n \"_time\" : \"\(time)\" ,\n \"count\" : 5 , \"label\":\"a b\" } , {\"_time\":\"2023-02-20T02:01:02Z\",\"on\":false}\n] \n",
-        #"[{"_time":"\#(time)","label":"日本語"},{"_time":"2023-02-20T02:01:03Z","notes":"\#u{1F600}"}]"#,
-    ] + coerced + [
-        "[" + (0..<250).map { index in
-            #"{"_time":"2023-02-20T02:\#(10 + index % 50):\#(10 + index % 40).\#(100 + index)Z","count":\#(index - 125),"level":\#(index).25,"level_qc":\#(index % 3)}"#
-        }.joined(separator: ",") + "]",
-    ]
+    static let scanned: [String] =
+        [
+            #"[{"_time":"\#(time)","count":1}]"#,
+            #"[{"_time":"\#(time)","count":-2147483648,"count_qc":4294967295,"total":9223372036854775807,"level":7,"level_qc":0,"on":false,"label":"äöüßé","notes":"0123456789","seen":"2023-02-20T02:01:01Z"}]"#,
+            #"[{"seen":"2023-02-20T02:01:01.5Z","on":true,"level":-1.5e-3,"_time":"\#(time)","total":-9223372036854775807}]"#,
+            #"[{"_time":"\#(time)","count":null,"total":null,"level":null,"on":null,"label":null,"notes":null,"seen":null,"count_qc":null,"level_qc":null}]"#,
+            #"[{"_time":"\#(time)","level":0.1},{"_time":"2023-02-20T02:01:00.999Z","level":1E+2},{"_time":"\#(time)","level":-0.0}]"#,
+            #"[{"_time":"2023-02-20T02:01:01Z"},{"_time":"2023-02-20t02:01:01.100000000z","label":""}]"#,
+            #"[{"_time":"2019-12-31T23:59:59.999Z","level":123456789012345678901234567890},{"_time":"2024-02-29T00:00:00.000Z","level":1.7976931348623157e308}]"#,
+            " \n\t[ {\r\n \"_time\" : \"\(time)\" ,\n \"count\" : 5 , \"label\":\"a b\" } , {\"_time\":\"2023-02-20T02:01:02Z\",\"on\":false}\n] \n",
+            #"[{"_time":"\#(time)","label":"日本語"},{"_time":"2023-02-20T02:01:03Z","notes":"\#u{1F600}"}]"#,
+        ] + coerced + [
+            "["
+                + (0..<250).map { index in
+                    #"{"_time":"2023-02-20T02:\#(10 + index % 50):\#(10 + index % 40).\#(100 + index)Z","count":\#(index - 125),"level":\#(index).25,"level_qc":\#(index % 3)}"#
+                }.joined(separator: ",") + "]"
+        ]
 
     /// Numbers and Booleans given as strings of their type (`ValueCoercion.coerce`, the default): the scanner reads
     /// them itself; under `.strict` both paths refuse each of them.

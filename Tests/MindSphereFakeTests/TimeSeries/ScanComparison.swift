@@ -1,4 +1,5 @@
 import HTTPTypes
+
 @testable import MindSphereFake
 
 /// Two harnesses fed the same requests: one whose PUTs may read records straight from the body bytes, one that

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// Thousands of PUT bodies made by mutating valid ones byte by byte: the byte scanner and the general path must give
@@ -17,15 +18,17 @@ import Testing
     @Test(arguments: 0..<4, ["coerce", "strict"])
     func mutatedStringValues_answerAndStoreLikeTheGeneralPath(round: Int, alternative: String) throws {
         let choices = try AssumptionChoices(["ts.strict-types": alternative])
-        mutate(round: round + 100, comparison: ScanComparison(choices: choices), bases: ScanBodies.coerced,
-               minimumStored: alternative == "coerce" ? 10 : 0)
+        mutate(
+            round: round + 100, comparison: ScanComparison(choices: choices), bases: ScanBodies.coerced,
+            minimumStored: alternative == "coerce" ? 10 : 0)
     }
 
     private func mutate(round: Int, comparison: ScanComparison, bases: [String], minimumStored: Int = 10) {
         var random = UInt64(round) &+ 1
         let seed = comparison.put("mixed", #"[{"_time":"2023-02-20T00:00:00Z","count":1,"level":2.5}]"#)
         #expect(seed.scanned == seed.general)
-        var differences = 0, stored = 0
+        var differences = 0
+        var stored = 0
         for _ in 0..<250 {
             let base = bases[Int(Identifiers.splitMix(&random) % UInt64(bases.count))]
             let body = Self.mutate(Array(base.utf8), with: &random)

@@ -1,11 +1,15 @@
 import Testing
+
 @testable import MindSphereFake
 
 /// Batches that arrive out of time order land in order, whether inserted as a block or merged record by record.
 @Suite struct SeriesStorageInsertTests {
-    private let layout = SeriesLayout(schema: TimeSeriesHarness.schema("acceleration", [
-        VariableDefinition(name: "x", dataType: .double),
-    ]))
+    private let layout = SeriesLayout(
+        schema: TimeSeriesHarness.schema(
+            "acceleration",
+            [
+                VariableDefinition(name: "x", dataType: .double)
+            ]))
 
     private func batch(_ times: [Int64]) -> RecordBatch {
         var column = Column(storage: .double)
@@ -30,9 +34,12 @@ import Testing
     }
 
     @Test func merge_batchInAGapOfAWiderLayout_fillsTheMissingColumnAsAbsent() {
-        let wider = SeriesLayout(schema: TimeSeriesHarness.schema("acceleration", [
-            VariableDefinition(name: "x", dataType: .double), VariableDefinition(name: "y", dataType: .double),
-        ]), previous: layout)
+        let wider = SeriesLayout(
+            schema: TimeSeriesHarness.schema(
+                "acceleration",
+                [
+                    VariableDefinition(name: "x", dataType: .double), VariableDefinition(name: "y", dataType: .double),
+                ]), previous: layout)
         var storage = SeriesStorage()
         storage.conform(to: wider)
         storage.merge(batch([10, 30]))

@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// Time Series through the whole fake: token check, Asset Management's aspect types and assets, error mapping.
 @Suite struct TimeSeriesGatewayTests {
@@ -21,13 +22,26 @@ import MindSphereFakeTesting
         let doubles = ["x", "y", "z"].map {
             #"{"name":"\#($0)","dataType":"DOUBLE","unit":"m/s^2","searchable":false,"qualityCode":\#($0 == "x")}"#
         }
-        try expectStatus(.created, send(client, .put, am + "/aspecttypes/iiotuxpc.acceleration", body:
-            #"{"name":"acceleration","category":"dynamic","scope":"private","variables":[\#(doubles.joined(separator: ","))]}"#))
-        try expectStatus(.created, send(client, .put, am + "/aspecttypes/iiotuxpc.nameplate", body:
-            #"{"name":"nameplate","category":"static","scope":"private","variables":[{"name":"serial","dataType":"STRING","length":20,"searchable":true,"qualityCode":false}]}"#))
-        try expectStatus(.created, send(client, .put, am + "/assettypes/iiotuxpc.machine", body:
-            #"{"name":"machine","parentTypeId":"core.basicasset","instantiable":true,"variables":[],"aspects":["#
-            + #"{"name":"acceleration","aspectTypeId":"iiotuxpc.acceleration"},{"name":"nameplate","aspectTypeId":"iiotuxpc.nameplate"}]}"#))
+        try expectStatus(
+            .created,
+            send(
+                client, .put, am + "/aspecttypes/iiotuxpc.acceleration",
+                body:
+                    #"{"name":"acceleration","category":"dynamic","scope":"private","variables":[\#(doubles.joined(separator: ","))]}"#))
+        try expectStatus(
+            .created,
+            send(
+                client, .put, am + "/aspecttypes/iiotuxpc.nameplate",
+                body:
+                    #"{"name":"nameplate","category":"static","scope":"private","variables":[{"name":"serial","dataType":"STRING","length":20,"searchable":true,"qualityCode":false}]}"#
+            ))
+        try expectStatus(
+            .created,
+            send(
+                client, .put, am + "/assettypes/iiotuxpc.machine",
+                body:
+                    #"{"name":"machine","parentTypeId":"core.basicasset","instantiable":true,"variables":[],"aspects":["#
+                    + #"{"name":"acceleration","aspectTypeId":"iiotuxpc.acceleration"},{"name":"nameplate","aspectTypeId":"iiotuxpc.nameplate"}]}"#))
         let root = send(client, .get, am + "/assets/root").bodyJSON?["assetId"]?.stringValue ?? ""
         let asset = send(client, .post, am + "/assets", body: #"{"name":"machine","typeId":"iiotuxpc.machine","parentId":"\#(root)"}"#)
         try expectStatus(.created, asset)
@@ -60,8 +74,9 @@ import MindSphereFakeTesting
 
     @Test func put_nonNumericStringInDoubleField_answers400InTimeSeriesShape() throws {
         let (client, asset) = try Self.machine()
-        let response = send(client, .put, "/api/iottimeseries/v3/timeseries/\(asset)/acceleration",
-                            body: #"[{"_time":"2023-02-22T19:56:44.521Z","x":"0.2 m/s2"}]"#)
+        let response = send(
+            client, .put, "/api/iottimeseries/v3/timeseries/\(asset)/acceleration",
+            body: #"[{"_time":"2023-02-22T19:56:44.521Z","x":"0.2 m/s2"}]"#)
         #expect(response.status == .badRequest)
         #expect(response.bodyJSON?.objectValue?.keys == ["id", "message"])
         #expect(response.bodyJSON?["message"]?.stringValue?.contains("record 0: field 'x'") == true)

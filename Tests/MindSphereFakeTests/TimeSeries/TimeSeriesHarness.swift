@@ -1,5 +1,6 @@
 import HTTPTypes
 import Synchronization
+
 @testable import MindSphereFake
 
 /// A schema provider for tests: the aspects each asset has, settable at will.
@@ -38,44 +39,59 @@ struct TimeSeriesHarness {
         var router = Router()
         router.add(contentsOf: TimeSeriesAPI(store: store, scansRecordBytes: scansRecordBytes).routes)
         self.router = router
-        schemas.add(Self.schema("real_log", [
-            VariableDefinition(name: "activity_type", dataType: .string, length: 255),
-            VariableDefinition(name: "machine_id", dataType: .string, length: 255),
-            VariableDefinition(name: "part_id", dataType: .string, length: 255),
-            VariableDefinition(name: "queue", dataType: .string, length: 255),
-            VariableDefinition(name: "timestamp", dataType: .timestamp),
-        ]))
-        schemas.add(Self.schema("acceleration", [
-            VariableDefinition(name: "x", dataType: .double),
-            VariableDefinition(name: "y", dataType: .double),
-            VariableDefinition(name: "z", dataType: .double),
-        ]))
-        schemas.add(Self.schema("mixed", [
-            VariableDefinition(name: "count", dataType: .int, qualityCode: true),
-            VariableDefinition(name: "total", dataType: .long),
-            VariableDefinition(name: "level", dataType: .double, qualityCode: true),
-            VariableDefinition(name: "on", dataType: .boolean),
-            VariableDefinition(name: "label", dataType: .string, length: 5),
-            VariableDefinition(name: "notes", dataType: .bigString, length: 10),
-            VariableDefinition(name: "seen", dataType: .timestamp),
-        ]))
+        schemas.add(
+            Self.schema(
+                "real_log",
+                [
+                    VariableDefinition(name: "activity_type", dataType: .string, length: 255),
+                    VariableDefinition(name: "machine_id", dataType: .string, length: 255),
+                    VariableDefinition(name: "part_id", dataType: .string, length: 255),
+                    VariableDefinition(name: "queue", dataType: .string, length: 255),
+                    VariableDefinition(name: "timestamp", dataType: .timestamp),
+                ]))
+        schemas.add(
+            Self.schema(
+                "acceleration",
+                [
+                    VariableDefinition(name: "x", dataType: .double),
+                    VariableDefinition(name: "y", dataType: .double),
+                    VariableDefinition(name: "z", dataType: .double),
+                ]))
+        schemas.add(
+            Self.schema(
+                "mixed",
+                [
+                    VariableDefinition(name: "count", dataType: .int, qualityCode: true),
+                    VariableDefinition(name: "total", dataType: .long),
+                    VariableDefinition(name: "level", dataType: .double, qualityCode: true),
+                    VariableDefinition(name: "on", dataType: .boolean),
+                    VariableDefinition(name: "label", dataType: .string, length: 5),
+                    VariableDefinition(name: "notes", dataType: .bigString, length: 10),
+                    VariableDefinition(name: "seen", dataType: .timestamp),
+                ]))
     }
 
     /// A dynamic aspect of the test asset.
-    static func schema(_ name: String, _ variables: [VariableDefinition], category: AspectSchema.Category = .dynamic,
-                       twinType: String = "performance", asset: String = asset) -> AspectSchema {
-        AspectSchema(assetID: asset, aspectName: name, aspectTypeID: "iiotuxpc.\(name)", category: category,
-                     variables: variables, twinType: twinType)
+    static func schema(
+        _ name: String, _ variables: [VariableDefinition], category: AspectSchema.Category = .dynamic,
+        twinType: String = "performance", asset: String = asset
+    ) -> AspectSchema {
+        AspectSchema(
+            assetID: asset, aspectName: name, aspectTypeID: "iiotuxpc.\(name)", category: category,
+            variables: variables, twinType: twinType)
     }
 
     /// Sends one request for the harness tenant; `bytes`, when given, is the body instead of `body`.
     @discardableResult
-    func send(_ method: HTTPRequest.Method, _ target: String, body: String? = nil, bytes: [UInt8]? = nil,
-              tenant: String = tenant) -> FakeResponse {
+    func send(
+        _ method: HTTPRequest.Method, _ target: String, body: String? = nil, bytes: [UInt8]? = nil,
+        tenant: String = tenant
+    ) -> FakeResponse {
         var fields = HTTPFields()
         fields[HTTPField.Name("Host")!] = "127.0.0.1:8080"
-        let request = FakeRequest(method: method, target: target, headerFields: fields,
-                                  body: bytes ?? body.map { Array($0.utf8) } ?? [])
+        let request = FakeRequest(
+            method: method, target: target, headerFields: fields,
+            body: bytes ?? body.map { Array($0.utf8) } ?? [])
         return router.dispatch(request, tenant: tenant, nowMilliseconds: clock.nowMilliseconds())
     }
 
@@ -97,10 +113,11 @@ struct TimeSeriesHarness {
 
     /// `count` acceleration records one second apart from `start` (ms), x = index.
     static func accelerationBody(count: Int, startMilliseconds: Int64 = 1_676_000_000_000, stepMilliseconds: Int64 = 1000) -> String {
-        "[" + (0..<count).map { index in
-            let time = Timestamp.format(milliseconds: startMilliseconds + Int64(index) * stepMilliseconds)
-            return #"{"_time":"\#(time)","x":\#(index).5,"y":1.25,"z":-2.0}"#
-        }.joined(separator: ",") + "]"
+        "["
+            + (0..<count).map { index in
+                let time = Timestamp.format(milliseconds: startMilliseconds + Int64(index) * stepMilliseconds)
+                return #"{"_time":"\#(time)","x":\#(index).5,"y":1.25,"z":-2.0}"#
+            }.joined(separator: ",") + "]"
     }
 
     /// The error message of an `{id, message}` answer.

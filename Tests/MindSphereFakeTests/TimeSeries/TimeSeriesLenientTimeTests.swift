@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// Assumption `ts.time-formats`: `strict` (the default) takes only `...Z`; `lenient` takes any UTC offset, converts to
@@ -35,8 +36,10 @@ import Testing
         #expect(storedTimes(harness) == [stored])
     }
 
-    @Test(arguments: ["2023-02-20T02:01:01", "2023-02-20 02:01:01Z", "2023-02-20T02:01:01+24:00", "2023-02-20T02:01:01+01:60",
-                      "2023-02-20T02:01:01+1", "2023-02-20T02:01:01+01:0", "2023-02-20T02:01:01.Z", "2023-02-20"])
+    @Test(arguments: [
+        "2023-02-20T02:01:01", "2023-02-20 02:01:01Z", "2023-02-20T02:01:01+24:00", "2023-02-20T02:01:01+01:60",
+        "2023-02-20T02:01:01+1", "2023-02-20T02:01:01+01:0", "2023-02-20T02:01:01.Z", "2023-02-20",
+    ])
     func lenient_stillRefusesTimesWithoutAnInstant(text: String) {
         let harness = TimeSeriesHarness(choices: Self.lenient)
         #expect(harness.put("acceleration", #"[{"_time":"\#(text)","x":1}]"#).status == .badRequest)
@@ -52,7 +55,8 @@ import Testing
     @Test func lenient_queryTimesTakeOffsets() {
         let harness = TimeSeriesHarness(choices: Self.lenient)
         #expect(harness.put("acceleration", #"[{"_time":"2023-02-20T02:01:01Z","x":1}]"#).status == .noContent)
-        let from = PercentDecoding.encode("2023-02-20T03:00:00+01:00"), to = PercentDecoding.encode("2023-02-20T03:01:01+01:00")
+        let from = PercentDecoding.encode("2023-02-20T03:00:00+01:00")
+        let to = PercentDecoding.encode("2023-02-20T03:01:01+01:00")
         #expect(harness.records(harness.get("acceleration", "from=\(from)&to=\(to)")).count == 1)
         let strict = TimeSeriesHarness()
         #expect(strict.get("acceleration", "from=\(from)&to=\(to)").status == .badRequest)

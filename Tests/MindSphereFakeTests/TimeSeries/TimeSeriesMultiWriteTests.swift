@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct TimeSeriesMultiWriteTests {
@@ -13,10 +14,12 @@ import Testing
 
     @Test func multiPut_allPairsValid_answers202AndStoresAll() {
         let harness = TimeSeriesHarness()
-        let response = multiPut(harness, [
-            pair("acceleration", TimeSeriesHarness.accelerationBody(count: 3)),
-            pair("mixed", #"[{"_time":"2023-01-01T00:00:00Z","count":1}]"#),
-        ])
+        let response = multiPut(
+            harness,
+            [
+                pair("acceleration", TimeSeriesHarness.accelerationBody(count: 3)),
+                pair("mixed", #"[{"_time":"2023-01-01T00:00:00Z","count":1}]"#),
+            ])
         #expect(response.status == .accepted)
         #expect(response.body.isEmpty)
         #expect(harness.store.recordCount() == 4)
@@ -24,12 +27,14 @@ import Testing
 
     @Test func multiPut_badPairs_areSkippedAndReportedWhileOthersAreStored() {
         let harness = TimeSeriesHarness()
-        let response = multiPut(harness, [
-            pair("acceleration", TimeSeriesHarness.accelerationBody(count: 2)),
-            pair("acceleration", #"[{"_time":"2023-02-20 02:01:01","x":1}]"#),
-            pair("acceleration", #"[{"_time":"2023-01-01T00:00:00Z","x":1}]"#, asset: "0123456789abcdef0123456789abcdef"),
-            pair("mixed", #"[{"_time":"2023-01-01T00:00:00Z","count":1}]"#),
-        ])
+        let response = multiPut(
+            harness,
+            [
+                pair("acceleration", TimeSeriesHarness.accelerationBody(count: 2)),
+                pair("acceleration", #"[{"_time":"2023-02-20 02:01:01","x":1}]"#),
+                pair("acceleration", #"[{"_time":"2023-01-01T00:00:00Z","x":1}]"#, asset: "0123456789abcdef0123456789abcdef"),
+                pair("mixed", #"[{"_time":"2023-01-01T00:00:00Z","count":1}]"#),
+            ])
         #expect(response.status == .accepted)
         let errors = response.bodyJSON?["errors"]?.arrayValue ?? []
         #expect(errors.count == 2)
@@ -51,10 +56,12 @@ import Testing
 
     @Test func multiPut_moreThan100Records_answers400() {
         let harness = TimeSeriesHarness()
-        let response = multiPut(harness, [
-            pair("acceleration", TimeSeriesHarness.accelerationBody(count: 60)),
-            pair("acceleration", TimeSeriesHarness.accelerationBody(count: 41, startMilliseconds: 1_677_000_000_000)),
-        ])
+        let response = multiPut(
+            harness,
+            [
+                pair("acceleration", TimeSeriesHarness.accelerationBody(count: 60)),
+                pair("acceleration", TimeSeriesHarness.accelerationBody(count: 41, startMilliseconds: 1_677_000_000_000)),
+            ])
         #expect(response.status == .badRequest)
         #expect(harness.message(response).contains("at most 100"))
         #expect(harness.store.recordCount() == 0)
@@ -63,8 +70,9 @@ import Testing
     @Test func multiPut_bodyAbove100Kilobytes_answers413() {
         let harness = TimeSeriesHarness()
         let padding = String(repeating: " ", count: 100 * 1024)
-        let response = harness.send(.put, TimeSeriesHarness.base,
-                                    body: #"{"timeseries":[\#(pair("acceleration", "[]"))]}"# + padding)
+        let response = harness.send(
+            .put, TimeSeriesHarness.base,
+            body: #"{"timeseries":[\#(pair("acceleration", "[]"))]}"# + padding)
         #expect(response.status == .contentTooLarge)
     }
 
@@ -73,8 +81,9 @@ import Testing
         #expect(harness.send(.put, TimeSeriesHarness.base, body: "[]").status == .badRequest)
         #expect(harness.send(.put, TimeSeriesHarness.base, body: #"{"series":[]}"#).status == .badRequest)
         #expect(harness.send(.put, TimeSeriesHarness.base, body: #"{"timeseries":[]}"#).status == .badRequest)
-        let missingEntity = harness.send(.put, TimeSeriesHarness.base,
-                                         body: #"{"timeseries":[{"propertySetName":"acceleration","data":[]}]}"#)
+        let missingEntity = harness.send(
+            .put, TimeSeriesHarness.base,
+            body: #"{"timeseries":[{"propertySetName":"acceleration","data":[]}]}"#)
         #expect(missingEntity.status == .accepted)
         #expect(missingEntity.bodyJSON?["errors"]?.arrayValue?.first?["status"] == .int(400))
     }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// PATCH (create or merge) on the harness's `mixed` aspect: count INT with _qc, total LONG, level DOUBLE with _qc,
@@ -30,8 +31,9 @@ import Testing
         let harness = TimeSeriesHarness()
         harness.put("mixed", #"[{"_time":"2023-11-14T21:00:00.000Z","count":1},{"_time":"2023-11-14T22:10:00.000Z","count":3}]"#)
         #expect(patch(harness, #"[{"_time":"\#(at)","count":2,"total":20}]"#).status == .noContent)
-        #expect(stored(harness) == #"[{"_time":"2023-11-14T21:00:00.000Z","count":1},{"_time":"\#(at)","count":2,"total":20},"#
-            + #"{"_time":"2023-11-14T22:10:00.000Z","count":3}]"#)
+        #expect(
+            stored(harness) == #"[{"_time":"2023-11-14T21:00:00.000Z","count":1},{"_time":"\#(at)","count":2,"total":20},"#
+                + #"{"_time":"2023-11-14T22:10:00.000Z","count":3}]"#)
     }
 
     @Test func patch_null_removesTheStoredValue() {
@@ -157,8 +159,10 @@ import Testing
         let unknown = harness.send(.patch, "\(TimeSeriesHarness.base)/0123456789abcdef0123456789abcdef/mixed", body: #"[{"_time":"\#(at)"}]"#)
         #expect(unknown.status == .notFound)
         #expect(patch(harness, #"[{"_time":"\#(at)","count":1}]"#, aspect: "noaspect").status == .notFound)
-        harness.schemas.add(TimeSeriesHarness.schema("nameplate", [VariableDefinition(name: "serial", dataType: .string, length: 20)],
-                                                     category: .static))
+        harness.schemas.add(
+            TimeSeriesHarness.schema(
+                "nameplate", [VariableDefinition(name: "serial", dataType: .string, length: 20)],
+                category: .static))
         #expect(patch(harness, #"[{"_time":"\#(at)","serial":"a"}]"#, aspect: "nameplate").status == .badRequest)
     }
 

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct TimeSeriesReadTests {
@@ -22,11 +23,11 @@ import Testing
     @Test func seedSnippet_putTwoRealLogRecords_readsThemBackUnchanged() {
         let harness = TimeSeriesHarness()
         let body = """
-        [{"_time":"2023-02-20T02:01:01.001Z","activity_type":"started","machine_id":"machine_1","part_id":"100",\
-        "queue":"queue 1","timestamp":"2023-02-20T02:01:01.001Z"},
-        {"_time":"2023-02-20T02:02:01.001Z","activity_type":"finished","machine_id":"machine_1","part_id":"100",\
-        "queue":"queue 1","timestamp":"2023-02-20T02:02:01.001Z"}]
-        """
+            [{"_time":"2023-02-20T02:01:01.001Z","activity_type":"started","machine_id":"machine_1","part_id":"100",\
+            "queue":"queue 1","timestamp":"2023-02-20T02:01:01.001Z"},
+            {"_time":"2023-02-20T02:02:01.001Z","activity_type":"finished","machine_id":"machine_1","part_id":"100",\
+            "queue":"queue 1","timestamp":"2023-02-20T02:02:01.001Z"}]
+            """
         let put = harness.put("real_log", body)
         #expect(put.status == .noContent)
         #expect(put.body.isEmpty)
@@ -109,7 +110,8 @@ import Testing
         let first = harness.get("acceleration", "from=\(from)&to=2023-02-10T03:33:29.000Z&limit=4&select=x")
         #expect(xs(harness, "from=\(from)&to=2023-02-10T03:33:29.000Z&limit=4") == [1.5, 2.5, 3.5, 4.5])
         let link = first.header("Link")
-        let expected = "<http://127.0.0.1:8080/api/iottimeseries/v3/timeseries/\(TimeSeriesHarness.asset)/acceleration"
+        let expected =
+            "<http://127.0.0.1:8080/api/iottimeseries/v3/timeseries/\(TimeSeriesHarness.asset)/acceleration"
             + "?from=2023-02-10T03:33:24.000Z&to=2023-02-10T03:33:29.000Z&limit=4&select=x>; rel=\"next\""
         #expect(link == expected)
         var target = String(link?.dropFirst().prefix { $0 != ">" } ?? "")
@@ -148,7 +150,9 @@ import Testing
         let harness = TimeSeriesHarness()
         let now = harness.clock.nowMilliseconds()
         func time(_ minutesAgo: Int64) -> String { Timestamp.format(milliseconds: now - minutesAgo * 60_000) }
-        harness.put("acceleration", """
+        harness.put(
+            "acceleration",
+            """
             [{"_time":"\(time(30))","x":1,"y":1},{"_time":"\(time(20))","x":2},{"_time":"\(time(10))","z":3},\
             {"_time":"\(time(1))","x":99,"y":99,"z":99}]
             """)
@@ -164,7 +168,9 @@ import Testing
         let harness = TimeSeriesHarness()
         let now = harness.clock.nowMilliseconds()
         func time(_ minutesAgo: Int64) -> String { Timestamp.format(milliseconds: now - minutesAgo * 60_000) }
-        harness.put("mixed", """
+        harness.put(
+            "mixed",
+            """
             [{"_time":"\(time(30))","count":1,"count_qc":5},{"_time":"\(time(20))","count_qc":7,"total":2}]
             """)
         let records = harness.records(harness.get("mixed", "latestValue=true&select=count"))

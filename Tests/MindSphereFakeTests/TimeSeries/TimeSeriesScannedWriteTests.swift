@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// PUTs that may be read straight from the body bytes answer and store exactly like the general path.
@@ -73,8 +74,10 @@ import Testing
     @Test func put_staticAspect_answersLikeTheGeneralPath() {
         let comparison = ScanComparison()
         for harness in [comparison.scanning, comparison.general] {
-            harness.schemas.add(TimeSeriesHarness.schema("nameplate", [VariableDefinition(name: "x", dataType: .double)],
-                                                         category: .static))
+            harness.schemas.add(
+                TimeSeriesHarness.schema(
+                    "nameplate", [VariableDefinition(name: "x", dataType: .double)],
+                    category: .static))
         }
         let answers = comparison.put("nameplate", #"[{"_time":"2023-02-20T00:00:00Z","x":1}]"#)
         #expect(answers.scanned == answers.general)
@@ -84,8 +87,9 @@ import Testing
     @Test func writeScanned_newSeries_leavesItToTheGeneralPathAndCreatesNothing() {
         let harness = TimeSeriesHarness()
         let body = Array(TimeSeriesHarness.accelerationBody(count: 3).utf8)
-        let handled = harness.store.writeScanned(tenant: TimeSeriesHarness.tenant, assetID: TimeSeriesHarness.asset,
-                                                 aspectName: "acceleration", body: body, nowMilliseconds: 0)
+        let handled = harness.store.writeScanned(
+            tenant: TimeSeriesHarness.tenant, assetID: TimeSeriesHarness.asset,
+            aspectName: "acceleration", body: body, nowMilliseconds: 0)
         #expect(!handled)
         #expect(harness.store.snapshot() == .array([]))
     }
@@ -94,8 +98,9 @@ import Testing
         let harness = TimeSeriesHarness()
         #expect(harness.put("acceleration", TimeSeriesHarness.accelerationBody(count: 1)).status == .noContent)
         let body = Array(TimeSeriesHarness.accelerationBody(count: 100, startMilliseconds: 1_677_000_000_000).utf8)
-        let handled = harness.store.writeScanned(tenant: TimeSeriesHarness.tenant, assetID: TimeSeriesHarness.asset,
-                                                 aspectName: "acceleration", body: body, nowMilliseconds: 0)
+        let handled = harness.store.writeScanned(
+            tenant: TimeSeriesHarness.tenant, assetID: TimeSeriesHarness.asset,
+            aspectName: "acceleration", body: body, nowMilliseconds: 0)
         #expect(handled)
         #expect(harness.store.recordCount() == 101)
     }
@@ -103,9 +108,11 @@ import Testing
     @Test func writeScanned_schemaChangedSinceLastWrite_leavesItToTheGeneralPath() {
         let comparison = ScanComparison()
         #expect(comparison.put("acceleration", TimeSeriesHarness.accelerationBody(count: 2)).scanned.hasPrefix("204"))
-        let extended = TimeSeriesHarness.schema("acceleration", ["x", "y", "z", "w"].map {
-            VariableDefinition(name: $0, dataType: .double)
-        })
+        let extended = TimeSeriesHarness.schema(
+            "acceleration",
+            ["x", "y", "z", "w"].map {
+                VariableDefinition(name: $0, dataType: .double)
+            })
         comparison.scanning.schemas.add(extended)
         comparison.general.schemas.add(extended)
         let body = #"[{"_time":"2023-02-20T00:00:00Z","w":4}]"#

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// Assumption `ts.static-aspect`: GET on a static aspect answers 200 [] under `empty` (the default), 400 under `refuse`;

@@ -1,13 +1,16 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct TimeSeriesStoreTests {
     private func scenario(_ records: [JSONObject]) -> Scenario {
         var scenario = Scenario.minimal
-        scenario.timeSeries = [ScenarioTimeSeries(
-            tenant: TimeSeriesHarness.tenant, assetID: TimeSeriesHarness.asset, aspectName: "acceleration",
-            records: records, origin: SourceLocation(file: "scenarios/demo.yaml", line: 12))]
+        scenario.timeSeries = [
+            ScenarioTimeSeries(
+                tenant: TimeSeriesHarness.tenant, assetID: TimeSeriesHarness.asset, aspectName: "acceleration",
+                records: records, origin: SourceLocation(file: "scenarios/demo.yaml", line: 12))
+        ]
         return scenario
     }
 
@@ -66,10 +69,13 @@ import Testing
     @Test func put_afterAspectGainsVariable_keepsOldDataAndAcceptsTheNewVariable() {
         let harness = TimeSeriesHarness()
         harness.put("acceleration", #"[{"_time":"2023-01-01T00:00:00Z","x":1}]"#)
-        harness.schemas.add(TimeSeriesHarness.schema("acceleration", [
-            VariableDefinition(name: "x", dataType: .double), VariableDefinition(name: "y", dataType: .double),
-            VariableDefinition(name: "z", dataType: .double), VariableDefinition(name: "w", dataType: .int),
-        ]))
+        harness.schemas.add(
+            TimeSeriesHarness.schema(
+                "acceleration",
+                [
+                    VariableDefinition(name: "x", dataType: .double), VariableDefinition(name: "y", dataType: .double),
+                    VariableDefinition(name: "z", dataType: .double), VariableDefinition(name: "w", dataType: .int),
+                ]))
         #expect(harness.put("acceleration", #"[{"_time":"2023-01-01T00:00:01Z","w":4}]"#).status == .noContent)
         let read = harness.records(harness.get("acceleration", "from=2022-01-01T00:00:00Z"))
         #expect(read.map(\.keys) == [["_time", "x"], ["_time", "w"]])

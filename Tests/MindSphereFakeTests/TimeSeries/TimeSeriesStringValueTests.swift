@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// Assumption `ts.strict-types`: under `coerce` (the default) numbers and Booleans may come as strings of their
@@ -9,7 +10,8 @@ import Testing
 
     @Test func put_stringValues_areStoredTypedAndReadBackAsJSON() {
         let harness = TimeSeriesHarness()
-        let put = harness.put("mixed", #"[{"_time":"\#(Self.time)","count":"15","count_qc":"3","total":"-9","level":"1.5","on":"true","label":"15"}]"#)
+        let put = harness.put(
+            "mixed", #"[{"_time":"\#(Self.time)","count":"15","count_qc":"3","total":"-9","level":"1.5","on":"true","label":"15"}]"#)
         #expect(put.status == .noContent, "\(put.bodyText)")
         let records = harness.records(harness.get("mixed", "from=2023-02-20T00:00:00Z&to=2023-02-21T00:00:00Z"))
         #expect(records.count == 1)
@@ -49,8 +51,10 @@ import Testing
     @Test(arguments: ScanBodies.coerced)
     func scanner_readsStringValuesOnlyUnderCoerce(_ body: String) throws {
         let harness = TimeSeriesHarness()
-        guard case .found(let schema) = harness.schemas.aspectSchema(
-            tenant: TimeSeriesHarness.tenant, assetID: TimeSeriesHarness.asset, aspectName: "mixed") else {
+        guard
+            case .found(let schema) = harness.schemas.aspectSchema(
+                tenant: TimeSeriesHarness.tenant, assetID: TimeSeriesHarness.asset, aspectName: "mixed")
+        else {
             throw ScanTestError.noSchema
         }
         let layout = SeriesLayout(schema: schema)

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct TimeSeriesTimeRuleTests {
@@ -8,11 +9,11 @@ import Testing
     }
 
     @Test(arguments: [
-        #""2023-13-01T00:00:00.000Z""#,   // month 13
-        #""2023-02-30T00:00:00.000Z""#,   // Feb 30
-        #""2023-02-20T02:01:01.001""#,    // missing Z
+        #""2023-13-01T00:00:00.000Z""#,  // month 13
+        #""2023-02-30T00:00:00.000Z""#,  // Feb 30
+        #""2023-02-20T02:01:01.001""#,  // missing Z
         #""2023-02-20T02:01:01.001+01:00""#,
-        #""""#,                           // empty string
+        #""""#,  // empty string
         #""2023-02-20 02:01:01""#,
         #""2023-02-20""#,
         #""2023-02-20T25:00:00Z""#,
@@ -58,8 +59,10 @@ import Testing
 
     @Test func put_microsecondTimeOnSimulationAsset_isKeptToTheMicrosecond() {
         let harness = TimeSeriesHarness()
-        harness.schemas.add(TimeSeriesHarness.schema("sim", [VariableDefinition(name: "v", dataType: .double)],
-                                                      twinType: "simulation"))
+        harness.schemas.add(
+            TimeSeriesHarness.schema(
+                "sim", [VariableDefinition(name: "v", dataType: .double)],
+                twinType: "simulation"))
         #expect(harness.put("sim", #"[{"_time":"2023-02-20T02:01:01.001234Z","v":1}]"#).status == .noContent)
         let records = harness.records(harness.get("sim"))
         #expect(records.first?["_time"] == .string("2023-02-20T02:01:01.001234Z"))

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 @Suite struct TimeSeriesValidationTests {
@@ -10,18 +11,18 @@ import Testing
     }
 
     @Test(arguments: [
-        (#""count":2147483648"#, "count"),            // INT above range
-        (#""count":-2147483649"#, "count"),           // INT below range
-        (#""count":1.5"#, "count"),                   // INT given a fraction
-        (#""count":"15.5""#, "count"),                // INT given a string that is no integer
-        (#""total":9223372036854775808"#, "total"),   // LONG beyond Int64
+        (#""count":2147483648"#, "count"),  // INT above range
+        (#""count":-2147483649"#, "count"),  // INT below range
+        (#""count":1.5"#, "count"),  // INT given a fraction
+        (#""count":"15.5""#, "count"),  // INT given a string that is no integer
+        (#""total":9223372036854775808"#, "total"),  // LONG beyond Int64
         (#""total":true"#, "total"),
-        (#""level":"fifteen""#, "level"),             // DOUBLE given a string that is no number
+        (#""level":"fifteen""#, "level"),  // DOUBLE given a string that is no number
         (#""on":"yes""#, "on"),
         (#""on":1"#, "on"),
-        (#""label":"abcdef""#, "label"),              // STRING longer than length 5
+        (#""label":"abcdef""#, "label"),  // STRING longer than length 5
         (#""label":5"#, "label"),
-        (#""notes":"01234567890""#, "notes"),         // BIG_STRING longer than length 10
+        (#""notes":"01234567890""#, "notes"),  // BIG_STRING longer than length 10
         (#""seen":"2023-02-30T00:00:00Z""#, "seen"),  // TIMESTAMP invalid date
         (#""seen":1676851261001"#, "seen"),
         (#""count_qc":-1"#, "count_qc"),
@@ -38,15 +39,17 @@ import Testing
 
     @Test func put_everyTypeWithinRange_isStoredAndReadBack() {
         let harness = TimeSeriesHarness()
-        let response = putMixed(harness, #"""
+        let response = putMixed(
+            harness,
+            #"""
             "count":-2147483648,"count_qc":4294967295,"total":9223372036854775807,"level":7,"level_qc":0,\#
             "on":false,"label":"äöüßé","notes":"0123456789","seen":"2023-02-20T02:01:01Z"
             """#)
         #expect(response.status == .noContent)
         let record = harness.records(harness.get("mixed")).first
         #expect(record?.keys == ["_time", "count", "count_qc", "total", "level", "level_qc", "on", "label", "notes", "seen"])
-        #expect(record?["count"] == .int(-2147483648))
-        #expect(record?["count_qc"] == .number(.integer(4294967295)))
+        #expect(record?["count"] == .int(-2_147_483_648))
+        #expect(record?["count_qc"] == .number(.integer(4_294_967_295)))
         #expect(record?["total"] == .number(.integer(.max)))
         #expect(record?["level"] == .double(7))
         #expect(record?["on"] == .bool(false))
@@ -104,8 +107,10 @@ import Testing
 
     @Test func put_staticAspect_answers400() {
         let harness = TimeSeriesHarness()
-        harness.schemas.add(TimeSeriesHarness.schema("nameplate", [VariableDefinition(name: "serial", dataType: .string)],
-                                                      category: .static))
+        harness.schemas.add(
+            TimeSeriesHarness.schema(
+                "nameplate", [VariableDefinition(name: "serial", dataType: .string)],
+                category: .static))
         let response = harness.put("nameplate", #"[{"_time":"\#(time)","serial":"A1"}]"#)
         #expect(response.status == .badRequest)
         #expect(harness.message(response).contains("static"))

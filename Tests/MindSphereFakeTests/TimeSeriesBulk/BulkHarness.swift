@@ -1,4 +1,5 @@
 import HTTPTypes
+
 @testable import MindSphereFake
 
 /// Drives the TS Bulk read in process over a `TimeSeriesHarness`'s store (written with its PUT), the way the

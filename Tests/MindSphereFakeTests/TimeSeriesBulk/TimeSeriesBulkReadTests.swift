@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// The TS Bulk read over records written with IoT Time Series PUT: `acceleration` record n (n = 0...) is at
@@ -34,9 +35,10 @@ import Testing
         #expect(response.header("Content-Type") == "application/json")
         #expect(harness.xs(response) == [1.5, 2.5, 3.5])
         #expect(response.bodyJSON?.objectValue?.keys == ["records"])
-        #expect(harness.records(response).first == [
-            "_time": .string("2023-02-10T03:33:21.000Z"), "x": .double(1.5), "y": .double(1.25), "z": .double(-2),
-        ])
+        #expect(
+            harness.records(response).first == [
+                "_time": .string("2023-02-10T03:33:21.000Z"), "x": .double(1.5), "y": .double(1.25), "z": .double(-2),
+            ])
     }
 
     @Test func read_answersMoreThan2000RecordsAtOnce() {
@@ -61,7 +63,8 @@ import Testing
     }
 
     @Test func read_sizeLimit_endsThePageWithNextRecordFromTheLastTime() {
-        let first = "http://127.0.0.1:8080\(BulkHarness.base)/\(asset)/acceleration?from=2023-02-10T03:33:23.000Z&to=2023-02-10T03:33:29.000Z&select=x"
+        let first =
+            "http://127.0.0.1:8080\(BulkHarness.base)/\(asset)/acceleration?from=2023-02-10T03:33:23.000Z&to=2023-02-10T03:33:29.000Z&select=x"
         let harness = harness(maximumResponseBytes: roomForThree(nextURL: first))
         let page1 = harness.get("acceleration", range + "&select=x")
         #expect(harness.xs(page1) == [1.5, 2.5, 3.5])
@@ -76,7 +79,8 @@ import Testing
     }
 
     @Test func read_sizeLimitWithLimit_reducesLimitInNextRecord() {
-        let first = "http://127.0.0.1:8080\(BulkHarness.base)/\(asset)/acceleration?from=2023-02-10T03:33:23.000Z&to=2023-02-10T03:33:29.000Z&select=x&limit=2"
+        let first =
+            "http://127.0.0.1:8080\(BulkHarness.base)/\(asset)/acceleration?from=2023-02-10T03:33:23.000Z&to=2023-02-10T03:33:29.000Z&select=x&limit=2"
         let harness = harness(maximumResponseBytes: roomForThree(nextURL: first))
         let page1 = harness.get("acceleration", range + "&select=x&limit=5")
         #expect(harness.xs(page1) == [1.5, 2.5, 3.5])
@@ -87,7 +91,8 @@ import Testing
     }
 
     @Test func read_sortDesc_newestFirst_nextRecordMovesToBeforeTheLastTime() {
-        let first = "http://127.0.0.1:8080\(BulkHarness.base)/\(asset)/acceleration?from=2023-02-10T03:33:20.000Z&to=2023-02-10T03:33:26.999Z&select=x&sort=desc"
+        let first =
+            "http://127.0.0.1:8080\(BulkHarness.base)/\(asset)/acceleration?from=2023-02-10T03:33:20.000Z&to=2023-02-10T03:33:26.999Z&select=x&sort=desc"
         let harness = harness(maximumResponseBytes: roomForThree(nextURL: first))
         let page1 = harness.get("acceleration", range + "&select=x&sort=desc")
         #expect(harness.xs(page1) == [9.5, 8.5, 7.5])
@@ -144,8 +149,10 @@ import Testing
 
     @Test func read_staticAspect_answersEmptyRecords() {
         let harness = BulkHarness()
-        harness.series.schemas.add(TimeSeriesHarness.schema("nameplate", [VariableDefinition(name: "serial", dataType: .string, length: 20)],
-                                                            category: .static))
+        harness.series.schemas.add(
+            TimeSeriesHarness.schema(
+                "nameplate", [VariableDefinition(name: "serial", dataType: .string, length: 20)],
+                category: .static))
         let response = harness.get("nameplate", range)
         #expect(response.status == .ok)
         #expect(response.bodyText == #"{"records":[]}"#)

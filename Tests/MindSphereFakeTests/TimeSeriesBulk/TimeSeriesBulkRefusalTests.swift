@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// The TS Bulk read's refusals, each in the Spring Boot error body.
@@ -8,8 +9,10 @@ import Testing
     private var path: String { "\(BulkHarness.base)/\(TimeSeriesHarness.asset)/acceleration" }
 
     /// Checks the whole Spring body and returns its message.
-    private func springError(_ response: FakeResponse, status: HTTPResponse.Status, exception: String = "ResponseStatusException",
-                             path expectedPath: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String {
+    private func springError(
+        _ response: FakeResponse, status: HTTPResponse.Status, exception: String = "ResponseStatusException",
+        path expectedPath: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> String {
         let body = response.bodyJSON?.objectValue
         #expect(response.status == status, sourceLocation: sourceLocation)
         #expect(body?.keys == ["timestamp", "status", "error", "exception", "message", "path"], sourceLocation: sourceLocation)
@@ -22,11 +25,13 @@ import Testing
     }
 
     @Test func missingFromOrTo_is400_namingIt() {
-        let noTo = springError(harness.get("acceleration", "from=2023-02-10T03:33:20.000Z"), status: .badRequest,
-                               exception: "MissingServletRequestParameterException")
+        let noTo = springError(
+            harness.get("acceleration", "from=2023-02-10T03:33:20.000Z"), status: .badRequest,
+            exception: "MissingServletRequestParameterException")
         #expect(noTo.contains("'to'"))
-        let noFrom = springError(harness.get("acceleration", "to=2023-02-10T03:33:20.000Z"), status: .badRequest,
-                                 exception: "MissingServletRequestParameterException")
+        let noFrom = springError(
+            harness.get("acceleration", "to=2023-02-10T03:33:20.000Z"), status: .badRequest,
+            exception: "MissingServletRequestParameterException")
         #expect(noFrom.contains("'from'"))
         _ = springError(harness.get("acceleration", ""), status: .badRequest, exception: "MissingServletRequestParameterException")
     }
@@ -52,8 +57,9 @@ import Testing
 
     @Test(arguments: ["0", "-1", "abc", "1.5", "99999999999999999999"])
     func badLimit_is400(limit: String) {
-        let message = springError(harness.get("acceleration", "from=2023-02-10T03:33:20Z&to=2023-02-10T03:34:20Z&limit=\(limit)"),
-                                  status: .badRequest)
+        let message = springError(
+            harness.get("acceleration", "from=2023-02-10T03:33:20Z&to=2023-02-10T03:34:20Z&limit=\(limit)"),
+            status: .badRequest)
         #expect(message.contains("limit"))
     }
 
@@ -65,11 +71,13 @@ import Testing
 
     @Test func unknownAssetOrAspect_is404() {
         let unknownAsset = "0123456789abcdef0123456789abcdef"
-        let asset = springError(harness.get("acceleration", "from=2023-02-10T03:33:20Z&to=2023-02-10T03:34:20Z", asset: unknownAsset),
-                                status: .notFound, path: "\(BulkHarness.base)/\(unknownAsset)/acceleration")
+        let asset = springError(
+            harness.get("acceleration", "from=2023-02-10T03:33:20Z&to=2023-02-10T03:34:20Z", asset: unknownAsset),
+            status: .notFound, path: "\(BulkHarness.base)/\(unknownAsset)/acceleration")
         #expect(asset.contains(unknownAsset))
-        let aspect = springError(harness.get("noaspect", "from=2023-02-10T03:33:20Z&to=2023-02-10T03:34:20Z"), status: .notFound,
-                                 path: "\(BulkHarness.base)/\(TimeSeriesHarness.asset)/noaspect")
+        let aspect = springError(
+            harness.get("noaspect", "from=2023-02-10T03:33:20Z&to=2023-02-10T03:34:20Z"), status: .notFound,
+            path: "\(BulkHarness.base)/\(TimeSeriesHarness.asset)/noaspect")
         #expect(aspect.contains("noaspect"))
     }
 }

@@ -91,7 +91,8 @@ struct AspectTypeEndpoints: Sendable {
                 type.aspects.contains { $0.aspectTypeID.lowercased() == existing.id.lowercased() }
             }.map(\.id).sorted()
             if !users.isEmpty {
-                throw FakeError.conflict("aspect type '\(existing.id)' is used by asset type(s) \(users.joined(separator: ", ")) and cannot be deleted")
+                throw FakeError.conflict(
+                    "aspect type '\(existing.id)' is used by asset type(s) \(users.joined(separator: ", ")) and cannot be deleted")
             }
             model.aspectTypes[existing.id.lowercased()] = nil
             return .empty()

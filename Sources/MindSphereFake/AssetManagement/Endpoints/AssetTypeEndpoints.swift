@@ -137,7 +137,8 @@ struct AssetTypeEndpoints: Sendable {
                 let new = try VariableDefinitionCodec.parse(.object(merged), at: name, holder: .assetType, binding: binding)
                 try AssetTypeRules.checkVariableChange(from: old, to: new)
                 if new.name != old.name {
-                    let family = model.lineage(of: type.id).flatMap { $0.variables.map(\.name) }
+                    let family =
+                        model.lineage(of: type.id).flatMap { $0.variables.map(\.name) }
                         + model.descendantTypeIDs(of: type.id).compactMap { model.assetTypes[$0] }.flatMap { $0.variables.map(\.name) }
                     if family.contains(new.name) || NameRules.reservedMemberNames.contains(new.name.lowercased()) {
                         throw FakeError.invalidBody("variable '\(name)' cannot be renamed to '\(new.name)': the name is taken or reserved")

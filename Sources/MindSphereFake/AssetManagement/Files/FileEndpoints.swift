@@ -95,7 +95,8 @@ struct FileEndpoints: Sendable {
             try EntityTagCheck.requireMatch(context, current: file.etag, resource: "file '\(file.id)'")
             let holders = model.holders(of: file.id)
             if !holders.isEmpty {
-                throw FakeError.conflict("file '\(file.id)' is assigned to \(holders.joined(separator: ", ")) and cannot be deleted; remove the assignments first")
+                throw FakeError.conflict(
+                    "file '\(file.id)' is assigned to \(holders.joined(separator: ", ")) and cannot be deleted; remove the assignments first")
             }
             model.files[file.id.lowercased()] = nil
             return .empty()

@@ -24,8 +24,9 @@ struct FileUpload {
             throw FakeError.missingBody("the form has no 'file' part (parts: \(names.isEmpty ? "none named" : names))")
         }
         guard file.body.count <= FileRecord.maximumBytes else {
-            throw FakeError(.payloadTooLarge,
-                            "the file has \(file.body.count) bytes; files may have at most \(FileRecord.maximumBytes) bytes (5 MB)")
+            throw FakeError(
+                .payloadTooLarge,
+                "the file has \(file.body.count) bytes; files may have at most \(FileRecord.maximumBytes) bytes (5 MB)")
         }
         let fileName = file.fileName.flatMap { $0.isEmpty ? nil : Self.lastPathComponent($0) }
         let nameField = form.part("name")?.text.withoutSurroundingSpaces()

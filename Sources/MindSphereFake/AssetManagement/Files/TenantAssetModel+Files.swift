@@ -20,7 +20,8 @@ extension TenantAssetModel {
     /// - Throws: `FakeError` 409 naming the lock.
     func checkModelUnlocked(_ what: String) throws(FakeError) {
         guard !modelLocked else {
-            throw FakeError.conflict("the asset model of tenant '\(tenant)' is locked, so \(what) cannot change; unlock it with PUT /model/lock?enabled=false")
+            throw FakeError.conflict(
+                "the asset model of tenant '\(tenant)' is locked, so \(what) cannot change; unlock it with PUT /model/lock?enabled=false")
         }
     }
 
@@ -37,7 +38,8 @@ extension TenantAssetModel {
     /// The `fileAssignments` array of an asset type: own ones, and with `exploded` the inherited ones too, each
     /// inherited one with `_links.origin` (as inherited variables are shown).
     func assignmentsJSON(ofType type: AssetTypeRecord, exploded: Bool, links: AssetManagementLinks) -> JSONValue {
-        let entries = exploded
+        let entries =
+            exploded
             ? effectiveAssignments(ofType: type.id)
             : type.fileAssignments.sorted { $0.key < $1.key }.map { (assignment: $0, origin: type.id) }
         return .array(entries.map { Self.json($0.assignment, origin: $0.origin == type.id ? nil : "assettypes/\($0.origin)", links: links) })
@@ -51,9 +53,10 @@ extension TenantAssetModel {
             byKey[entry.assignment.key] = (assignment: entry.assignment, origin: "assettypes/\(entry.origin)")
         }
         for assignment in asset.fileAssignments { byKey[assignment.key] = (assignment: assignment, origin: nil) }
-        return .array(byKey.values.sorted { $0.assignment.key < $1.assignment.key }.map {
-            Self.json($0.assignment, origin: $0.origin, links: links)
-        })
+        return .array(
+            byKey.values.sorted { $0.assignment.key < $1.assignment.key }.map {
+                Self.json($0.assignment, origin: $0.origin, links: links)
+            })
     }
 
     /// One assignment: `{key, fileId, _links: {download, metadata[, origin]}}`.

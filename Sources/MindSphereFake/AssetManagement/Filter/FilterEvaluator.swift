@@ -64,7 +64,8 @@ struct FilterEvaluator {
         case .after(let bound): return value.map { bound.compare($0) > 0 } ?? false
         case .between(let lower, let lowerInclusive, let upper, let upperInclusive):
             guard let value else { return false }
-            let low = lower.compare(value), high = upper.compare(value)
+            let low = lower.compare(value)
+            let high = upper.compare(value)
             return (lowerInclusive ? low >= 0 : low > 0) && (upperInclusive ? high <= 0 : high < 0)
         case .all(let parts): return parts.allSatisfy { test($0, value) }
         case .any(let parts): return parts.contains { test($0, value) }

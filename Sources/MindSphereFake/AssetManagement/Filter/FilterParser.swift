@@ -113,7 +113,9 @@ enum FilterParser {
             }
             return name == "or" ? .any(parts) : .all(parts)
         default:
-            throw invalid("uses unknown function '\(name)' on field '\(field)'; known: eq, in, startsWith, endsWith, contains, before, after, between, not, or, and")
+            throw invalid(
+                "uses unknown function '\(name)' on field '\(field)'; known: eq, in, startsWith, endsWith, contains, before, after, between, not, or, and"
+            )
         }
     }
 
@@ -143,7 +145,8 @@ enum FilterParser {
     /// `"[t1, t2)"`: `[`/`]` include an end, `(`/`)` exclude it.
     private static func interval(_ value: JSONValue, field: String) throws(FakeError) -> FilterCondition {
         let raw = try text(value, function: "between", field: field).withoutSurroundingSpaces()
-        let problem = invalid("'between' on field '\(field)': '\(raw)' is not an interval like \"[2018-01-01T00:00:00.000Z, 2019-01-01T00:00:00.000Z)\"")
+        let problem = invalid(
+            "'between' on field '\(field)': '\(raw)' is not an interval like \"[2018-01-01T00:00:00.000Z, 2019-01-01T00:00:00.000Z)\"")
         guard let first = raw.first, let last = raw.last, "[(".contains(first), "])".contains(last), raw.count >= 3 else {
             throw problem
         }

@@ -54,11 +54,13 @@ struct TextOrderIndex: Sendable {
 
     /// The first position whose entry is not before (`text`, `slot`).
     private func lowerBound(_ text: String, slot: Int) -> Int {
-        var low = 0, high = entries.count
+        var low = 0
+        var high = entries.count
         while low < high {
             let middle = (low + high) / 2
             let entry = entries[middle]
-            let before = entry.text.utf8.elementsEqual(text.utf8)
+            let before =
+                entry.text.utf8.elementsEqual(text.utf8)
                 ? entry.slot < slot : entry.text.utf8.lexicographicallyPrecedes(text.utf8)
             if before { low = middle + 1 } else { high = middle }
         }

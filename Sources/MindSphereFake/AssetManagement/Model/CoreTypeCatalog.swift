@@ -8,8 +8,10 @@ enum CoreTypeCatalog {
     /// Where each built-in type was seen, by id: the catalogue holds only types that real clients or a real
     /// tenant's data model name.
     static let evidence: [String: String] = [
-        "core.connectivityStatus": "static aspect connectivityStatus (connected, lastUpdated) with values on every agent asset of a real tenant's asset list (the seed notes: RPI Device, MobilePhone, machine); the type's id is not seen",
-        "core.firmwarestatus": "id used by the official TypeScript SDK's agent and device tests; name FirmwareStatus and variables from a real tenant's data model exported by Siemens' dataModelHandler",
+        "core.connectivityStatus":
+            "static aspect connectivityStatus (connected, lastUpdated) with values on every agent asset of a real tenant's asset list (the seed notes: RPI Device, MobilePhone, machine); the type's id is not seen",
+        "core.firmwarestatus":
+            "id used by the official TypeScript SDK's agent and device tests; name FirmwareStatus and variables from a real tenant's data model exported by Siemens' dataModelHandler",
         "core.basicasset": "root of every asset type; parent in the official SDK's tests and CLI templates",
         "core.basicenterprise": "type of the tenant's root asset",
         "core.basichierarchy": "parent of core.basicarea and core.basicsite in a real tenant's exported data model",

@@ -13,7 +13,8 @@ extension TenantAssetModel {
         let table = assets
         let matches: SlotSet
         if let expression = evaluator.expression {
-            let candidates = throughIndexes
+            let candidates =
+                throughIndexes
                 ? AssetFilterPlanner(index: table.index, typeFamilies: evaluator.typeFamilies).candidates(expression)
                 : .unknown(table.index.present)
             var accepted = candidates.sure

@@ -101,7 +101,9 @@ extension TenantAssetModel {
     }
 
     /// The aspects of an asset (its type's, inherited included) as `GET /assets/{id}/aspects` lists them.
-    func aspectItems(of asset: AssetRecord, links: AssetManagementLinks) -> [(slot: AssetTypeRecord.AspectSlot, type: AspectTypeRecord, json: JSONValue)] {
+    func aspectItems(
+        of asset: AssetRecord, links: AssetManagementLinks
+    ) -> [(slot: AssetTypeRecord.AspectSlot, type: AspectTypeRecord, json: JSONValue)] {
         explodedAspects(of: asset.typeID).compactMap { entry in
             guard let type = aspectType(entry.slot.aspectTypeID) else { return nil }
             let json: JSONValue = .object([

@@ -19,7 +19,8 @@ enum AspectTypeRules {
             throw FakeError.invalidBody("category '\(categoryText)' must be static or dynamic")
         }
         if let existing, existing.category != category {
-            throw FakeError.invalidBody("the category of aspect type '\(id)' cannot change from \(existing.category.rawValue) to \(category.rawValue)")
+            throw FakeError.invalidBody(
+                "the category of aspect type '\(id)' cannot change from \(existing.category.rawValue) to \(category.rawValue)")
         }
         if let scope = try reader.string("scope"), scope != "private" {
             throw FakeError.invalidBody("scope '\(scope)' cannot be set; only private aspect types can be created")

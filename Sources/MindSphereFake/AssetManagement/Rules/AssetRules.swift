@@ -27,7 +27,8 @@ enum AssetRules {
         let timezone = try reader.string("timezone") ?? CoreTypeCatalog.defaultTimezone
         guard !timezone.isEmpty else { throw FakeError.invalidBody("'timezone' must not be empty") }
         var asset = AssetRecord(
-            assetID: id, tenantID: model.tenant, name: name, externalID: try reader.string("externalId"), description: try reader.string("description"),
+            assetID: id, tenantID: model.tenant, name: name, externalID: try reader.string("externalId"),
+            description: try reader.string("description"),
             timezone: timezone, twinType: twinType, parentID: parent.assetID, typeID: type.id,
             location: try location(body["location"], binding: binding))
         try applyValues(reader, to: &asset, model: model, replace: true)
@@ -86,7 +87,8 @@ enum AssetRules {
         for (key, limit) in [("longitude", 180.0), ("latitude", 90.0)] {
             guard let raw = reader.object[key], let number = try reader.double(key) else { continue }
             guard abs(number) <= limit else {
-                throw FakeError.invalidBody("location.\(key) \(VariableDefinitionCodec.describe(raw)) must be a number from -\(Int(limit)) to \(Int(limit))")
+                throw FakeError.invalidBody(
+                    "location.\(key) \(VariableDefinitionCodec.describe(raw)) must be a number from -\(Int(limit)) to \(Int(limit))")
             }
             // A number keeps its literal form; a coerced string is stored as the number it names.
             result[key] = raw.stringValue == nil ? raw : .double(number)

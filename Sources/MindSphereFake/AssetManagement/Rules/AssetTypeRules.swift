@@ -45,8 +45,9 @@ enum AssetTypeRules {
                 continue
             }
             let variable = try VariableDefinitionCodec.parse(value, at: "variables[\(index)]", holder: .assetType, binding: binding)
-            try checkMemberName(variable.name, kind: "variable", taken: inheritedVariables,
-                                siblings: variables.map(\.name), below: belowTypes.flatMap { $0.variables.map(\.name) })
+            try checkMemberName(
+                variable.name, kind: "variable", taken: inheritedVariables,
+                siblings: variables.map(\.name), below: belowTypes.flatMap { $0.variables.map(\.name) })
             variables.append(variable)
         }
         var aspects: [AssetTypeRecord.AspectSlot] = []
@@ -62,8 +63,9 @@ enum AssetTypeRules {
             guard let aspectType = model.aspectType(typeText) else {
                 throw FakeError.invalidBody("aspectTypeId '\(typeText)' of aspect '\(aspectName)' is not an existing aspect type")
             }
-            try checkMemberName(aspectName, kind: "aspect", taken: inheritedAspects,
-                                siblings: aspects.map(\.name), below: belowTypes.flatMap { $0.aspects.map(\.name) })
+            try checkMemberName(
+                aspectName, kind: "aspect", taken: inheritedAspects,
+                siblings: aspects.map(\.name), below: belowTypes.flatMap { $0.aspects.map(\.name) })
             aspects.append(AssetTypeRecord.AspectSlot(name: aspectName, aspectTypeID: aspectType.id))
         }
         if let existing {

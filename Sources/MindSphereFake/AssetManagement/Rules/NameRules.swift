@@ -19,7 +19,7 @@ enum NameRules {
     /// - Throws: `FakeError` (400 invalid id, 403 foreign prefix) naming the id.
     static func checkTypeID(_ id: String, tenant: String, name: String) throws(FakeError) {
         guard (1...128).contains(id.utf8.count), id.utf8.allSatisfy({ isNameByte($0) || $0 == UInt8(ascii: ".") }),
-              let dot = id.firstIndex(of: ".")
+            let dot = id.firstIndex(of: ".")
         else {
             throw FakeError.invalidParameter(
                 "type id '\(id)' must be '{tenant}.{name}': 1 to 128 characters of A-Z, a-z, 0-9, _ and .")
@@ -40,7 +40,7 @@ enum NameRules {
     private static func isNameByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
             true
         default:
             false

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import MindSphereFake
 
 /// File assignments on assets and asset types: PUT/DELETE, inheritance with origin, bodies honoured, refusals.
@@ -19,8 +20,9 @@ import Testing
     /// A type `iiotuxpc.Pump` assigning `manual`, a subtype `iiotuxpc.SubPump`, and the file id.
     private func pumpFamily(_ client: AssetClient) throws -> String {
         let file = try client.uploadFile([1, 2, 3], name: "manual")
-        let pump = client.send(.put, "/assettypes/iiotuxpc.Pump",
-                               body: #"{"name":"Pump","fileAssignments":[{"key":"manual","fileId":"\#(file)"}]}"#)
+        let pump = client.send(
+            .put, "/assettypes/iiotuxpc.Pump",
+            body: #"{"name":"Pump","fileAssignments":[{"key":"manual","fileId":"\#(file)"}]}"#)
         #expect(pump.status == .created)
         #expect(fileID(pump.bodyJSON, "manual") == file)
         #expect(client.send(.put, "/assettypes/iiotuxpc.SubPump", body: #"{"name":"SubPump","parentTypeId":"iiotuxpc.Pump"}"#).status == .created)
@@ -67,8 +69,9 @@ import Testing
         _ = try pumpFamily(client)
         let wiring = try client.uploadFile([4], name: "wiring")
         let asset = try #require(try client.createAsset(name: "p1", typeID: "iiotuxpc.SubPump")["assetId"]?.stringValue)
-        let put = client.send(.put, "/assettypes/iiotuxpc.SubPump/fileAssignments/wiring", body: #"{"fileId":"\#(wiring)"}"#,
-                              headers: ["If-Match": "0"])
+        let put = client.send(
+            .put, "/assettypes/iiotuxpc.SubPump/fileAssignments/wiring", body: #"{"fileId":"\#(wiring)"}"#,
+            headers: ["If-Match": "0"])
         #expect(put.status == .ok)
         #expect(keys(put.bodyJSON) == ["wiring"])
         #expect(keys(try client.getJSON("/assets/\(asset)")) == ["manual", "wiring"])
@@ -84,20 +87,23 @@ import Testing
         let id = try #require(created["assetId"]?.stringValue)
         #expect(fileID(created, "doc") == first)
         #expect(fileID(try client.getJSON("/assets/\(id)"), "doc") == first)
-        let patched = client.send(.patch, "/assets/\(id)", body: #"{"fileAssignments":[{"key":"doc","fileId":"\#(second)"}]}"#,
-                                  headers: ["If-Match": "0", "Content-Type": "application/merge-patch+json"])
+        let patched = client.send(
+            .patch, "/assets/\(id)", body: #"{"fileAssignments":[{"key":"doc","fileId":"\#(second)"}]}"#,
+            headers: ["If-Match": "0", "Content-Type": "application/merge-patch+json"])
         #expect(patched.status == .ok)
         #expect(fileID(patched.bodyJSON, "doc") == second)
-        let untouched = client.send(.patch, "/assets/\(id)", body: #"{"description":"d"}"#,
-                                    headers: ["If-Match": "1", "Content-Type": "application/merge-patch+json"])
+        let untouched = client.send(
+            .patch, "/assets/\(id)", body: #"{"description":"d"}"#,
+            headers: ["If-Match": "1", "Content-Type": "application/merge-patch+json"])
         #expect(fileID(untouched.bodyJSON, "doc") == second)
         let replaced = client.send(.put, "/assets/\(id)", body: #"{"name":"a"}"#, headers: ["If-Match": "2"])
         #expect(replaced.status == .ok)
         #expect(keys(replaced.bodyJSON).isEmpty)
         let type = client.send(.put, "/assettypes/iiotuxpc.Doc", body: #"{"name":"Doc","fileAssignments":[{"key":"k","fileId":"\#(first)"}]}"#)
         #expect(keys(type.bodyJSON) == ["k"])
-        let typePatch = client.send(.patch, "/assettypes/iiotuxpc.Doc", body: #"{"description":"x"}"#,
-                                    headers: ["If-Match": "0", "Content-Type": "application/merge-patch+json"])
+        let typePatch = client.send(
+            .patch, "/assettypes/iiotuxpc.Doc", body: #"{"description":"x"}"#,
+            headers: ["If-Match": "0", "Content-Type": "application/merge-patch+json"])
         #expect(typePatch.status == .ok)
         #expect(keys(typePatch.bodyJSON) == ["k"])
     }
@@ -109,15 +115,23 @@ import Testing
         let unknown = client.send(.put, "/assets/\(id)/fileAssignments/doc", body: #"{"fileId":"abcd"}"#, headers: ["If-Match": "0"])
         #expect(unknown.status == .badRequest)
         #expect(AssetClient.error(unknown).message.contains("abcd"))
-        let inBody = client.send(.post, "/assets", body: #"{"name":"b","typeId":"core.basicsite","parentId":"\#(try client.rootID())","fileAssignments":[{"key":"x","fileId":"abcd"}]}"#)
+        let inBody = client.send(
+            .post, "/assets",
+            body: #"{"name":"b","typeId":"core.basicsite","parentId":"\#(try client.rootID())","fileAssignments":[{"key":"x","fileId":"abcd"}]}"#)
         #expect(inBody.status == .badRequest)
         #expect(AssetClient.error(inBody).message.contains("abcd"))
-        let twice = client.send(.put, "/assettypes/iiotuxpc.T", body: #"{"name":"T","fileAssignments":[{"key":"x","fileId":"\#(file)"},{"key":"x","fileId":"\#(file)"}]}"#)
+        let twice = client.send(
+            .put, "/assettypes/iiotuxpc.T", body: #"{"name":"T","fileAssignments":[{"key":"x","fileId":"\#(file)"},{"key":"x","fileId":"\#(file)"}]}"#
+        )
         #expect(twice.status == .badRequest)
-        #expect(client.send(.put, "/assets/\(id)/fileAssignments/bad%20key", body: #"{"fileId":"\#(file)"}"#, headers: ["If-Match": "0"]).status == .badRequest)
+        #expect(
+            client.send(.put, "/assets/\(id)/fileAssignments/bad%20key", body: #"{"fileId":"\#(file)"}"#, headers: ["If-Match": "0"]).status
+                == .badRequest)
         #expect(client.send(.put, "/assets/\(id)/fileAssignments/doc", body: #"{}"#, headers: ["If-Match": "0"]).status == .badRequest)
         #expect(client.send(.put, "/assets/\(id)/fileAssignments/doc", body: #"{"fileId":"\#(file)"}"#).status == .badRequest)
-        #expect(client.send(.put, "/assettypes/core.basicasset/fileAssignments/doc", body: #"{"fileId":"\#(file)"}"#, headers: ["If-Match": "0"]).status == .forbidden)
+        #expect(
+            client.send(.put, "/assettypes/core.basicasset/fileAssignments/doc", body: #"{"fileId":"\#(file)"}"#, headers: ["If-Match": "0"]).status
+                == .forbidden)
         #expect(client.send(.put, "/assets/\(id)/fileAssignments/doc", body: #"{"fileId":"\#(file)"}"#, headers: ["If-Match": "0"]).status == .ok)
         let busy = client.send(.delete, "/files/\(file)", headers: ["If-Match": "0"])
         #expect(busy.status == .conflict)

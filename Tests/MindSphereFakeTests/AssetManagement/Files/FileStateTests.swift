@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// Files in reset, state dump and load, and scenarios (`files:` of a tenant, from text or a fixture file).
 @Suite struct FileStateTests {
@@ -64,8 +65,11 @@ import MindSphereFakeTesting
         let client = try AssetClient()
         let bytes = FileUploadTests.awkwardBytes
         let id = try client.uploadFile(bytes, name: "raw", fileName: "raw.bin")
-        let asset = try #require(try client.createAsset(name: "holder", extra: #","fileAssignments":[{"key":"raw","fileId":"\#(id)"}]"#)["assetId"]?.stringValue)
-        #expect(client.send(.put, "/assettypes/iiotuxpc.Holder", body: #"{"name":"Holder","fileAssignments":[{"key":"t","fileId":"\#(id)"}]}"#).status == .created)
+        let asset = try #require(
+            try client.createAsset(name: "holder", extra: #","fileAssignments":[{"key":"raw","fileId":"\#(id)"}]"#)["assetId"]?.stringValue)
+        #expect(
+            client.send(.put, "/assettypes/iiotuxpc.Holder", body: #"{"name":"Holder","fileAssignments":[{"key":"t","fileId":"\#(id)"}]}"#).status
+                == .created)
         let dump = client.fake.control.state()
         let other = try TestGateway.make()
         try other.control.loadState(dump)

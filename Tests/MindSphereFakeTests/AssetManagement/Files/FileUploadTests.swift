@@ -1,13 +1,15 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// `POST/GET/PUT/DELETE /files` and `GET /files/{id}/file` at the core: bytes survive exactly, limits and refusals.
 @Suite struct FileUploadTests {
     /// Every byte value, CR LF pairs and lines that start like the delimiter of both test styles but differ at
     /// the end (a sender never uses a boundary that occurs in the content): what a naive parser would break on.
-    static let awkwardBytes: [UInt8] = Array(0...255)
+    static let awkwardBytes: [UInt8] =
+        Array(0...255)
         + Array("\r\n--------------------------d74496d66958873f\r\n--3f2a9c1e5b7d4e0f8a6b2c4d6e8f0a1c\r\n--".utf8)
         + [13, 10, 13, 10, 0]
 
@@ -18,8 +20,9 @@ import MindSphereFakeTesting
     @Test(arguments: MultipartBody.Style.allCases)
     func upload_binaryContent_downloadsByteExact(style: MultipartBody.Style) throws {
         let client = try AssetClient()
-        let form = MultipartBody.upload(Self.awkwardBytes, fileName: "photo.png", type: "image/png", name: "photo",
-                                        description: "front view", scope: "PUBLIC", style: style)
+        let form = MultipartBody.upload(
+            Self.awkwardBytes, fileName: "photo.png", type: "image/png", name: "photo",
+            description: "front view", scope: "PUBLIC", style: style)
         let created = client.sendForm(.post, "/files", form)
         #expect(created.status == .created)
         let json = try #require(created.bodyJSON)
@@ -46,7 +49,8 @@ import MindSphereFakeTesting
     @Test func upload_dotnetStyleForm_isAccepted() throws {
         let client = try AssetClient()
         let boundary = "6c1e2c4e-0b7a-4f43-9f51-3f1d0d3b2a10"
-        let text = "--\(boundary)\r\nContent-Disposition: form-data; name=file; filename=C:\\Users\\me\\q1.csv; filename*=utf-8''q1.csv\r\n\r\n"
+        let text =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=file; filename=C:\\Users\\me\\q1.csv; filename*=utf-8''q1.csv\r\n\r\n"
             + "a,b\r\n1,2\r\n--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Disposition: form-data; name=name\r\n\r\n"
             + "q1 report\r\n--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Disposition: form-data; name=scope\r\n\r\n"
             + "PUBLIC\r\n--\(boundary)--\r\n"
@@ -170,7 +174,8 @@ import MindSphereFakeTesting
         let client = try AssetClient(scenario: scenario)
         let id = try client.uploadFile([1], name: "mine")
         let body = #"{"grant_type":"client_credentials","appName":"testdm","appVersion":"v1.0.0","hostTenant":"othertnt","userTenant":"othertnt"}"#
-        let tokenResponse = client.fake.handle(FakeRequest.tokenRequest(body: body, key: AppCredential.spaceAuthKey(clientID: "othertnt-testdm-v1.0.0", secret: "s")))
+        let tokenResponse = client.fake.handle(
+            FakeRequest.tokenRequest(body: body, key: AppCredential.spaceAuthKey(clientID: "othertnt-testdm-v1.0.0", secret: "s")))
         let other = AssetClient(fake: client.fake, token: try #require(tokenResponse.bodyJSON?["access_token"]?.stringValue))
         #expect(other.send(.get, "/files/\(id)").status == .notFound)
         #expect(AssetClient.names(try other.getJSON("/files"), "files").isEmpty)

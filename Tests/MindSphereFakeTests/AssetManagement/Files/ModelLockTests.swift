@@ -1,7 +1,8 @@
 import HTTPTypes
-import Testing
-@testable import MindSphereFake
 import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFake
 
 /// `GET/PUT /model/lock`: while on, aspect and asset types cannot change; assets still can.
 @Suite struct ModelLockTests {
@@ -30,12 +31,12 @@ import MindSphereFakeTesting
 
     @Test func lock_fromScenario_survivesReset_andTravelsInTheStateDump() throws {
         let text = """
-        tenants:
-          - name: iiotuxpc
-            modelLock: true
-            appCredentials:
-              - {appName: testdm, appVersion: v1.0.0, clientSecret: \(AppCredential.fakeDefault.clientSecret)}
-        """
+            tenants:
+              - name: iiotuxpc
+                modelLock: true
+                appCredentials:
+                  - {appName: testdm, appVersion: v1.0.0, clientSecret: \(AppCredential.fakeDefault.clientSecret)}
+            """
         let client = try AssetClient(scenario: try ScenarioLoader().load(text: text, file: "lock.yaml"))
         #expect(try client.getJSON("/model/lock")["enabled"] == .bool(true))
         #expect(client.send(.put, "/model/lock?enabled=false").status == .ok)

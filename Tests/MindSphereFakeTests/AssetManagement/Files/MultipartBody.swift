@@ -1,6 +1,7 @@
 import HTTPTypes
-@testable import MindSphereFake
 import MindSphereFakeTesting
+
+@testable import MindSphereFake
 
 /// Builds `multipart/form-data` bodies the way common clients write them, for upload tests.
 struct MultipartBody {
@@ -74,7 +75,9 @@ extension AssetClient {
 
     /// Sends raw body bytes below the API base path.
     @discardableResult
-    func sendBytes(_ method: HTTPRequest.Method, _ path: String, _ body: [UInt8], contentType: String?, headers: [String: String] = [:]) -> FakeResponse {
+    func sendBytes(
+        _ method: HTTPRequest.Method, _ path: String, _ body: [UInt8], contentType: String?, headers: [String: String] = [:]
+    ) -> FakeResponse {
         var request = FakeRequest.authorized(method, Self.base + path, token: token)
         request.body = body
         if let contentType { request.headerFields[.contentType] = contentType }
