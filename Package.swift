@@ -10,6 +10,9 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "mindsphere-fake",
+    // Linux is the platform: the server listens through epoll and Glibc, and CI builds and tests on Linux only. The
+    // macOS entry only names the release whose Mutex and Atomic the core needs, for anyone who builds the core,
+    // the contract kit or the testing helpers' in-process parts there (untested).
     platforms: [.macOS(.v15)],
     products: [
         /// The fake's transport-free core: request value in, response value out.

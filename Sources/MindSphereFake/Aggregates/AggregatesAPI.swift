@@ -4,7 +4,7 @@ import HTTPTypes
 /// v4 `GET /api/iottsaggregates/v4/aggregates?assetId&aspectName&...` answers `{"aggregates":[...]}` with `sd` and
 /// platform errors; v3 `GET /api/iottsaggregates/v3/aggregates/{entityId}/{propertySetName}` answers a bare array
 /// without `sd` and `{id, message}` errors.
-public struct AggregatesAPI: Sendable {
+package struct AggregatesAPI: Sendable {
     let store: TimeSeriesStore
 
     /// The API over `store`.

@@ -2,7 +2,7 @@ import HTTPTypes
 
 /// Asset Management v3 under `/api/assetmanagement/v3`: aspect types, asset types and assets, tenant-scoped by
 /// the caller's token, with HAL paging, the JSON filter language and integer etags.
-public struct AssetManagementAPI: Sendable {
+package struct AssetManagementAPI: Sendable {
     let store: AssetStore
     let listsThroughIndexes: Bool
 

@@ -2,7 +2,7 @@ import Synchronization
 
 /// Asset Management's in-memory state per tenant. Every read and change of a tenant runs under one lock, so a
 /// check of `If-Match` and the change it guards happen together (of two updates with the same etag, one wins).
-public final class AssetStore: AspectSchemaProvider {
+package final class AssetStore: AspectSchemaProvider {
     private let state = Mutex<[String: TenantAssetModel]>([:])
     private let identifiers: Identifiers
     /// The assumption choices in force; request bodies and seed data bind by their `api.body-binding`.

@@ -44,13 +44,13 @@ public struct AssumptionChoices: Sendable, Equatable {
     }
 
     /// How request bodies bind (`api.body-binding`).
-    public var bodyBinding: BodyBinding { picked["api.body-binding"] == "strict" ? .strict : .jackson }
+    package var bodyBinding: BodyBinding { picked["api.body-binding"] == "strict" ? .strict : .jackson }
     /// Whether time-series values may be strings of their type (`ts.strict-types`).
-    public var valueCoercion: ValueCoercion { picked["ts.strict-types"] == "strict" ? .strict : .coerce }
+    package var valueCoercion: ValueCoercion { picked["ts.strict-types"] == "strict" ? .strict : .coerce }
     /// Which `_time` forms are accepted (`ts.time-formats`).
-    public var timeFormats: TimeFormats { picked["ts.time-formats"] == "lenient" ? .lenient : .strict }
+    package var timeFormats: TimeFormats { picked["ts.time-formats"] == "lenient" ? .lenient : .strict }
     /// What a GET on a static aspect answers (`ts.static-aspect`).
-    public var staticAspectRead: StaticAspectRead { picked["ts.static-aspect"] == "refuse" ? .refuse : .empty }
+    package var staticAspectRead: StaticAspectRead { picked["ts.static-aspect"] == "refuse" ? .refuse : .empty }
 
     /// `{"<id>": "<alternative>", ...}` for every switchable assumption, in registry order.
     public var json: JSONValue {

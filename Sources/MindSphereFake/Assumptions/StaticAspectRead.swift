@@ -1,5 +1,5 @@
 /// What `GET /timeseries/{asset}/{aspect}` answers for a static aspect (assumption `ts.static-aspect`).
-public enum StaticAspectRead: Sendable, Equatable {
+package enum StaticAspectRead: Sendable, Equatable {
     /// 200 `[]`.
     case empty
     /// 400 `{id, message}`, like PUT and DELETE.

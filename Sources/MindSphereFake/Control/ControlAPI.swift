@@ -2,7 +2,7 @@ import HTTPTypes
 
 /// The fake's own control plane under `/_fake/` (never behind the gateway token, never journaled, never faulted):
 /// JSON in and out, errors as `{"error","message"}`. Documented in docs/control-plane.md.
-public struct ControlAPI: Sendable {
+package struct ControlAPI: Sendable {
     /// The reserved path prefix.
     public static let prefix = "/_fake/"
     private let control: FakeControl

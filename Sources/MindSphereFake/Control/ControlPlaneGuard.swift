@@ -1,4 +1,4 @@
-public import HTTPTypes
+import HTTPTypes
 
 /// The rules every `/_fake/` request passes before it reaches its route, in the core so the in-process and the
 /// HTTP fake share them (docs/control-plane.md, "Protection"). They keep a web page the tester happens to open from
@@ -19,7 +19,7 @@ public import HTTPTypes
 ///    POST without `Content-Type` (`curl -X POST .../_fake/reset`) stays allowed.
 ///
 /// In-process requests (`listenerPort == nil`) skip rules 1 and 3.
-public struct ControlPlaneGuard: Sendable {
+package struct ControlPlaneGuard: Sendable {
     /// The header that carries the control token: `X-Fake-Control-Token`.
     public static let tokenHeader = HTTPField.Name("X-Fake-Control-Token")!
     /// The JSON media types a state-changing control call may declare (besides any `<type>/<subtype>+json`).

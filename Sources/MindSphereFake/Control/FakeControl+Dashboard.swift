@@ -6,7 +6,7 @@ extension FakeControl {
     /// tenant's first app credential (else its first service credential), so a page on the control plane can read
     /// the APIs without knowing a secret. The token is an ordinary one: it expires, and `expireAllTokens` revokes it.
     /// - Throws: `FakeError` (404) when the tenant is unknown or has no credential.
-    public func mintToken(tenant: String?, issuer: String) throws(FakeError) -> TokenService.IssuedToken {
+    package func mintToken(tenant: String?, issuer: String) throws(FakeError) -> TokenService.IssuedToken {
         let scenario = self.scenario
         guard let tenant = tenant ?? scenario.tenants.first, scenario.tenants.contains(tenant) else {
             throw FakeError.notFound("no tenant '\(tenant ?? "")' in the loaded scenario (tenants: \(scenario.tenants.joined(separator: ", ")))")

@@ -30,7 +30,7 @@ public final class FakeControl: Sendable {
     private let startedFrom: String?
 
     /// A control over the given parts of a gateway (`FakeGateway` builds it).
-    public init(
+    package init(
         scenario: Scenario, clock: FakeClock, tokens: TokenService, credentials: CredentialDirectory, assets: AssetStore,
         timeSeries: TimeSeriesStore, faults: FaultInjector, journal: RequestJournal, fileReader: (any ScenarioFileReader)?,
         assumptions: AssumptionSettings = AssumptionSettings()

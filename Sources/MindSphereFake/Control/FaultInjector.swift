@@ -32,7 +32,7 @@ public final class FaultInjector: Sendable {
     private let identifiers: Identifiers
 
     /// An injector with no rules; ids of rules added without one come from `identifiers`.
-    public init(identifiers: Identifiers) {
+    package init(identifiers: Identifiers) {
         self.identifiers = identifiers
     }
 

@@ -5,7 +5,7 @@ import HTTPTypes
 /// whoever read it from Debian's `libjs-dygraphs` (`FakeConfiguration.dashboardLibraries`). It sits under
 /// `/_fake/`, so `ControlPlaneGuard` applies as to every control route. The page reads only the control plane's and
 /// the APIs' JSON.
-public struct DashboardAPI: Sendable {
+package struct DashboardAPI: Sendable {
     /// The path of the page.
     public static let pagePath = "/_fake/ui/"
     /// The Debian package that provides the charting library, named in the answer when it is missing.

@@ -14,23 +14,23 @@ public final class FakeGateway: Sendable {
     /// The fake's clock; move it to make tokens expire.
     public let clock: FakeClock
     /// Issues and checks tokens.
-    public let tokens: TokenService
+    package let tokens: TokenService
     /// The credentials of the loaded scenario.
-    public let credentials: CredentialDirectory
+    package let credentials: CredentialDirectory
     /// Id generator for correlation ids, token ids and resource ids.
-    public let identifiers: Identifiers
+    package let identifiers: Identifiers
     /// Asset Management's state.
-    public let assets: AssetStore
+    package let assets: AssetStore
     /// IoT Time Series' state.
-    public let timeSeries: TimeSeriesStore
+    package let timeSeries: TimeSeriesStore
     /// The alternatives in force for the switchable assumptions (set by the scenario, changed by the control plane).
     public let assumptions: AssumptionSettings
     /// Reset, scenario loading, clock, token expiry, faults and the request journal, as plain methods.
     public let control: FakeControl
     /// The rules `/_fake/` requests pass first (control token, Host, Origin, content type).
-    public let controlGuard: ControlPlaneGuard
+    package let controlGuard: ControlPlaneGuard
     /// One log entry per answered request.
-    public let log: RequestLog
+    package let log: RequestLog
     private let router: Router
 
     /// A fake with `configuration`, reading time from `clock` (the system wall clock by default).

@@ -1,5 +1,5 @@
 import HTTPTypes
-public import Logging
+import Logging
 
 /// Writes one log entry per answered request through swift-log: the request line (secret query values masked, a
 /// long query shortened) as the message, and status, duration, response size, the fault rule that hit it and, for
@@ -7,7 +7,7 @@ public import Logging
 /// dashboard polling the control plane does not drown the API traffic.
 ///
 /// With the default no-op logger nothing is measured or built: `isEnabled` is checked once per request.
-public struct RequestLog: Sendable {
+package struct RequestLog: Sendable {
     /// The logger entries go to.
     public let logger: Logger
 

@@ -61,7 +61,7 @@ public struct FakeRequest: Sendable {
     }
 
     /// The parsed query parameters.
-    public var query: QueryParameters { QueryParameters(rawQuery: rawQuery) }
+    package var query: QueryParameters { QueryParameters(rawQuery: rawQuery) }
 
     /// The value of a header, or `nil`. Field names compare without letter case; a name that is no valid field
     /// name finds nothing.

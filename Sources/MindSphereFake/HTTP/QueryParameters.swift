@@ -1,5 +1,5 @@
 /// The parameters of a query string, in order, percent-decoded (`+` as space, as Java servers do).
-public struct QueryParameters: Sendable {
+package struct QueryParameters: Sendable {
     /// The decoded name/value pairs in order; a name without `=` has an empty value.
     public let pairs: [(name: String, value: String)]
 

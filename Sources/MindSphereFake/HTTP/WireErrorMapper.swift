@@ -1,7 +1,7 @@
-public import HTTPTypes
+import HTTPTypes
 
 /// The one place where a `FakeError` becomes a status code, headers and a body on the wire.
-public enum WireErrorMapper {
+package enum WireErrorMapper {
     /// The header that carries the correlation id of an error response.
     public static let correlationHeader = HTTPField.Name("X-Correlation-ID")!
 

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Makes the ids the platform uses (32 lowercase hex) from a seeded generator, so runs can repeat.
-public final class Identifiers: Sendable {
+package final class Identifiers: Sendable {
     private let state: Mutex<UInt64>
 
     /// A generator; the same seed gives the same sequence of ids.

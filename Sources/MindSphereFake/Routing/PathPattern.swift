@@ -1,5 +1,5 @@
 /// A route path such as `/api/assetmanagement/v3/assets/{id}`: literal segments and `{named}` parameters.
-public struct PathPattern: Sendable, CustomStringConvertible {
+package struct PathPattern: Sendable, CustomStringConvertible {
     /// One segment of a pattern.
     public enum Segment: Sendable, Equatable {
         /// Must equal this text.

@@ -1,5 +1,5 @@
 /// Everything a route handler may read about the request it serves.
-public struct RequestContext: Sendable {
+package struct RequestContext: Sendable {
     /// The request as received.
     public let request: FakeRequest
     /// The decoded path.

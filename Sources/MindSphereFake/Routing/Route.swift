@@ -1,10 +1,10 @@
-public import HTTPTypes
+import HTTPTypes
 
 /// What a route handler does: read the context, return a response or throw a `FakeError`.
-public typealias RouteHandler = @Sendable (RequestContext) throws(FakeError) -> FakeResponse
+package typealias RouteHandler = @Sendable (RequestContext) throws(FakeError) -> FakeResponse
 
 /// One entry of the route table.
-public struct Route: Sendable {
+package struct Route: Sendable {
     /// Who may call a route.
     public enum Access: Sendable {
         /// No token needed (token endpoints, key set, control plane).

@@ -1,7 +1,7 @@
-public import HTTPTypes
+import HTTPTypes
 
 /// The route table: finds the route for a method and path, or says why there is none.
-public struct Router: Sendable {
+package struct Router: Sendable {
     /// The outcome of a lookup.
     public enum Match: Sendable {
         /// A route matched; the path parameters are bound.

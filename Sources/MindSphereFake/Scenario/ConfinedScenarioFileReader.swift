@@ -4,7 +4,7 @@
 /// A remote caller can so never make the fake read (and report on) a file the operator did not put next to the
 /// scenario. Scenario files the operator loads from disk (`serve --scenario`, `scenario validate`) do not go through
 /// it and keep including files relative to themselves.
-public struct ConfinedScenarioFileReader: ScenarioFileReader {
+package struct ConfinedScenarioFileReader: ScenarioFileReader {
     /// The reader that does the reading.
     public let base: any ScenarioFileReader
     /// The file the fake was started with, as `base` names it; `nil` refuses every file.

@@ -2,7 +2,7 @@ import HTTPTypes
 
 /// IoT Time Series v3 under `/api/iottimeseries/v3`: write, merge (PATCH), read and delete one asset's aspect data,
 /// and write several asset-aspect pairs at once.
-public struct TimeSeriesAPI: Sendable {
+package struct TimeSeriesAPI: Sendable {
     let store: TimeSeriesStore
     /// Whether a PUT first tries `TimeSeriesStore.writeScanned` (reading records straight from the body bytes).
     let scansRecordBytes: Bool

@@ -2,7 +2,7 @@ import Synchronization
 
 /// IoT Time Series' in-memory series: one `Series` per (tenant, asset, aspect), each with its own lock; writes are
 /// checked against the aspect's schema from Asset Management. Thread-safe.
-public final class TimeSeriesStore: Sendable {
+package final class TimeSeriesStore: Sendable {
     let schemas: any AspectSchemaProvider
     /// The assumption choices in force: how values and `_time` are read, what a static aspect's GET answers.
     public let settings: AssumptionSettings

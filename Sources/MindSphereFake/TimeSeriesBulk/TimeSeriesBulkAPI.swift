@@ -4,7 +4,7 @@ import HTTPTypes
 /// of one asset's aspect in `(from, to]` from the same store IoT Time Series writes (ingestion delay included), more
 /// than 2,000 per answer, as `{"records":[...],"nextRecord":"<url>"}` (see `BulkReadRenderer`). Errors come in the
 /// Spring Boot shape `{timestamp, status, error, exception, message, path}` of the service.
-public struct TimeSeriesBulkAPI: Sendable {
+package struct TimeSeriesBulkAPI: Sendable {
     /// The largest answer body a read writes (10 MB); a read with more records continues via `nextRecord`.
     public static let defaultMaximumResponseBytes = 10 * 1_048_576
 

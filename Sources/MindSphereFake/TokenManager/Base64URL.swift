@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 
 /// Base64 helpers for JWTs (URL alphabet, no padding) and for Basic credentials (standard alphabet).
-public enum Base64URL {
+package enum Base64URL {
     /// Encodes bytes as base64url without padding.
     public static func encode(_ bytes: some DataProtocol) -> String {
         Data(bytes).base64EncodedString()

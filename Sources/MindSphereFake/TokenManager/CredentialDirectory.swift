@@ -2,7 +2,7 @@ import Synchronization
 
 /// The credentials and token lifetime of the loaded scenario, replaceable when another scenario is loaded. Client ids
 /// are looked up by their exact bytes (`ExactText`), never by Unicode equivalence.
-public final class CredentialDirectory: Sendable {
+package final class CredentialDirectory: Sendable {
     private struct State {
         var apps: [ExactText: AppCredential] = [:]
         var services: [ExactText: ServiceCredential] = [:]

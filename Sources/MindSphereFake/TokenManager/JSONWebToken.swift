@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 
 /// A compact JWS (`header.payload.signature`) split and decoded, not yet trusted.
-public struct JSONWebToken: Sendable {
+package struct JSONWebToken: Sendable {
     /// The decoded header.
     public let header: JSONObject
     /// The decoded claims.

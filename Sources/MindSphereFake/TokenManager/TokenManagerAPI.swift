@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 
 /// Technical Token Manager v3, the tenant's UAA-style `/oauth/token`, and the `/token_keys` key set.
-public struct TokenManagerAPI: Sendable {
+package struct TokenManagerAPI: Sendable {
     let tokens: TokenService
     let credentials: CredentialDirectory
     /// Read for the wall-clock time that token claims carry.

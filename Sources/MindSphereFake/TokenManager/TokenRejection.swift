@@ -1,5 +1,5 @@
 /// Why the gateway refused a bearer token; every reason answers the same 401, the reason goes to the journal.
-public enum TokenRejection: String, Sendable, Error, Equatable {
+package enum TokenRejection: String, Sendable, Error, Equatable {
     /// No `Authorization` header.
     case missingHeader = "missing Authorization header"
     /// The header is not `Bearer <token>`.

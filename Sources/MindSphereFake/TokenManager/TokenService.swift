@@ -3,7 +3,7 @@ import Synchronization
 
 /// Issues RS256 tokens and checks bearer tokens for the gateway. Tokens it issued recently are recognised by an exact
 /// lookup (no RSA verify per request); others are verified by signature.
-public final class TokenService: Sendable {
+package final class TokenService: Sendable {
     /// What an issued token request returns.
     public struct IssuedToken: Sendable {
         /// The compact JWT.
