@@ -49,6 +49,7 @@ def main():
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--server-threads", type=int, default=2)
     parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--scratch", default=".build", help="SwiftPM scratch path holding the release build")
     parser.add_argument("--binary", help="a release mindsphere-fake to use instead of building one")
     parser.add_argument("--update", metavar="FILE", help="replace the assets section of FILE with the results")
     args = parser.parse_args()

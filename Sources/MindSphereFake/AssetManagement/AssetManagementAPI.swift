@@ -125,4 +125,11 @@ struct ListQuery {
         let hal = HALPage(collection: collection, listURL: links.root + "/" + path, extraQuery: extraQuery)
         return .json(hal.json(items: items, total: total, request: page))
     }
+
+    /// The page document for this page's items, each already rendered to JSON bytes, out of `total` matching items.
+    func response(collection: String, path: String, itemBytes: [[UInt8]], total: Int) -> FakeResponse {
+        let hal = HALPage(collection: collection, listURL: links.root + "/" + path, extraQuery: extraQuery)
+        let body = hal.bytes(itemBytes: itemBytes, total: total, request: page)
+        return FakeResponse(status: .ok, headerFields: [.contentType: "application/json"], body: body)
+    }
 }

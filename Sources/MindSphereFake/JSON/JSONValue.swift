@@ -84,8 +84,9 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// The position of each key's member, kept only for objects larger than `indexThreshold`.
     private var index: [String: Int]?
 
-    /// Above this many members an object keeps a key index; below it a linear search is cheaper than hashing.
-    static let indexThreshold = 16
+    /// Above this many members an object keeps a key index; below it a linear search is cheaper than hashing. Rendered
+    /// resources (an asset has about 20 members) stay below it: they are built once and written, never searched.
+    static let indexThreshold = 32
 
     /// An object from ordered members (for a repeated key, lookups find its first member).
     public init(_ members: [(key: String, value: JSONValue)] = []) {

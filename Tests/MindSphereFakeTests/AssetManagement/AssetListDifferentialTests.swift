@@ -136,6 +136,7 @@ import Testing
                 let query =
                     "filter=" + AssetManagementLinks.encodeQueryValue(filter) + "&size=\(Int.random(in: 1...7, using: &random))"
                     + "&page=\(Int.random(in: 0...2, using: &random))" + sort
+                    + (Int.random(in: 0..<4, using: &random) == 0 ? "&basicFieldsOnly=true" : "")
                 let indexed = fake.list(query, through: fake.indexed)
                 let scanned = fake.list(query, through: fake.scanned)
                 #expect(indexed.status == scanned.status, "\(filter)")

@@ -29,9 +29,18 @@ struct AssetEndpoints: Sendable {
         let basicFieldsOnly = try ListQuery.flag(context, "basicFieldsOnly")
         let query = try ListQuery(
             context, sortable: Self.sortable, defaultSort: ["name", "id"], flags: [("basicFieldsOnly", basicFieldsOnly)])
+        if listsThroughIndexes {
+            let (entries, total) = try store.withTenant(context.tenant) { model throws(FakeError) in
+                let evaluator = FilterEvaluator(query.filter, descendants: { model.typeFamily(of: $0) })
+                let (assets, total) = model.assetPage(query.page, evaluator: evaluator, throughIndexes: true, key: Self.sortKey)
+                return (model.listEntries(of: assets, links: query.links, basicFieldsOnly: basicFieldsOnly), total)
+            }
+            return query.response(collection: "assets", path: "assets", itemBytes: entries, total: total)
+        }
+        // The general twin: every asset tested, every entry rendered afresh.
         let (pageAssets, total, types) = try store.withTenant(context.tenant) { model throws(FakeError) in
             let evaluator = FilterEvaluator(query.filter, descendants: { model.typeFamily(of: $0) })
-            let (assets, total) = model.assetPage(query.page, evaluator: evaluator, throughIndexes: listsThroughIndexes, key: Self.sortKey)
+            let (assets, total) = model.assetPage(query.page, evaluator: evaluator, throughIndexes: false, key: Self.sortKey)
             return (assets, total, model.typesOnlyView)
         }
         let items = pageAssets.map { types.json(asset: $0, links: query.links, basicFieldsOnly: basicFieldsOnly) }

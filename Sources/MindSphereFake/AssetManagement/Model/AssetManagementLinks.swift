@@ -20,20 +20,30 @@ struct AssetManagementLinks: Sendable {
 
     /// Percent-encodes a query value the way the gateway writes links: JSON punctuation escaped, `:` and `,` kept.
     static func encodeQueryValue(_ text: String) -> String {
-        var output = ""
-        let hex = Array("0123456789ABCDEF".unicodeScalars)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count * 2)
         for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"), UInt8(ascii: ","):
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                output.unicodeScalars.append("%")
-                output.unicodeScalars.append(hex[Int(byte >> 4)])
-                output.unicodeScalars.append(hex[Int(byte & 0xF)])
+            if keptInQueryValue[Int(byte)] {
+                output.append(byte)
+            } else {
+                output.append(UInt8(ascii: "%"))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0xF)])
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// The bytes a query value keeps as they are: unreserved characters, `:` and `,`.
+    private static let keptInQueryValue: [Bool] = (0...255).map { value in
+        switch UInt8(value) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"), UInt8(ascii: ","):
+            true
+        default:
+            false
+        }
     }
 }

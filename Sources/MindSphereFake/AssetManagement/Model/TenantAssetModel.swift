@@ -14,6 +14,9 @@ struct TenantAssetModel: Sendable {
     private(set) var typeGeneration = 0
     /// Rendered single-asset reads of the current generations.
     var renderedAssets = RenderedAssetCache()
+    /// Rendered entries of asset lists of the current generations, the full form and the `basicFieldsOnly` one.
+    var renderedListEntries = RenderedAssetCache()
+    var renderedBasicListEntries = RenderedAssetCache()
     /// Assets by id with their indexes; every change bumps `assetGeneration`.
     var assets = AssetTable() {
         didSet { assetGeneration &+= 1 }

@@ -1,0 +1,22 @@
+extension TenantAssetModel {
+    /// The list entries of `assets` as JSON bytes, the same as `json(asset:links:basicFieldsOnly:)` writes, reusing
+    /// the bytes rendered at the current generations for the same base URL and form; a change to any asset or type
+    /// empties the cache first (`RenderedAssetCache`), so an entry is never stale.
+    mutating func listEntries(of assets: [AssetRecord], links: AssetManagementLinks, basicFieldsOnly: Bool) -> [[UInt8]] {
+        let generation = (assets: assetGeneration, types: typeGeneration)
+        return assets.map { asset in
+            let cached =
+                basicFieldsOnly
+                ? renderedBasicListEntries.body(of: asset.assetID, generation: generation, baseURL: links.root)
+                : renderedListEntries.body(of: asset.assetID, generation: generation, baseURL: links.root)
+            if let cached { return cached }
+            let bytes = JSONWriter.bytes(json(asset: asset, links: links, basicFieldsOnly: basicFieldsOnly))
+            if basicFieldsOnly {
+                renderedBasicListEntries.store(bytes, of: asset.assetID)
+            } else {
+                renderedListEntries.store(bytes, of: asset.assetID)
+            }
+            return bytes
+        }
+    }
+}
