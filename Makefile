@@ -6,9 +6,11 @@
 
 SWIFT_SOURCES = Sources Tests Fuzz bench Package.swift
 
+# The Swift runtime and Foundation are linked into the binary: a start then loads no Swift libraries (about a
+# quarter of the time to the first answer; BENCHMARKS.md, "Start to first answer").
 build:
 	./scripts/setup.sh
-	swift build -c release
+	swift build -c release --static-swift-stdlib
 
 run: build
 	.build/release/mindsphere-fake serve

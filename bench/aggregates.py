@@ -39,7 +39,7 @@ def iso(seconds):
 def build(scratch):
     for product in ("mindsphere-fake", "mindsphere-fake-bench"):
         print(f"building {product} (release) ...", file=sys.stderr)
-        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", scratch, "--product", product],
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", scratch, "--product", product],
                        cwd=ROOT, check=True)
 
 

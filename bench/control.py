@@ -70,7 +70,7 @@ def main():
     args = parser.parse_args()
 
     if args.binary is None and not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "mindsphere-fake"], cwd=gateway.ROOT, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "mindsphere-fake"], cwd=gateway.ROOT, check=True)
     binary = args.binary or os.path.join(gateway.ROOT, ".build", "release", "mindsphere-fake")
     fake, base = gateway.start([binary, "serve", "--quiet", "--port", "0"], r"listening on (http://\S+)")
     try:

@@ -39,7 +39,7 @@ def sh(*args, **kwargs):
 def build(args):
     if not args.no_build:
         print("building release binary ...", file=sys.stderr)
-        subprocess.run(["swift", "build", "-c", "release", "--product", "mindsphere-fake", "--scratch-path", args.scratch],
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "mindsphere-fake", "--scratch-path", args.scratch],
                        cwd=ROOT, check=True)
     os.makedirs(SCRATCH, exist_ok=True)
     cserver = os.path.join(SCRATCH, "cserver")

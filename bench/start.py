@@ -92,7 +92,7 @@ def main():
     args = parser.parse_args()
     if not args.no_build:
         print("building release binary ...", file=sys.stderr)
-        subprocess.run(["swift", "build", "-c", "release", "--product", "mindsphere-fake", "--scratch-path", args.scratch],
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "mindsphere-fake", "--scratch-path", args.scratch],
                        cwd=ROOT, check=True)
     binary = os.path.join(ROOT, args.scratch, "release", "mindsphere-fake")
     report = section(measure(binary, args.starts), args.starts)

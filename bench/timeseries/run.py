@@ -49,7 +49,7 @@ def http(method, url, headers=None, body=None):
 def build(scratch):
     for product in ("mindsphere-fake", "mindsphere-fake-bench"):
         print(f"building {product} (release) ...", file=sys.stderr)
-        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", scratch, "--product", product],
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", scratch, "--product", product],
                        cwd=ROOT, check=True)
 
 
