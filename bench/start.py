@@ -8,6 +8,7 @@ Each case starts the release binary `--starts` times (default 20) and reports th
 
     bench/start.py                          # build, run, print a Markdown section
     bench/start.py --update BENCHMARKS.md   # also replace the "start" section of BENCHMARKS.md
+    bench/start.py --baseline OTHER_BINARY  # alternate the kept-key starts with another build's (e.g. an older commit)
 """
 import argparse
 import os
@@ -41,7 +42,7 @@ def start_once(binary, extra, env):
         process.wait(timeout=10)
 
 
-def measure(binary, starts):
+def measure(binary, starts, baseline=None):
     with tempfile.TemporaryDirectory() as cache:
         env = dict(os.environ, XDG_CACHE_HOME=cache)
         start_once(binary, [], env)  # generates and keeps the key
@@ -52,6 +53,15 @@ def measure(binary, starts):
         results = []
         for name, extra in cases:
             print(f"starting {starts} times: {name}", file=sys.stderr)
+            if baseline and not extra:
+                # The machine is noisy: the baseline starts alternate with these, so both see the same load.
+                pairs = [(start_once(binary, extra, env), start_once(baseline, extra, env)) for _ in range(starts)]
+                times = [mine for mine, _ in pairs]
+                theirs = [other for _, other in pairs]
+                results.append((name, statistics.median(times), max(times)))
+                results.append((f"{name}, baseline `{os.path.relpath(baseline, ROOT)}` (alternating)",
+                                statistics.median(theirs), max(theirs)))
+                continue
             times = [start_once(binary, extra, env) for _ in range(starts)]
             results.append((name, statistics.median(times), max(times)))
         return results
@@ -89,13 +99,14 @@ def main():
     parser.add_argument("--scratch", default=".build", help="SwiftPM scratch path holding the release build")
     parser.add_argument("--no-build", action="store_true", help="use the binary already built")
     parser.add_argument("--update", metavar="FILE", help="replace the start section of FILE with the results")
+    parser.add_argument("--baseline", metavar="BINARY", help="another mindsphere-fake whose starts alternate with the kept-key case")
     args = parser.parse_args()
     if not args.no_build:
         print("building release binary ...", file=sys.stderr)
         subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "mindsphere-fake", "--scratch-path", args.scratch],
                        cwd=ROOT, check=True)
     binary = os.path.join(ROOT, args.scratch, "release", "mindsphere-fake")
-    report = section(measure(binary, args.starts), args.starts)
+    report = section(measure(binary, args.starts, args.baseline and os.path.abspath(args.baseline)), args.starts)
     print(report)
     if args.update:
         update_section(args.update, "start", "Start to first answer", report)
