@@ -1,12 +1,17 @@
 /// The visible records of one series in time order: sealed chunks (`SealedChunk`, immutable, compressed) followed by
-/// one open chunk (`ChunkRows`, plain arrays) that takes appends. When the open chunk holds `chunkCapacity` records
-/// they are sealed, so a write never copies more than a chunk under the series lock, and a copy of the storage
-/// (references to its sealed chunks plus the small open chunk) can be read after the lock is released.
+/// one open chunk (`ChunkRows`, plain arrays) that takes appends. When the open chunk holds a chunk's worth of records
+/// more than `openWindow`, its oldest `chunkCapacity` records are sealed, so a write never copies more than two chunks
+/// under the series lock, and a copy of the storage (references to its sealed chunks plus the small open chunk) can be
+/// read after the lock is released.
 /// A write into the time range of a sealed chunk rebuilds that chunk only. Rows are numbered across all chunks.
 struct SeriesStorage: Sendable {
     /// Records per sealed chunk written in time order: small enough that sealing and rebuilding are cheap, large
     /// enough that per-chunk headers and `_time` deltas cost little per record.
     static let chunkCapacity = 1024
+    /// The newest records that stay in the open chunk even when they could be sealed. A client writing over several
+    /// connections delivers its batches slightly out of order; a late batch within this window merges into plain
+    /// arrays instead of decoding and rebuilding the sealed chunk it would otherwise fall into.
+    static let openWindow = 1024
 
     /// The sealed chunks, in time order, none empty; every record of one is earlier than all of the next.
     private(set) var sealed: [SealedChunk] = []
@@ -105,11 +110,11 @@ struct SeriesStorage: Sendable {
         sealed.replaceSubrange(index...index, with: pieces)
     }
 
-    /// Seals whole chunks from the front of the open chunk.
+    /// Seals whole chunks from the front of the open chunk, keeping its newest `openWindow` records open.
     private mutating func sealFull() {
-        guard open.count >= Self.chunkCapacity else { return }
+        guard open.count >= Self.chunkCapacity + Self.openWindow else { return }
         var lower = 0
-        while open.count - lower >= Self.chunkCapacity {
+        while open.count - lower >= Self.chunkCapacity + Self.openWindow {
             let chunk = SealedChunk(open.rows(lower..<(lower + Self.chunkCapacity)), codec: codec)
             starts.append(sealedCount)
             sealedCount += chunk.count

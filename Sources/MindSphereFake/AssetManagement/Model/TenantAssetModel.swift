@@ -17,6 +17,8 @@ struct TenantAssetModel: Sendable {
     /// Rendered entries of asset lists of the current generations, the full form and the `basicFieldsOnly` one.
     var renderedListEntries = RenderedAssetCache()
     var renderedBasicListEntries = RenderedAssetCache()
+    /// Aspect schemas looked up by time-series requests at the current generations.
+    var aspectSchemas = AspectSchemaCache()
     /// Assets by id with their indexes; every change bumps `assetGeneration`.
     var assets = AssetTable() {
         didSet { assetGeneration &+= 1 }
