@@ -34,7 +34,7 @@ CLIENT_ID = "iiotuxpc-testdm-v1.0.0"
 SECRET = "fake-secret-for-local-use"
 TOKEN_BODY = json.dumps({"grant_type": "client_credentials", "appName": "testdm", "appVersion": "v1.0.0",
                          "hostTenant": "iiotuxpc", "userTenant": "iiotuxpc"})
-TARGETS = {"throughput": 300_000, "p99": 5.0, "bytes": 64, "plantBytes": 12}
+TARGETS = {"throughput": 1_000_000, "putP99": 5.0, "p99": 5.0, "bytes": 34, "plantBytes": 12}
 WRK_THREADS = 2
 BULK_RECORDS = 100_000
 BULK_START_MS = 1_600_000_000_000
@@ -158,6 +158,12 @@ def plant(binary):
     return json.loads(output.strip().splitlines()[-1])
 
 
+def milliseconds(latency):
+    """wrk's latency text (`812.00us`, `5.81ms`, `1.02s`) in milliseconds; None when it has no such form."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s)", latency)
+    return float(match.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[match.group(2)] if match else None
+
+
 def section(ingested, memory, generated, args):
     cpu = platform.processor() or platform.machine()
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -171,20 +177,21 @@ Machine: {cores} cores ({cpu}); wrk and the server share them. Load average when
 
 | Measure | Result | Target |
 | --- | --- | --- |
-| Ingest over HTTP, 100-record PUTs of 3 doubles (wrk -t2 -c{args.connections}, {args.seconds} s) | {ingested['recordsPerSecond']:,.0f} records/s ({ingested['requests']:,} PUTs, {ingested['failed']} failed; PUT p50 {ingested['p50']}, p99 {ingested['p99']}) | >= 300,000 records/s ({ok(ingested['recordsPerSecond'] >= TARGETS['throughput'])}) |
+| Ingest over HTTP, 100-record PUTs of 3 doubles (wrk -t2 -c{args.connections}, {args.seconds} s) | {ingested['recordsPerSecond']:,.0f} records/s ({ingested['requests']:,} PUTs, {ingested['failed']} failed; PUT p50 {ingested['p50']}, p99 {ingested['p99']}) | >= 1,000,000 records/s with PUT p99 < 5 ms ({ok(ingested['recordsPerSecond'] >= TARGETS['throughput'] and (milliseconds(ingested['p99']) or 1e9) < TARGETS['putP99'])}) |
 | 2000-record range GET from a {memory['records']:,}-record series, in process ({memory['getCount']} GETs) | p50 {memory['getP50Milliseconds']} ms, p99 {memory['getP99Milliseconds']} ms | p99 < 5 ms ({ok(memory['getP99Milliseconds'] < TARGETS['p99'])}) |
 | Ingest in process, PUT handler only (body scan, checks, store; one thread) | {memory['inProcessPutRecordsPerSecond']:,} records/s | (diagnostic) |
 | TS Bulk read of {BULK_RECORDS:,} records over HTTP, following nextRecord ({ingested['bulk']['reads']} reads; {ingested['bulk']['pages']} answer(s) each) | {ingested['bulk']['recordsPerSecond']:,.0f} records/s (median read {ingested['bulk']['medianMilliseconds']:.1f} ms) | (diagnostic) |
 | TS Bulk read of 100,000 records in process, handler only ({memory['bulkReadPages']} answer(s) each) | {memory['bulkReadRecordsPerSecond']:,} records/s (median read {memory['bulkReadMedianMilliseconds']} ms) | (diagnostic) |
-| Resident memory per stored 3-double record | {memory['residentBytesPerRecord']} bytes | <= 64 bytes ({ok(memory['residentBytesPerRecord'] <= TARGETS['bytes'])}) |
+| Resident memory per stored 3-double record | {memory['residentBytesPerRecord']} bytes | <= 34 bytes ({ok(memory['residentBytesPerRecord'] <= TARGETS['bytes'])}) |
 | Resident memory per stored record of the plant scenario's generated 1-second series ({generated['plantSeries']} series x {generated['plantCopies']} copies, {generated['plantRecords']:,} records; {generated['plantVariables']}) | {generated['plantResidentBytesPerRecord']} bytes | <= {TARGETS['plantBytes']} bytes ({ok(generated['plantResidentBytesPerRecord'] <= TARGETS['plantBytes'])}) |
 
 Each wrk thread is one device: it PUTs to the `acceleration` series of its own asset, each PUT 100 new records
-inside the device's next second, so every series grows in time order. A PUT of plain records (flat objects, no
+inside the device's next second; a thread's connections deliver its PUTs slightly out of order, as a device writing
+over several connections does. A PUT of plain records (flat objects, no
 escapes, valid values) is read straight from the body bytes into the typed columns; any other body takes the
 general JSON path, with the same answers.
-Storage: per series a small open chunk (plain arrays) that takes appends, and immutable sealed chunks of 1024
-records, each column in the smaller of its plain and packed forms (delta-of-delta `_time`, Gorilla XOR or
+Storage: per series a small open chunk (plain arrays) that takes appends and keeps the newest 1024 records (a late
+batch merges there), and immutable sealed chunks of 1024 records, each column in the smaller of its plain and packed forms (delta-of-delta `_time`, Gorilla XOR or
 scaled-decimal doubles, zigzag varint integers, dictionary strings, bit-packed booleans and presence); range
 lookups are binary searches over the chunks, then in one; readers decode after releasing the series lock. Loading
 the {memory['records']:,} records in process took {memory['loadSeconds']} s.
