@@ -96,9 +96,13 @@ import Testing
         #expect(throws: ServerError.self) { try startServer(ServerConfiguration(host: "not-an-address")) }
     }
 
-    @Test func stop_isIdempotent() throws {
+    @Test func stop_isIdempotent() async throws {
         let server = try startServer()
+        let client = LoopbackClient(baseURL: server.baseURL)
+        #expect(try await client.send("GET", "/_fake/health").status == 200)
         server.stop()
         server.stop()
+        // The second stop neither traps nor hangs, and the port is closed: a new request cannot connect.
+        await #expect(throws: (any Error).self) { try await client.send("GET", "/_fake/health") }
     }
 }
