@@ -26,9 +26,9 @@ package final class AssetStore: AspectSchemaProvider {
         _ tenant: String, _ body: (inout TenantAssetModel) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         try state.withLock { (tenants: inout [String: TenantAssetModel]) throws(Failure) -> Result in
-            var model = tenants.removeValue(forKey: tenant) ?? TenantAssetModel(tenant: tenant)
-            defer { tenants[tenant] = model }
-            return try body(&model)
+            // Mutated in place through the dictionary's accessor: no removal and reinsertion (a hash, a move and
+            // a rehash) while every other request waits for the lock.
+            try body(&tenants[tenant, default: TenantAssetModel(tenant: tenant)])
         }
     }
 
