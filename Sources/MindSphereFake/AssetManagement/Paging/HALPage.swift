@@ -46,7 +46,8 @@ struct HALPage {
     private func links(total: Int, request: PageRequest) -> JSONValue {
         let totalPages = Self.totalPages(total, request)
         let hasPrevious = request.page > 0
-        let hasNext = request.page + 1 < totalPages
+        // Compared without adding to `page`: a client may ask for page Int.max.
+        let hasNext = request.page < totalPages - 1
         let query = LinkQuery(extraQuery: extraQuery, request: request)
         var links = JSONObject()
         if hasPrevious || hasNext {
