@@ -134,27 +134,7 @@ package final class AssetStore: AspectSchemaProvider {
     public func aspectSchema(tenant: String, assetID: String, aspectName: String) -> AspectSchemaLookup {
         state.withLock { tenants -> AspectSchemaLookup in
             guard tenants[tenant] != nil else { return .assetNotFound }
-            // Every time-series request asks this under the store's one lock: a repeated question is answered from
-            // the tenant's cache instead of walking the asset's type lineage again.
-            let generation = (assets: tenants[tenant]!.assetGeneration, types: tenants[tenant]!.typeGeneration)
-            if let cached = tenants[tenant]!.aspectSchemas.lookup(assetID: assetID, aspectName: aspectName, generation: generation) {
-                return cached
-            }
-            let lookup = Self.aspectSchema(in: tenants[tenant]!, assetID: assetID, aspectName: aspectName)
-            tenants[tenant]!.aspectSchemas.store(lookup, assetID: assetID, aspectName: aspectName)
-            return lookup
+            return tenants[tenant]!.aspectSchema(assetID: assetID, aspectName: aspectName)
         }
-    }
-
-    /// The schema of `aspectName` on `assetID`, worked out from the model.
-    static func aspectSchema(in model: TenantAssetModel, assetID: String, aspectName: String) -> AspectSchemaLookup {
-        guard let asset = model.assets[assetID], asset.deletedAt == nil else { return .assetNotFound }
-        guard let slot = model.explodedAspects(of: asset.typeID).first(where: { $0.slot.name == aspectName })?.slot,
-            let type = model.aspectType(slot.aspectTypeID)
-        else { return .aspectNotFound }
-        return .found(
-            AspectSchema(
-                assetID: assetID, aspectName: aspectName, aspectTypeID: type.id, category: type.category,
-                variables: type.variables, twinType: asset.twinType, timezone: asset.timezone))
     }
 }

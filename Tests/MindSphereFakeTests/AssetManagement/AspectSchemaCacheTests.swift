@@ -10,7 +10,7 @@ import Testing
     private func expectFresh(_ client: AssetClient, _ assetID: String, _ aspect: String, _ comment: Comment) -> AspectSchemaLookup {
         let store = client.fake.assets
         let cached = store.aspectSchema(tenant: "iiotuxpc", assetID: assetID, aspectName: aspect)
-        let fresh = store.withTenant("iiotuxpc") { model in AssetStore.aspectSchema(in: model, assetID: assetID, aspectName: aspect) }
+        let fresh = store.withTenant("iiotuxpc") { model in model.freshAspectSchema(assetID: assetID, aspectName: aspect) }
         #expect(cached == fresh, comment)
         return cached
     }

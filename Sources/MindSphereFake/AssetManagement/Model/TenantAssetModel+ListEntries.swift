@@ -4,18 +4,14 @@ extension TenantAssetModel {
     /// empties the cache first (`RenderedAssetCache`), so an entry is never stale.
     mutating func listEntries(of assets: [AssetRecord], links: AssetManagementLinks, basicFieldsOnly: Bool) -> [[UInt8]] {
         let generation = (assets: assetGeneration, types: typeGeneration)
+        let cache: WritableKeyPath<TenantAssetModel, RenderedAssetCache> =
+            basicFieldsOnly ? \.renderedBasicListEntries : \.renderedListEntries
         return assets.map { asset in
-            let cached =
-                basicFieldsOnly
-                ? renderedBasicListEntries.body(of: asset.assetID, generation: generation, baseURL: links.root)
-                : renderedListEntries.body(of: asset.assetID, generation: generation, baseURL: links.root)
-            if let cached { return cached }
-            let bytes = JSONWriter.bytes(json(asset: asset, links: links, basicFieldsOnly: basicFieldsOnly))
-            if basicFieldsOnly {
-                renderedBasicListEntries.store(bytes, of: asset.assetID)
-            } else {
-                renderedListEntries.store(bytes, of: asset.assetID)
+            if let cached = self[keyPath: cache].body(of: asset.assetID, generation: generation, baseURL: links.root) {
+                return cached
             }
+            let bytes = JSONWriter.bytes(json(asset: asset, links: links, basicFieldsOnly: basicFieldsOnly))
+            self[keyPath: cache].store(bytes, of: asset.assetID)
             return bytes
         }
     }
