@@ -10,6 +10,7 @@ import MindSphereFake
 ///     mindsphere-fake-bench [records] [gets]     # defaults: 10000000 records, 2000 GETs
 ///     mindsphere-fake-bench aggregates [requests]  # v4 aggregates over 7 days of 1-second data (AggregatesBenchmark)
 ///     mindsphere-fake-bench plant scenarios/plant.yaml [copies]  # bytes per record of generated series (PlantBenchmark)
+///     mindsphere-fake-bench gateway [requests]     # the core's CPU time per gateway-bench request (GatewayBenchmark)
 @main
 struct TimeSeriesBenchmark {
     static let tenant = "iiotuxpc"
@@ -19,6 +20,9 @@ struct TimeSeriesBenchmark {
     static func main() throws {
         if CommandLine.arguments.dropFirst().first == "aggregates" {
             return try AggregatesBenchmark.run(requests: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 500)
+        }
+        if CommandLine.arguments.dropFirst().first == "gateway" {
+            return try GatewayBenchmark.run(requests: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000)
         }
         if CommandLine.arguments.dropFirst().first == "plant", CommandLine.arguments.count > 2 {
             let copies = CommandLine.arguments.dropFirst(3).first.flatMap { Int($0) } ?? 20

@@ -26,11 +26,13 @@ public struct FakeResponse: Sendable {
         self.transport = transport
     }
 
+    /// `Content-Type: application/json`, made once: most answers carry exactly this, and making it anew costs an
+    /// allocation and a validation of the value per answer.
+    package static let jsonContentType: HTTPFields = [.contentType: "application/json"]
+
     /// A JSON response with `Content-Type: application/json`.
     public static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> FakeResponse {
-        var fields = HTTPFields()
-        fields[.contentType] = "application/json"
-        return FakeResponse(status: status, headerFields: fields, body: JSONWriter.bytes(value))
+        FakeResponse(status: status, headerFields: jsonContentType, body: JSONWriter.bytes(value))
     }
 
     /// An empty response, e.g. 204 No Content.

@@ -3,8 +3,9 @@ import HTTPTypes
 /// What a route handler does: read the context, return a response or throw a `FakeError`.
 package typealias RouteHandler = @Sendable (RequestContext) throws(FakeError) -> FakeResponse
 
-/// One entry of the route table.
-package struct Route: Sendable {
+/// One entry of the route table. A class: a matched route is handed on with one reference count, where a struct
+/// would count each of its members, and every request on every thread matches one of these few shared routes.
+package final class Route: Sendable {
     /// Who may call a route.
     public enum Access: Sendable {
         /// No token needed (token endpoints, key set, control plane).

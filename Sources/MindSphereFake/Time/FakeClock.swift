@@ -16,7 +16,11 @@ public final class FakeClock: Sendable {
     }
 
     private let wallClock: @Sendable () -> Int64
+    /// The state; changes take this lock, and publish what they leave behind to `published`.
     private let state = Mutex(State())
+    /// The state as readers see it, without a lock: every request reads the clock, and a lock taken by every
+    /// request on every thread is one cache line that all cores fight over.
+    private let published = PublishedClockState()
 
     /// A clock over `wallClock`, which returns milliseconds since 1970 (the transport supplies the real one).
     public init(wallClock: @escaping @Sendable () -> Int64) {
@@ -33,10 +37,9 @@ public final class FakeClock: Sendable {
 
     /// Milliseconds since 1970, as the fake sees it (within `range`).
     public func nowMilliseconds() -> Int64 {
-        state.withLock { state in
-            if let frozen = state.frozenAt { return frozen }
-            return Self.clamped(wallClock(), plus: state.offsetMilliseconds)
-        }
+        let (offset, frozenAt) = published.read()
+        if let frozenAt { return frozenAt }
+        return Self.clamped(wallClock(), plus: offset)
     }
 
     /// `base + delta`, saturating instead of overflowing, brought into `range`.
@@ -54,7 +57,7 @@ public final class FakeClock: Sendable {
     public func wallSeconds() -> Int64 { Self.clamped(wallClock(), plus: 0) / 1000 }
 
     /// Whether the clock is frozen.
-    public var isFrozen: Bool { state.withLock { $0.frozenAt != nil } }
+    public var isFrozen: Bool { published.read().frozenAt != nil }
 
     /// Moves the clock by `milliseconds` (frozen or not); a move past either end of `range` stops there.
     public func advance(milliseconds: Int64) {
@@ -62,13 +65,17 @@ public final class FakeClock: Sendable {
         state.withLock { state in
             let now = state.frozenAt ?? Self.clamped(wall, plus: state.offsetMilliseconds)
             Self.place(&state, at: Self.clamped(now, plus: milliseconds), wall: wall)
+            published.write(offsetMilliseconds: state.offsetMilliseconds, frozenAt: state.frozenAt)
         }
     }
 
     /// Sets the clock to an instant (brought into `range`); a running clock keeps running from there.
     public func set(milliseconds: Int64) {
         let wall = wallClock()
-        state.withLock { state in Self.place(&state, at: Self.clamped(milliseconds, plus: 0), wall: wall) }
+        state.withLock { state in
+            Self.place(&state, at: Self.clamped(milliseconds, plus: 0), wall: wall)
+            published.write(offsetMilliseconds: state.offsetMilliseconds, frozenAt: state.frozenAt)
+        }
     }
 
     /// Makes `instant` (within `range`) the current reading against the wall reading `wall`.
@@ -88,11 +95,15 @@ public final class FakeClock: Sendable {
                 state.frozenAt = nil
                 Self.place(&state, at: at, wall: wall)
             }
+            published.write(offsetMilliseconds: state.offsetMilliseconds, frozenAt: state.frozenAt)
         }
     }
 
     /// Back to the wall clock: no offset, not frozen.
     public func reset() {
-        state.withLock { $0 = State() }
+        state.withLock { state in
+            state = State()
+            published.write(offsetMilliseconds: state.offsetMilliseconds, frozenAt: state.frozenAt)
+        }
     }
 }

@@ -63,24 +63,28 @@ struct AssetEndpoints: Sendable {
     /// `GET /assets/root`.
     func root(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         try store.withTenant(context.tenant) { model throws(FakeError) in
-            let asset = try model.existingAsset(model.rootAssetID)
-            if EntityTagCheck.isNotModified(context, current: asset.etag) { return .empty(.notModified) }
-            return Self.readResponse(asset, model: &model, context: context)
+            let id = model.rootAssetID
+            if EntityTagCheck.isNotModified(context, current: try model.existingAssetETag(id)) { return .empty(.notModified) }
+            return Self.readResponse(id, model: &model, context: context)
         }
     }
 
     /// The 200 answer of a single-asset read, reusing the bytes rendered at the same generation for the same host.
-    private static func readResponse(_ asset: AssetRecord, model: inout TenantAssetModel, context: RequestContext) -> FakeResponse {
+    /// `id` is an existing asset's. The record itself is copied only to render it: a copy counts the references of
+    /// every member, on storage every thread shares.
+    private static func readResponse(_ id: String, model: inout TenantAssetModel, context: RequestContext) -> FakeResponse {
         let generation = (assets: model.assetGeneration, types: model.typeGeneration)
         let body: [UInt8]
-        if let cached = model.renderedAssets.body(of: asset.assetID, generation: generation, baseURL: context.baseURL) {
+        if let cached = model.renderedAssets.body(of: id, generation: generation, baseURL: context.baseURL) {
             body = cached
-        } else {
+        } else if let asset = model.assets[id] {
             let links = AssetManagementLinks(baseURL: context.baseURL)
             body = JSONWriter.bytes(model.json(asset: asset, links: links, withHierarchy: true))
-            model.renderedAssets.store(body, of: asset.assetID)
+            model.renderedAssets.store(body, of: id)
+        } else {
+            preconditionFailure("readResponse is called for existing assets only")
         }
-        return FakeResponse(status: .ok, headerFields: [.contentType: "application/json"], body: body)
+        return FakeResponse(status: .ok, headerFields: FakeResponse.jsonContentType, body: body)
     }
 
     /// `GET /assets/{id}` (deleted assets stay readable).
@@ -88,9 +92,8 @@ struct AssetEndpoints: Sendable {
         _ = try ListQuery.flag(context, "includeShared")
         let id = context.parameter("id")
         return try store.withTenant(context.tenant) { model throws(FakeError) in
-            let asset = try model.existingAsset(id)
-            if EntityTagCheck.isNotModified(context, current: asset.etag) { return .empty(.notModified) }
-            return Self.readResponse(asset, model: &model, context: context)
+            if EntityTagCheck.isNotModified(context, current: try model.existingAssetETag(id)) { return .empty(.notModified) }
+            return Self.readResponse(id, model: &model, context: context)
         }
     }
 

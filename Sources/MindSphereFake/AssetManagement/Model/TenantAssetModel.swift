@@ -95,8 +95,19 @@ struct TenantAssetModel: Sendable {
     /// The asset with `id`, or a 404 naming it.
     /// - Throws: `FakeError` (404).
     func existingAsset(_ id: String) throws(FakeError) -> AssetRecord {
-        guard let asset = assets[id] else { throw FakeError.notFound("asset '\(id)' not found") }
+        guard let asset = assets[id] else { throw Self.assetNotFound(id) }
         return asset
+    }
+
+    /// The etag of the asset with `id` (deleted or not), without copying the record; else a 404 naming it.
+    /// - Throws: `FakeError` (404) for unknown assets.
+    func existingAssetETag(_ id: String) throws(FakeError) -> Int {
+        guard let etag = assets[id]?.etag else { throw Self.assetNotFound(id) }
+        return etag
+    }
+
+    private static func assetNotFound(_ id: String) -> FakeError {
+        FakeError.notFound("asset '\(id)' not found")
     }
 
     /// The asset with `id` if it may still change, else a 404 naming it.
