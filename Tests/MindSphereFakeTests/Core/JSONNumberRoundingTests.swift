@@ -39,6 +39,38 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
+    /// Numbers of every length from 1 to 26 digits on either side of the point, with runs of zeros (leading, inner
+    /// and trailing), read as the standard library reads them: the eight-digits-at-a-time step and the digit-by-digit
+    /// loop meet at every offset.
+    @Test func parse_digitRunsOfEveryLength_readLikeTheStandardLibrary() throws {
+        var generator = SystemRandomNumberGenerator()
+        var mismatches: [String] = []
+        func digits(_ count: Int) -> String {
+            let zeroRun = Int.random(in: 0...count, using: &generator)
+            let zeroStart = Int.random(in: 0...(count - zeroRun), using: &generator)
+            return String(
+                (0..<count).map { position in
+                    (zeroStart..<(zeroStart + zeroRun)).contains(position)
+                        ? "0" : Character(String(UInt8.random(in: 0...9, using: &generator)))
+                })
+        }
+        for round in 0..<20_000 {
+            var integer = digits(1 + round % 26)
+            while integer.count > 1, integer.hasPrefix("0") { integer.removeFirst() }
+            let text = round % 5 == 0 ? integer : integer + "." + digits(1 + (round / 26) % 26)
+            switch try JSONParser.parse(text) {
+            case .number(.integer(let value)):
+                if Int64(text) != value { mismatches.append(text) }
+            case .number(.double(let value)):
+                if try #require(Double(text)).bitPattern != value.bitPattern { mismatches.append(text) }
+            default:
+                mismatches.append(text)
+            }
+        }
+        let mismatchCount = mismatches.count
+        #expect(mismatchCount == 0, "for example \(mismatches.prefix(5))")
+    }
+
     @Test func parse_halfwayCases_roundToEven() throws {
         // 2^53 + 1 and 2^53 + 3 lie halfway between two doubles.
         #expect(try parsed("9007199254740993.0") == 9_007_199_254_740_992)
