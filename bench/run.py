@@ -5,7 +5,9 @@ Starts both servers, drives each with wrk (keep-alive, `-t2 -c32`), and reports 
 each case as a ratio to the C baseline measured in the same run (the machine is noisy: compare ratios, not absolutes).
 The cases run in several interleaved rounds (C baseline, then each fake GET case, again and again; then C baseline and
 the token POST, again and again); each figure is the median over the rounds, and a case's ratio is the median of its
-per-round ratios to the C baseline run just before it.
+per-round ratios to the C baseline run just before it. The C server also answers the fake's authenticated GET request
+as sent (path and bearer header): the fake's ratio to that run is the cost of its own work alone. Last, the report
+quotes `mindsphere-fake-bench gateway`, the core's CPU time per request in process.
 
     bench/run.py                     # build, run, print a Markdown table
     bench/run.py --update BENCHMARKS.md   # also replace the "gateway" section of BENCHMARKS.md
