@@ -71,19 +71,19 @@ public final class RequestJournal: Sendable {
             requestBodyBytes: body.count, status: response.transport.dropConnection ? 0 : response.status.code,
             responseHeaders: response.headerFields, responseBody: prefix(of: response.body),
             responseBodyBytes: response.body.count, faultID: faultID)
-        let overwritten = ring.withLock { ring -> Entry? in
+        ring.withLock { ring in
             ring.sequence += 1
             entry.sequence = ring.sequence
             if ring.entries.count < capacity {
                 ring.entries.append(entry)
-                return nil
+                return
             }
-            let previous = ring.entries[ring.head]
-            ring.entries[ring.head] = entry
+            // Exchanged, not copied: the new entry goes in and the oldest comes out into `entry` without counting a
+            // reference of either one's members (a copy would count each of them up and down again).
+            swap(&ring.entries[ring.head], &entry)
             ring.head = (ring.head + 1) % capacity
-            return previous
         }
-        _ = consume overwritten  // the oldest entry is freed here, after the lock is released
+        // `entry` now holds the oldest entry (or the appended one's second reference), freed here after the lock.
     }
 
     /// The body itself when it fits (arrays share storage, so that costs no copy), else its first bytes.

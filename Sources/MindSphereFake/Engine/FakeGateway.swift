@@ -107,9 +107,8 @@ public final class FakeGateway: Sendable {
 
     /// `response` as it goes out: HEAD never carries a body, whatever the status (errors and injected faults too,
     /// not only the GET route's answer).
-    private static func sent(_ response: FakeResponse, for request: FakeRequest) -> FakeResponse {
+    private static func sent(_ response: consuming FakeResponse, for request: FakeRequest) -> FakeResponse {
         guard request.method == .head, !response.body.isEmpty else { return response }
-        var response = response
         response.body = []
         return response
     }
