@@ -10,6 +10,8 @@ import Synchronization
 /// the core's locks and reference counts). Prints one JSON line.
 enum GatewayBenchmark {
     static func run(requests: Int) throws {
+        // Bounded, so that the per-call division and the thread count's product stay far from overflow.
+        let requests = min(max(requests, 1), 100_000_000)
         let gateway = try FakeGateway()
         let credential = Data("iiotuxpc-testdm-v1.0.0:fake-secret-for-local-use".utf8).base64EncodedString()
         let tokenBody =
