@@ -2,7 +2,6 @@ import Foundation
 import Glibc
 import HTTPTypes
 import MindSphereFake
-import Synchronization
 
 /// `mindsphere-fake-bench gateway [requests]`: the core's own cost of the gateway bench's cases, without a socket:
 /// nanoseconds per `FakeGateway.handle` call for `GET /_fake/health` and the authenticated
@@ -13,6 +12,8 @@ enum GatewayBenchmark {
         // Bounded, so that the per-call division and the thread count's product stay far from overflow.
         let requests = min(max(requests, 1), 100_000_000)
         let gateway = try FakeGateway()
+        // The token request of MindSphereFakeTesting's `FakeGateway.token()`, written out: that library brings
+        // FoundationNetworking, which a static link of this tool would need libcurl for.
         let credential = Data("iiotuxpc-testdm-v1.0.0:fake-secret-for-local-use".utf8).base64EncodedString()
         let tokenBody =
             #"{"grant_type":"client_credentials","appName":"testdm","appVersion":"v1.0.0","#
@@ -52,14 +53,12 @@ enum GatewayBenchmark {
         var best = Int.max
         for _ in 0..<3 {
             let before = processCPUNanoseconds()
-            let done = Atomic<Int>(0)
             let group = DispatchGroup()
             for _ in 0..<threads {
                 group.enter()
                 Thread.detachNewThread {
                     let request = makeRequest()
                     for _ in 0..<requests { _ = gateway.handle(request) }
-                    done.add(1, ordering: .relaxed)
                     group.leave()
                 }
             }

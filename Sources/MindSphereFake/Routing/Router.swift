@@ -14,9 +14,6 @@ package struct Router: Sendable {
 
     /// The routes by segment count, in the order they were added.
     private var routesBySegmentCount: [[Route]] = []
-    /// Their methods, in the same order: a candidate of another method is passed over without touching the
-    /// route itself (its reference count is shared by every thread).
-    private var methodsBySegmentCount: [[HTTPRequest.Method]] = []
     /// The literal segments of the routes, by segment count, in the order of `routesBySegmentCount`.
     private var literalsBySegmentCount: [RouteLiteralTable] = []
 
@@ -35,11 +32,9 @@ package struct Router: Sendable {
         )
         while literalsBySegmentCount.count <= count {
             routesBySegmentCount.append([])
-            methodsBySegmentCount.append([])
             literalsBySegmentCount.append(RouteLiteralTable(segmentCount: literalsBySegmentCount.count))
         }
         routesBySegmentCount[count].append(route)
-        methodsBySegmentCount[count].append(route.method)
         literalsBySegmentCount[count].append(route.pattern)
     }
 
@@ -70,11 +65,10 @@ package struct Router: Sendable {
         var next = 0
         while let index = literalsBySegmentCount.withUnsafeBufferPointer({ $0[segments.count].firstMatch(from: next, in: segments) }) {
             next = index + 1
-            if methodsBySegmentCount[segments.count][index] == lookupMethod {
-                let route = routesBySegmentCount[segments.count][index]
+            let route = routesBySegmentCount[segments.count][index]
+            if route.method == lookupMethod {
                 return .found(route, parameters: route.pattern.parameters(of: segments))
             }
-            let route = routesBySegmentCount[segments.count][index]
             // Two routes of one method can match (GET /assets/root and GET /assets/{id}): name it once.
             if !allowed.contains(route.method.rawValue) { allowed.append(route.method.rawValue) }
             shape = shape ?? route.errorShape

@@ -65,7 +65,7 @@ public final class FakeClock: Sendable {
         state.withLock { state in
             let now = state.frozenAt ?? Self.clamped(wall, plus: state.offsetMilliseconds)
             Self.place(&state, at: Self.clamped(now, plus: milliseconds), wall: wall)
-            published.write(offsetMilliseconds: state.offsetMilliseconds, frozenAt: state.frozenAt)
+            publish(state)
         }
     }
 
@@ -74,7 +74,7 @@ public final class FakeClock: Sendable {
         let wall = wallClock()
         state.withLock { state in
             Self.place(&state, at: Self.clamped(milliseconds, plus: 0), wall: wall)
-            published.write(offsetMilliseconds: state.offsetMilliseconds, frozenAt: state.frozenAt)
+            publish(state)
         }
     }
 
@@ -95,15 +95,20 @@ public final class FakeClock: Sendable {
                 state.frozenAt = nil
                 Self.place(&state, at: at, wall: wall)
             }
-            published.write(offsetMilliseconds: state.offsetMilliseconds, frozenAt: state.frozenAt)
+            publish(state)
         }
+    }
+
+    /// Hands a changed state to the readers (called under the state's lock, so writes never overlap).
+    private func publish(_ state: State) {
+        published.write(offsetMilliseconds: state.offsetMilliseconds, frozenAt: state.frozenAt)
     }
 
     /// Back to the wall clock: no offset, not frozen.
     public func reset() {
         state.withLock { state in
             state = State()
-            published.write(offsetMilliseconds: state.offsetMilliseconds, frozenAt: state.frozenAt)
+            publish(state)
         }
     }
 }

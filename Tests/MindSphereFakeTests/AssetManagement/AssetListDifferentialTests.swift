@@ -27,12 +27,8 @@ import Testing
 
         init() {
             let store = AssetStore(identifiers: Identifiers(seed: 7))
-            var indexed = Router()
-            var scanned = Router()
-            indexed.add(contentsOf: AssetManagementAPI(store: store).routes)
-            scanned.add(contentsOf: AssetManagementAPI(store: store, listsThroughIndexes: false).routes)
-            self.indexed = indexed
-            self.scanned = scanned
+            indexed = .assetManagement(store: store)
+            scanned = .assetManagement(store: store, listsThroughIndexes: false)
         }
 
         func send(_ method: HTTPRequest.Method, _ path: String, body: String? = nil, ifMatch: Int? = nil) -> FakeResponse {

@@ -14,12 +14,8 @@ import Testing
     private let fresh: Router
 
     init() {
-        var cached = Router()
-        var fresh = Router()
-        cached.add(contentsOf: AssetManagementAPI(store: store).routes)
-        fresh.add(contentsOf: AssetManagementAPI(store: store, listsThroughIndexes: false).routes)
-        self.cached = cached
-        self.fresh = fresh
+        cached = .assetManagement(store: store)
+        fresh = .assetManagement(store: store, listsThroughIndexes: false)
     }
 
     private func send(
