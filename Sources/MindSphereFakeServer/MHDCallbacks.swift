@@ -31,8 +31,8 @@ func mhdRequestCompleted(
 ) {
     guard let conCls, let pointer = conCls.pointee else { return }
     let state = Unmanaged<RequestState>.fromOpaque(pointer)
-    if state.takeUnretainedValue().started, let cls {
-        Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue().requestFinished()
+    if state._withUnsafeGuaranteedRef({ $0.started }), let cls {
+        Unmanaged<ServerContext>.fromOpaque(cls)._withUnsafeGuaranteedRef { $0.requestFinished() }
     }
     state.release()
     conCls.pointee = nil
@@ -74,9 +74,22 @@ func mhdAccessHandler(
     _ conCls: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
 ) -> MHD_Result {
     guard let cls, let connection, let conCls, let statePointer = conCls.pointee, let uploadDataSize else { return .NO }
-    let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
-    let state = Unmanaged<RequestState>.fromOpaque(statePointer).takeUnretainedValue()
+    // Both objects outlive this call (the server holds the context, `con_cls` the state): borrowed without counting
+    // references, which two threads would otherwise bounce between their caches on every call.
+    return Unmanaged<ServerContext>.fromOpaque(cls)._withUnsafeGuaranteedRef { context in
+        Unmanaged<RequestState>.fromOpaque(statePointer)._withUnsafeGuaranteedRef { state in
+            access(
+                state, connection: connection, method: method, version: version, uploadData: uploadData,
+                uploadDataSize: uploadDataSize, context: context)
+        }
+    }
+}
 
+/// One call of the access handler for `state`'s request.
+private func access(
+    _ state: RequestState, connection: OpaquePointer, method: UnsafePointer<CChar>?, version: UnsafePointer<CChar>?,
+    uploadData: UnsafePointer<CChar>?, uploadDataSize: UnsafeMutablePointer<Int>, context: ServerContext
+) -> MHD_Result {
     if let pending = state.pendingResponse {
         state.pendingResponse = nil
         return queue(pending, on: connection, context: context)

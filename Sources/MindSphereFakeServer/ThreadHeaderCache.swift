@@ -4,16 +4,24 @@ import HTTPTypes
 /// One libmicrohttpd thread's memory of recent request headers: whole header blocks a client sent before, and long
 /// values (a bearer token). Only its own thread touches it, so it needs no lock and its reference counts stay local.
 final class ThreadHeaderCache {
-    /// A header block seen before and the fields made of it.
-    struct Block {
+    /// A header block seen before and the fields made of it. A class: a lookup then counts one reference, not one
+    /// per member.
+    final class Block {
         /// Per header: the name's length, then the value's length (-1 without a value).
-        var lengths: [Int]
+        let lengths: [Int]
         /// The names' and values' bytes, one after the other.
-        var bytes: [UInt8]
+        let bytes: [UInt8]
         /// The fields made of these bytes.
-        var fields: HTTPFields
+        let fields: HTTPFields
         /// The framing these bytes declare (they passed the server's head rules).
-        var framing: RequestHeadRules.Framing
+        let framing: RequestHeadRules.Framing
+
+        init(lengths: [Int], bytes: [UInt8], fields: HTTPFields, framing: RequestHeadRules.Framing) {
+            self.lengths = lengths
+            self.bytes = bytes
+            self.fields = fields
+            self.framing = framing
+        }
     }
 
     /// How many blocks and long values are kept (each a power of two).

@@ -5,11 +5,18 @@ import HTTPTypes
 /// rendering): a response for the same body storage and the same headers is queued again instead of being built and
 /// copied anew, as a C server shares one response. Only its own thread touches it.
 final class ThreadResponseCache {
-    private struct Entry {
+    /// A class: scanning the entries then counts one reference per entry, not one per member.
+    private final class Entry {
         /// The body; holding it keeps its storage, so equal storage means equal bytes.
-        var body: [UInt8]
-        var headerFields: HTTPFields
-        var response: OpaquePointer
+        let body: [UInt8]
+        let headerFields: HTTPFields
+        let response: OpaquePointer
+
+        init(body: [UInt8], headerFields: HTTPFields, response: OpaquePointer) {
+            self.body = body
+            self.headerFields = headerFields
+            self.response = response
+        }
     }
 
     /// How many responses are kept.

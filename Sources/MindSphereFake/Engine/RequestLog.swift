@@ -17,10 +17,12 @@ package struct RequestLog: Sendable {
     /// A log writing to `logger`.
     public init(logger: Logger) {
         self.logger = logger
+        self.isEnabled = logger.logLevel <= .info
     }
 
     /// Whether an entry at the lowest level it uses would be written (so the caller need not time the request).
-    var isEnabled: Bool { logger.logLevel <= .info }
+    /// Read once: the logger is a constant, and asking its handler copies the handler on every request.
+    let isEnabled: Bool
 
     /// Logs one answered request.
     /// - Parameters:

@@ -63,7 +63,7 @@ package struct Router: Sendable {
         var access: Route.Access = .open
         guard segments.count < literalsBySegmentCount.count else { return .notFound }
         var next = 0
-        while let index = literalsBySegmentCount.withUnsafeBufferPointer({ $0[segments.count].firstMatch(from: next, in: segments) }) {
+        while let index = literalsBySegmentCount[segments.count].firstMatch(from: next, in: segments) {
             next = index + 1
             let route = routesBySegmentCount[segments.count][index]
             if route.method == lookupMethod {
