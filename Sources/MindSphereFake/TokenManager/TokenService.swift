@@ -148,7 +148,10 @@ package final class TokenService: Sendable {
         let key = IssuedTokenKey(token)
         let cached = cache.withLock { cache -> (Principal, Bool, Int64)? in
             guard let key, let entry = cache.principals[key] else { return nil }
-            let revoked = entry.sequence <= cache.revokedUpToSequence || cache.revokedTokenIDs.contains(entry.principal.tokenID)
+            // Checked for emptiness first: the lookup would hash the token id while every other request waits.
+            let revoked =
+                entry.sequence <= cache.revokedUpToSequence
+                || (!cache.revokedTokenIDs.isEmpty && cache.revokedTokenIDs.contains(entry.principal.tokenID))
             return (entry.principal, revoked, entry.validFrom)
         }
         if let (principal, revoked, validFrom) = cached {

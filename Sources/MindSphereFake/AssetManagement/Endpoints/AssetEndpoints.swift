@@ -62,23 +62,25 @@ struct AssetEndpoints: Sendable {
 
     /// `GET /assets/root`.
     func root(_ context: RequestContext) throws(FakeError) -> FakeResponse {
-        try store.withTenant(context.tenant) { model throws(FakeError) in
+        let baseURL = context.baseURL
+        return try store.withTenant(context.tenant) { model throws(FakeError) in
             let id = model.rootAssetID
             if EntityTagCheck.isNotModified(context, current: try model.existingAssetETag(id)) { return .empty(.notModified) }
-            return Self.readResponse(id, model: &model, context: context)
+            return Self.readResponse(id, model: &model, baseURL: baseURL)
         }
     }
 
     /// The 200 answer of a single-asset read, reusing the bytes rendered at the same generation for the same host.
     /// `id` is an existing asset's. The record itself is copied only to render it: a copy counts the references of
-    /// every member, on storage every thread shares.
-    private static func readResponse(_ id: String, model: inout TenantAssetModel, context: RequestContext) -> FakeResponse {
+    /// every member, on storage every thread shares. `baseURL` is built by the caller before it takes the store's
+    /// lock, which every other request waits for.
+    private static func readResponse(_ id: String, model: inout TenantAssetModel, baseURL: String) -> FakeResponse {
         let generation = (assets: model.assetGeneration, types: model.typeGeneration)
         let body: [UInt8]
-        if let cached = model.renderedAssets.body(of: id, generation: generation, baseURL: context.baseURL) {
+        if let cached = model.renderedAssets.body(of: id, generation: generation, baseURL: baseURL) {
             body = cached
         } else if let asset = model.assets[id] {
-            let links = AssetManagementLinks(baseURL: context.baseURL)
+            let links = AssetManagementLinks(baseURL: baseURL)
             body = JSONWriter.bytes(model.json(asset: asset, links: links, withHierarchy: true))
             model.renderedAssets.store(body, of: id)
         } else {
@@ -91,9 +93,10 @@ struct AssetEndpoints: Sendable {
     func read(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         _ = try ListQuery.flag(context, "includeShared")
         let id = context.parameter("id")
+        let baseURL = context.baseURL
         return try store.withTenant(context.tenant) { model throws(FakeError) in
             if EntityTagCheck.isNotModified(context, current: try model.existingAssetETag(id)) { return .empty(.notModified) }
-            return Self.readResponse(id, model: &model, context: context)
+            return Self.readResponse(id, model: &model, baseURL: baseURL)
         }
     }
 
