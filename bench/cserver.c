@@ -1,6 +1,8 @@
 /* The C baseline for the benchmarks: libmicrohttpd answering a fixed JSON body, with the same threading mode as the
  * fake (internal polling thread(s) + epoll) and the same two-callback pattern (queue on the final callback).
- * Usage: cserver PORT THREADS  -- prints "listening on PORT" once ready; stops on SIGINT/SIGTERM. */
+ * Usage: cserver PORT THREADS [BUSY_NS]  -- prints "listening on PORT" once ready; stops on SIGINT/SIGTERM.
+ * BUSY_NS: spin this many nanoseconds before each answer, a stand-in for a server's own work per request (the
+ * benchmark's --calibrate rows show what such work costs in throughput on the machine at hand). */
 #include <microhttpd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -8,6 +10,7 @@
 #include <string.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <time.h>
 
 /* The seed's MobilePhone asset as GET /assets/{id} renders it: the same bytes a fake's asset read sends, so the
  * comparison measures the fake's own work, not a difference in response size. */
@@ -27,6 +30,19 @@ static const char BODY[] =
     "/api/assetmanagement/v3/assets/343a6a61f5ef48c899b13f9c1be45b07\"}}}";
 static struct MHD_Response *shared_response;
 static int first_call_marker;
+static long busy_nanoseconds;
+
+/* Spins on the monotonic clock (read in user space, like a server's own work) for busy_nanoseconds. */
+static void busy_work(void)
+{
+    if (busy_nanoseconds <= 0)
+        return;
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    do {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+    } while ((now.tv_sec - start.tv_sec) * 1000000000L + (now.tv_nsec - start.tv_nsec) < busy_nanoseconds);
+}
 
 static enum MHD_Result handler(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
                                const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
@@ -40,6 +56,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *connection, con
         *upload_data_size = 0;
         return MHD_YES;
     }
+    busy_work();
     return MHD_queue_response(connection, MHD_HTTP_OK, shared_response);
 }
 
@@ -47,6 +64,7 @@ int main(int argc, char **argv)
 {
     unsigned short port = argc > 1 ? (unsigned short)atoi(argv[1]) : 0;
     unsigned int threads = argc > 2 ? (unsigned int)atoi(argv[2]) : 1;
+    busy_nanoseconds = argc > 3 ? atol(argv[3]) : 0;
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);

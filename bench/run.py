@@ -11,6 +11,9 @@ the fake's default worker count (two per processor); a second C server with one 
 would do better with fewer, and the report quotes the fake against the faster of the two. Last, the report quotes
 `mindsphere-fake-bench gateway`, the core's CPU time per request in process.
 
+With --calibrate, C servers that spin 1, 2 and 4 µs before each answer (cserver's BUSY_NS) join the rounds: their
+ratios show what a server's own work per request costs in throughput on this machine, where wrk shares the cores.
+
     bench/run.py                     # build, run, print a Markdown table
     bench/run.py --update BENCHMARKS.md   # also replace the "gateway" section of BENCHMARKS.md
     bench/run.py --scratch .build-other   # build and run the binary of another SwiftPM scratch path
@@ -131,6 +134,8 @@ def main():
     parser.add_argument("--server-threads", type=int, default=min(64, max(2, 2 * (os.cpu_count() or 1))),
                         help="worker threads of both servers (default: the fake's, two per processor)")
     parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="add C servers spinning 1, 2 and 4 µs per request to the rounds")
     parser.add_argument("--scratch", metavar="PATH", default=".build",
                         help="SwiftPM scratch path holding the release build (default .build)")
     parser.add_argument("--update", metavar="FILE", help="replace the gateway section of FILE with the results")
@@ -143,6 +148,8 @@ def main():
     cserver_per_processor, cport_per_processor = (
         start([cserver_binary, "0", str(processors)], r"listening on (\d+)") if processors != args.server_threads
         else (None, None))
+    busy = [(microseconds, start([cserver_binary, "0", str(args.server_threads), str(microseconds * 1000)],
+                                 r"listening on (\d+)")) for microseconds in ((1, 2, 4) if args.calibrate else ())]
     fake, base = start([binary, "serve", "--quiet", "--port", "0", "--threads", str(args.server_threads)],
                        r"listening on (http://\S+)")
     try:
@@ -168,6 +175,8 @@ def main():
         if cport_per_processor:
             cases.append((f"C baseline with {processors} worker threads (one per processor)",
                           f"http://127.0.0.1:{cport_per_processor}/", None))
+        for microseconds, (_, port) in busy:
+            cases.append((f"C baseline spinning {microseconds} µs per request", f"http://127.0.0.1:{port}/", None))
         cases += [
             ("fake: GET /_fake/health (no token)", base + "/_fake/health", None),
             # The C server parses the same request head (path and the 1 KB bearer header) before the same answer:
@@ -194,7 +203,7 @@ def main():
         fake_rss = rss_kib(fake.pid)
         core = sh(os.path.join(os.path.dirname(binary), "mindsphere-fake-bench"), "gateway").strip()
     finally:
-        for process in (fake, cserver, cserver_per_processor):
+        for process in (fake, cserver, cserver_per_processor, *(process for _, (process, _) in busy)):
             if process is None:
                 continue
             process.terminate()

@@ -5,7 +5,7 @@ import MindSphereFake
 
 /// `mindsphere-fake-bench gateway [requests]`: the core's own cost of the gateway bench's cases, without a socket:
 /// nanoseconds per `FakeGateway.handle` call for `GET /_fake/health` and the authenticated
-/// `GET /api/assetmanagement/v3/assets/{id}`, on one thread and on two threads at once (the server's two workers share
+/// `GET /api/assetmanagement/v3/assets/{id}`, on one thread and on two threads at once (the server's workers share
 /// the core's locks and reference counts). Prints one JSON line.
 enum GatewayBenchmark {
     static func run(requests: Int) throws {
