@@ -47,8 +47,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per measured wrk run (default 10)")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--wrk-threads", type=int, default=2)
-    parser.add_argument("--server-threads", type=int, default=min(64, max(2, 2 * (os.cpu_count() or 1))),
-                        help="worker threads of the fake (default: its own default, two per processor)")
+    parser.add_argument("--server-threads", type=int, default=2)
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--scratch", default=".build", help="SwiftPM scratch path holding the release build")
     parser.add_argument("--binary", help="a release mindsphere-fake to use instead of building one")

@@ -1,5 +1,3 @@
-import Glibc
-
 /// How the HTTP server listens and what it tolerates; every field has a default.
 public struct ServerConfiguration: Sendable {
     /// The IPv4 address to bind (`127.0.0.1` by default; `0.0.0.0` for all interfaces).
@@ -20,7 +18,7 @@ public struct ServerConfiguration: Sendable {
     /// A new connection whose first header block is not complete within this many seconds is closed, whatever it
     /// trickles in the meantime (slowloris); 0 switches the deadline off.
     public var headerTimeoutSeconds: Int
-    /// Worker threads polling connections (each serves many connections); `defaultThreads` by default.
+    /// Worker threads polling connections (each serves many connections).
     public var threads: Int
     /// PEM certificate and key to serve HTTPS; `nil` serves plain HTTP.
     public var tls: TLSMaterial?
@@ -51,7 +49,7 @@ public struct ServerConfiguration: Sendable {
         connectionLimit: Int = 4000,
         perAddressConnectionLimit: Int = 0,
         headerTimeoutSeconds: Int = 10,
-        threads: Int = ServerConfiguration.defaultThreads,
+        threads: Int = 2,
         tls: TLSMaterial? = nil
     ) {
         self.host = host
@@ -63,17 +61,5 @@ public struct ServerConfiguration: Sendable {
         self.headerTimeoutSeconds = headerTimeoutSeconds
         self.threads = threads
         self.tls = tls
-    }
-
-    /// Two worker threads per online processor, from 2 to 64. Each connection stays with one worker, and the fake
-    /// shares the processors with its clients (a test suite, a load generator): with one worker per processor, a
-    /// worker that a client's thread preempts stalls all its connections while the other waits for work. Measured
-    /// on two cores under wrk: four workers answer 40-55% more authenticated GETs per second than two
-    /// (`BENCHMARKS.md`).
-    public static let defaultThreads = threads(forProcessors: sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-
-    /// The default worker count for `processors` online processors (a failed query counts as one).
-    static func threads(forProcessors processors: Int) -> Int {
-        min(64, max(2, 2 * max(1, processors)))
     }
 }

@@ -64,8 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body-bytes"), help: "Request bodies above this many bytes get 413.")
     var maximumBodyBytes = 2 * 1024 * 1024
 
-    @Option(help: "Worker threads serving connections (two per processor by default).")
-    var threads = ServerConfiguration.defaultThreads
+    @Option(help: "Worker threads serving connections.")
+    var threads = 2
 
     @Option(name: .customLong("idle-timeout"), help: "Seconds after which an idle kept-alive connection is closed.")
     var idleTimeoutSeconds = 120

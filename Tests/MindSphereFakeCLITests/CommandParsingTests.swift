@@ -26,7 +26,7 @@ import Testing
         #expect(serve.host == "127.0.0.1")
         #expect(serve.port == 8080)
         #expect(serve.scenario == nil)
-        #expect(serve.threads == ServerConfiguration.defaultThreads)
+        #expect(serve.threads == 2)
         #expect(!serve.quiet)
     }
 
