@@ -53,6 +53,7 @@ public struct Principal: Sendable, Equatable {
         members = Members(tenant: tenant, clientID: clientID, scopes: scopes, tokenID: tokenID, expiresAt: expiresAt)
     }
 
+    /// Equal when every member is equal; two values sharing one box are equal without comparing.
     public static func == (lhs: Principal, rhs: Principal) -> Bool {
         lhs.members === rhs.members
             || (lhs.tenant == rhs.tenant && lhs.clientID == rhs.clientID && lhs.scopes == rhs.scopes
