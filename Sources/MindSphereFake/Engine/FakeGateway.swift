@@ -84,8 +84,12 @@ public final class FakeGateway: Sendable {
         let path = request.path
         let now = clock.nowMilliseconds()
         if path.hasPrefix(ControlAPI.prefix) {
-            if let refusal = controlGuard.refusal(for: request) { return (Self.sent(errorResponse(refusal, shape: .control), for: request), nil) }
-            return (Self.sent(dispatch(request, path: path, now: now), for: request), nil)
+            var response =
+                if let refusal = controlGuard.refusal(for: request) { errorResponse(refusal, shape: .control) } else {
+                    dispatch(request, path: path, now: now)
+                }
+            Self.send(&response, for: request)
+            return (response, nil)
         }
         var response: FakeResponse
         let fault = control.faults.match(method: request.method.rawValue, path: path)
@@ -94,7 +98,7 @@ public final class FakeGateway: Sendable {
         } else {
             response = dispatch(request, path: path, now: now)
         }
-        response = Self.sent(response, for: request)
+        Self.send(&response, for: request)
         control.journal.record(request, path: path, response: response, nowMilliseconds: now, faultID: fault?.id)
         return (response, fault?.id)
     }
@@ -106,11 +110,10 @@ public final class FakeGateway: Sendable {
     }
 
     /// `response` as it goes out: HEAD never carries a body, whatever the status (errors and injected faults too,
-    /// not only the GET route's answer).
-    private static func sent(_ response: consuming FakeResponse, for request: FakeRequest) -> FakeResponse {
-        guard request.method == .head, !response.body.isEmpty else { return response }
+    /// not only the GET route's answer). Changed in place: a returned copy would count every member's reference.
+    private static func send(_ response: inout FakeResponse, for request: FakeRequest) {
+        guard request.method == .head, !response.body.isEmpty else { return }
         response.body = []
-        return response
     }
 
     private func apply(_ fault: FaultRule, to request: FakeRequest, path: String, now: Int64) -> FakeResponse {

@@ -10,6 +10,8 @@ package struct PathPattern: Sendable, CustomStringConvertible {
 
     /// The segments in order.
     public let segments: [Segment]
+    /// How many of the segments are parameters.
+    private let parameterCount: Int
 
     /// Parses a pattern; `{name}` segments are parameters.
     public init(_ pattern: String) {
@@ -19,6 +21,7 @@ package struct PathPattern: Sendable, CustomStringConvertible {
             }
             return .literal(String(piece))
         }
+        parameterCount = segments.count { if case .parameter = $0 { true } else { false } }
     }
 
     /// The pattern as written.
@@ -33,10 +36,10 @@ package struct PathPattern: Sendable, CustomStringConvertible {
     }
 
     /// The parameters bound by `path`, whose literal segments are known to match.
-    func parameters(of path: PathSegments) -> [String: String] {
-        var parameters: [String: String] = [:]
+    func parameters(of path: PathSegments) -> PathParameters {
+        var parameters = PathParameters(capacity: parameterCount)
         for (index, segment) in segments.enumerated() {
-            if case .parameter(let name) = segment { parameters[name] = path.text(index) }
+            if case .parameter(let name) = segment { parameters.bind(name, to: path.text(index)) }
         }
         return parameters
     }

@@ -7,7 +7,7 @@ package struct RequestContext: Sendable {
     /// The parsed query.
     public let query: QueryParameters
     /// Path parameters bound by the route pattern.
-    public let pathParameters: [String: String]
+    public let pathParameters: PathParameters
     /// The authenticated caller, for routes behind the gateway token check.
     public let principal: Principal?
     /// "Now" in milliseconds since 1970, read once from the fake's clock for this request.
@@ -18,7 +18,7 @@ package struct RequestContext: Sendable {
         request: FakeRequest,
         path: String,
         query: QueryParameters,
-        pathParameters: [String: String],
+        pathParameters: PathParameters,
         principal: Principal?,
         nowMilliseconds: Int64
     ) {

@@ -5,7 +5,7 @@ package struct Router: Sendable {
     /// The outcome of a lookup.
     public enum Match: Sendable {
         /// A route matched; the path parameters are bound.
-        case found(Route, parameters: [String: String])
+        case found(Route, parameters: PathParameters)
         /// The path exists for other methods.
         case methodNotAllowed(allowed: [String], errorShape: ErrorShape, access: Route.Access)
         /// Nothing lives at this path.

@@ -23,6 +23,17 @@ import Testing
         if case .notFound = router.match(method: .get, path: "/Kx/1") {} else { Issue.record("longer literal accepted") }
     }
 
+    @Test func twoParameters_areBoundByName() {
+        var router = Router()
+        router.add(Route(.get, "/a/{entity}/b/{name}", errorShape: .platform, access: .open) { _ in .empty(.ok) })
+        guard case .found(_, let parameters) = router.match(method: .get, path: "/a/one/b/two") else {
+            Issue.record("no match")
+            return
+        }
+        #expect(parameters["entity"] == "one" && parameters["name"] == "two" && parameters["id"] == nil)
+        #expect(parameters == ["entity": "one", "name": "two"] && parameters != ["entity": "one", "name": "three"])
+    }
+
     @Test func rootRoute_matchesTheBarePath() {
         var router = Router()
         router.add(Route(.get, "/", errorShape: .control, access: .open) { _ in .empty(.ok) })
