@@ -27,7 +27,9 @@ enum GatewayBenchmark {
         let root = gateway.handle(FakeRequest(method: .get, target: "/api/assetmanagement/v3/assets/root", headerFields: headers(token)))
         guard let assetID = root.bodyJSON?["assetId"]?.stringValue else { fatalError("no root asset: \(root.bodyText)") }
         // Each thread gets a request of its own, as each server thread makes its own: no shared request storage.
-        let health = { @Sendable in FakeRequest(method: .get, target: "/_fake/health", headerFields: headers(nil)) }
+        // Health arrives as on the server's listener (port 8080, as in its Host), so the control-plane guard checks
+        // Host as it does there.
+        let health = { @Sendable in FakeRequest(method: .get, target: "/_fake/health", headerFields: headers(nil), listenerPort: 8080) }
         let asset = { @Sendable in FakeRequest(method: .get, target: "/api/assetmanagement/v3/assets/\(assetID)", headerFields: headers(token)) }
         guard gateway.handle(asset()).status == .ok, gateway.handle(health()).status == .ok else { fatalError("a case does not answer 200") }
         let results = [

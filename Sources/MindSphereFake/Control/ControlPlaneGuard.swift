@@ -121,17 +121,30 @@ package struct ControlPlaneGuard: Sendable {
     }
 
     private static func isLocalhost(_ name: ArraySlice<UInt8>) -> Bool {
-        name.count == 9 && name.map { $0 | 0x20 }.elementsEqual("localhost".utf8)
+        name.count == 9 && name.elementsEqual("localhost".utf8) { $0 | 0x20 == $1 }
     }
 
-    /// Four decimal octets from 0 to 255.
+    /// Four decimal octets from 0 to 255, each of one to three digits. One pass over the bytes: every control-plane
+    /// request asks this, and splitting the name would allocate.
     private static func isIPv4Literal(_ name: ArraySlice<UInt8>) -> Bool {
-        let octets = name.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard octets.count == 4 else { return false }
-        return octets.allSatisfy { octet in
-            guard (1...3).contains(octet.count), octet.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
-            return octet.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } <= 255
+        var dots = 0
+        var digits = 0
+        var octet = 0
+        for byte in name {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, dots < 3 else { return false }
+                dots += 1
+                digits = 0
+                octet = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+                octet = octet * 10 + Int(byte - UInt8(ascii: "0"))
+                guard digits <= 3, octet <= 255 else { return false }
+            } else {
+                return false
+            }
         }
+        return dots == 3 && digits > 0
     }
 
     /// `[` hex digits, colons and dots (an embedded IPv4 part) `]` with at least two colons: never a domain name.

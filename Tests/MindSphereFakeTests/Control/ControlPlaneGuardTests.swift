@@ -52,7 +52,7 @@ import Testing
 
     @Test(arguments: [
         "localhost", "localhost:8080", "LocalHost:8080", "127.0.0.1", "127.0.0.1:8080", "10.1.2.3:8080",
-        "[::1]", "[::1]:8080", "[fe80::1:2]:8080", "[::ffff:127.0.0.1]:8080",
+        "[::1]", "[::1]:8080", "[fe80::1:2]:8080", "[::ffff:127.0.0.1]:8080", "01.02.003.255:8080", "0.0.0.0",
     ])
     func safeHost_isServed(host: String) throws {
         let fake = try TestGateway.make()
@@ -62,7 +62,8 @@ import Testing
     @Test(arguments: [
         "", "evil.example", "evil.example:8080", "localhost:9999", "localhost:", "localhost.", "localhost.:8080",
         "127.0.0.1:80", "127.0.0.1.nip.io", "1.2.3.256", "1.2.3", "[::1]:9999", "[::1", "[evil]:8080", "[::1]x",
-        "localhost:+8080", "localhost:08080x", "0x7f.0.0.1",
+        "localhost:+8080", "localhost:08080x", "0x7f.0.0.1", "1..2.3", ".1.2.3", "1.2.3.", "1.2.3.4.5", "1234.1.1.1",
+        "0001.1.1.1", "1.2.3.4a", "1.2.3.-4", "localhosu:8080",
     ])
     func unsafeHost_isRefusedWith403(host: String) throws {
         let fake = try TestGateway.make()
