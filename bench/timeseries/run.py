@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -130,19 +131,14 @@ def ingest(binary, seconds, connections):
         assets = prepare_assets(base, token, WRK_THREADS)
         paths = ",".join(f"/api/iottimeseries/v3/timeseries/{asset}/acceleration" for asset in assets)
         env = dict(os.environ, TS_PATHS=paths, TS_TOKEN=token)
-        # CPU time of the server (from /proc) and of wrk (from its rusage) over the run: on a machine they share,
-        # the load generator's own work per PUT decides how much is left for the server.
-        server_before = cpu_seconds(server.pid)
-        wrk = subprocess.Popen(["wrk", f"-t{WRK_THREADS}", f"-c{connections}", f"-d{seconds}s", "--latency",
-                                "-s", os.path.join(HERE, "put.lua"), base], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        output, errors = wrk.stdout.read(), wrk.stderr.read()
-        _, status, usage = os.wait4(wrk.pid, 0)
-        wrk.returncode = os.waitstatus_to_exitcode(status)
-        if wrk.returncode != 0:
-            raise SystemExit(f"wrk failed ({wrk.returncode}): {errors.strip()}")
+        # CPU time of the server (from /proc) and of wrk (the only child waited for meanwhile) over the run: on a
+        # machine they share, the load generator's own work per PUT decides how much is left for the server.
+        server_before, children_before = cpu_seconds(server.pid), children_cpu_seconds()
+        output = subprocess.run(["wrk", f"-t{WRK_THREADS}", f"-c{connections}", f"-d{seconds}s", "--latency",
+                                 "-s", os.path.join(HERE, "put.lua"), base], env=env, check=True,
+                                capture_output=True, text=True).stdout
         server_seconds = cpu_seconds(server.pid) - server_before
-        wrk_seconds = usage.ru_utime + usage.ru_stime
+        wrk_seconds = children_cpu_seconds() - children_before
         requests = int(re.search(r"(\d+) requests in", output).group(1))
         duration = float(re.search(r"requests in ([\d.]+)s", output).group(1))
         failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -164,6 +160,12 @@ def cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as handle:
         fields = handle.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds():
+    """User and system CPU time of the waited-for child processes so far, in seconds."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def in_process(binary, records, gets):

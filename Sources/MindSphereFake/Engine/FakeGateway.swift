@@ -88,7 +88,7 @@ public final class FakeGateway: Sendable {
                 if let refusal = controlGuard.refusal(for: request) { errorResponse(refusal, shape: .control) } else {
                     dispatch(request, path: path, now: now)
                 }
-            Self.send(&response, for: request)
+            Self.removeBodyIfHead(&response, for: request)
             return (response, nil)
         }
         var response: FakeResponse
@@ -98,7 +98,7 @@ public final class FakeGateway: Sendable {
         } else {
             response = dispatch(request, path: path, now: now)
         }
-        Self.send(&response, for: request)
+        Self.removeBodyIfHead(&response, for: request)
         control.journal.record(request, path: path, response: response, nowMilliseconds: now, faultID: fault?.id)
         return (response, fault?.id)
     }
@@ -111,7 +111,7 @@ public final class FakeGateway: Sendable {
 
     /// `response` as it goes out: HEAD never carries a body, whatever the status (errors and injected faults too,
     /// not only the GET route's answer). Changed in place: a returned copy would count every member's reference.
-    private static func send(_ response: inout FakeResponse, for request: FakeRequest) {
+    private static func removeBodyIfHead(_ response: inout FakeResponse, for request: FakeRequest) {
         guard request.method == .head, !response.body.isEmpty else { return }
         response.body = []
     }
