@@ -12,6 +12,10 @@ number of processors, a second C server with one worker per processor joins, and
 the faster C configuration of each round as well. Last, the report quotes
 `mindsphere-fake-bench gateway`, the core's CPU time per request in process.
 
+Each case also shows the serving process's processor time per answered request, in user space and in the kernel
+(from /proc, over the measured wrk run): on a machine whose cores wrk shares, a server's own work also costs kernel
+time (waking wrk, being preempted), which the ratio carries as well.
+
 With --calibrate, C servers that spin 1, 2 and 4 µs before each answer (cserver's BUSY_NS) join the rounds: their
 ratios show what a server's own work per request costs in throughput on this machine, where wrk shares the cores.
 
@@ -99,19 +103,35 @@ def rss_kib(pid):
     return 0
 
 
-def wrk(url, args, script=None, warm_up=True):
+def cpu_ticks(pid):
+    """The user and system CPU time of process `pid` so far, in clock ticks (all its threads)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]), int(fields[12])
+
+
+def wrk(url, args, script=None, warm_up=True, server_pid=None):
     command = ["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
     if script:
         command += ["-s", script]
     if warm_up:
         subprocess.run(command[:3] + ["-d1s"] + command[4:] + [url], check=True, capture_output=True)
+    before = cpu_ticks(server_pid) if server_pid else None
     output = sh(*command, url)
+    after = cpu_ticks(server_pid) if server_pid else None
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     def percentile(name):
         value, unit = re.search(rf"\s{name}%\s+([\d.]+)(us|ms|s)", output).groups()
         return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": rate, "p50": percentile("50"), "p99": percentile("99"), "errors": int(non2xx.group(1)) if non2xx else 0}
+    result = {"rps": rate, "p50": percentile("50"), "p99": percentile("99"), "errors": int(non2xx.group(1)) if non2xx else 0}
+    if before:
+        # The server's processor time per answered request, in user space and in the kernel (wrk's own is not in it).
+        requests = int(re.search(r"(\d+) requests in", output).group(1))
+        microseconds_per_tick = 1e6 / os.sysconf("SC_CLK_TCK")
+        result["user_us"] = (after[0] - before[0]) * microseconds_per_tick / max(requests, 1)
+        result["system_us"] = (after[1] - before[1]) * microseconds_per_tick / max(requests, 1)
+    return result
 
 
 def lua(method, headers, body=None):
@@ -171,22 +191,23 @@ def main():
 
         shown_path = re.sub('[0-9a-f]{32}', '{id}', get_path)
         cases = [
-            ("C baseline: GET fixed JSON body (the same asset bytes)", f"http://127.0.0.1:{cport}/", None),
+            ("C baseline: GET fixed JSON body (the same asset bytes)", f"http://127.0.0.1:{cport}/", None, cserver.pid),
         ]
         if cport_per_processor:
             cases.append((f"C baseline with {processors} worker threads (one per processor)",
-                          f"http://127.0.0.1:{cport_per_processor}/", None))
-        for microseconds, (_, port) in busy:
-            cases.append((f"C baseline spinning {microseconds} µs per request", f"http://127.0.0.1:{port}/", None))
+                          f"http://127.0.0.1:{cport_per_processor}/", None, cserver_per_processor.pid))
+        for microseconds, (process, port) in busy:
+            cases.append((f"C baseline spinning {microseconds} µs per request", f"http://127.0.0.1:{port}/", None,
+                          process.pid))
         cases += [
-            ("fake: GET /_fake/health (no token)", base + "/_fake/health", None),
+            ("fake: GET /_fake/health (no token)", base + "/_fake/health", None, fake.pid),
             # The C server parses the same request head (path and the 1 KB bearer header) before the same answer:
             # the ratio of the fake to this one is the cost of the fake's own work alone.
             (f"C baseline, same request as the fake's: GET {shown_path} with the bearer header",
-             f"http://127.0.0.1:{cport}{get_path}", lua("GET", auth)),
-            (f"fake: authenticated GET {shown_path}", base + get_path, lua("GET", auth)),
+             f"http://127.0.0.1:{cport}{get_path}", lua("GET", auth), cserver.pid),
+            (f"fake: authenticated GET {shown_path}", base + get_path, lua("GET", auth), fake.pid),
             ("fake: POST .../technicaltokenmanager/v3/oauth/token", base + "/api/technicaltokenmanager/v3/oauth/token",
-             lua("POST", {"X-SPACE-AUTH-KEY": key, "Content-Type": "application/json"}, TOKEN_BODY)),
+             lua("POST", {"X-SPACE-AUTH-KEY": key, "Content-Type": "application/json"}, TOKEN_BODY), fake.pid),
         ]
         # Token requests run after the GET rounds, each right after a baseline run of its own: every token issued
         # joins the fake's recent-token cache, and tens of thousands of them would push out the GET's token.
@@ -194,9 +215,9 @@ def main():
         baselines = [[] for _ in range(args.rounds)]
         for phase in (cases[:-1], [cases[0], cases[-1]]):
             for round_number in range(args.rounds):
-                for index, (name, url, script) in enumerate(phase):
+                for index, (name, url, script, pid) in enumerate(phase):
                     print(f"round {round_number + 1}/{args.rounds}: {name}", file=sys.stderr)
-                    result = wrk(url, args, script, warm_up=round_number == 0)
+                    result = wrk(url, args, script, warm_up=round_number == 0, server_pid=pid)
                     if index == 0:
                         baselines[round_number].append(result)
                     if index > 0 or not rounds[round_number]:
@@ -211,7 +232,7 @@ def main():
             process.wait(timeout=10)
 
     results = []
-    for index, (name, _, _) in enumerate(cases):
+    for index, (name, _, _, _) in enumerate(cases):
         runs = [measured[index] for measured in rounds]
         phase = 1 if index == len(cases) - 1 else 0
         ratios = [measured[index]["rps"] / baselines[number][phase]["rps"] for number, measured in enumerate(rounds)]
@@ -222,6 +243,8 @@ def main():
             "p99": statistics.median(run["p99"] for run in runs),
             "errors": sum(run["errors"] for run in runs),
             "ratios": ratios,
+            "user_us": statistics.median(run["user_us"] for run in runs),
+            "system_us": statistics.median(run["system_us"] for run in runs),
         }))
     load = os.getloadavg()
     commit = sh("git", "-C", ROOT, "rev-parse", "--short", "HEAD").strip()
@@ -232,15 +255,15 @@ def main():
         f"both servers with {args.server_threads} worker threads (epoll); medians of {args.rounds} interleaved rounds; "
         f"load average after the run {load[0]:.2f}. Fake RSS after the run: {fake_rss // 1024} MiB.",
         "",
-        "| case | req/s | ratio to C baseline | ratio per round | p50 ms | p99 ms | non-2xx |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| case | req/s | ratio to C baseline | ratio per round | p50 ms | p99 ms | non-2xx | server CPU µs/request: user + kernel |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, result in results:
         per_round = " / ".join(f"{ratio:.2f}" for ratio in result["ratios"])
         lines.append(f"| {name} | {result['rps']:,.0f} | {result['ratio']:.2f} | {per_round} | {result['p50']:.2f} | "
-                     f"{result['p99']:.2f} | {result['errors']} |")
+                     f"{result['p99']:.2f} | {result['errors']} | {result['user_us']:.1f} + {result['system_us']:.1f} |")
     # The authenticated GET against the C server answering the same request, run just before it in each round.
-    names = [name for name, _, _ in cases]
+    names = [name for name, _, _, _ in cases]
     get_index = next(index for index, name in enumerate(names) if name.startswith("fake: authenticated GET"))
     same = [measured[get_index]["rps"] / measured[get_index - 1]["rps"] for measured in rounds]
     lines += [
