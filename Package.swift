@@ -86,6 +86,9 @@ let package = Package(
                 "MindSphereFakeServer",
                 "MindSphereContract",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -105,6 +108,7 @@ let package = Package(
             name: "mindsphere-fake-bench",
             dependencies: [
                 "MindSphereFake",
+                "MindSphereFakeTesting",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import HTTPTypes
 import MindSphereFake
+import MindSphereFakeTesting
 
 /// `mindsphere-fake-bench gateway [requests]`: the core's own cost of the gateway bench's cases, without a socket:
 /// nanoseconds per `FakeGateway.handle` call for `GET /_fake/health` and the authenticated
@@ -12,18 +13,7 @@ enum GatewayBenchmark {
         // Bounded, so that the per-call division and the thread count's product stay far from overflow.
         let requests = min(max(requests, 1), 100_000_000)
         let gateway = try FakeGateway()
-        // The token request of MindSphereFakeTesting's `FakeGateway.token()`, written out: that library brings
-        // FoundationNetworking, which a static link of this tool would need libcurl for.
-        let credential = Data("iiotuxpc-testdm-v1.0.0:fake-secret-for-local-use".utf8).base64EncodedString()
-        let tokenBody =
-            #"{"grant_type":"client_credentials","appName":"testdm","appVersion":"v1.0.0","#
-            + #""hostTenant":"iiotuxpc","userTenant":"iiotuxpc"}"#
-        let tokenResponse = gateway.handle(
-            FakeRequest(
-                method: .post, target: "/api/technicaltokenmanager/v3/oauth/token",
-                headerFields: [HTTPField.Name("X-SPACE-AUTH-KEY")!: "Basic \(credential)", .contentType: "application/json"],
-                body: Array(tokenBody.utf8)))
-        guard let token = tokenResponse.bodyJSON?["access_token"]?.stringValue else { fatalError("no token: \(tokenResponse.bodyText)") }
+        let token = try gateway.token()
         let root = gateway.handle(FakeRequest(method: .get, target: "/api/assetmanagement/v3/assets/root", headerFields: headers(token)))
         guard let assetID = root.bodyJSON?["assetId"]?.stringValue else { fatalError("no root asset: \(root.bodyText)") }
         // Each thread gets a request of its own, as each server thread makes its own: no shared request storage.
