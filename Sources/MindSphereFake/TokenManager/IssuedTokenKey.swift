@@ -12,11 +12,16 @@ struct IssuedTokenKey: Hashable, Sendable {
         self.text = text
     }
 
+    /// Equal bytes; two keys over the same bytes in the same place (a key and a copy of it) are equal without
+    /// reading them.
     static func == (lhs: IssuedTokenKey, rhs: IssuedTokenKey) -> Bool {
         var left = lhs.text
         var right = rhs.text
         return left.withUTF8 { leftBytes in
-            right.withUTF8 { rightBytes in ByteComparison.equal(UnsafeRawBufferPointer(leftBytes), UnsafeRawBufferPointer(rightBytes)) }
+            right.withUTF8 { rightBytes in
+                (leftBytes.baseAddress == rightBytes.baseAddress && leftBytes.count == rightBytes.count)
+                    || ByteComparison.equal(UnsafeRawBufferPointer(leftBytes), UnsafeRawBufferPointer(rightBytes))
+            }
         }
     }
 

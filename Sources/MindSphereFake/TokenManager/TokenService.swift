@@ -22,6 +22,7 @@ package final class TokenService: Sendable {
         var revokedTokenIDs: Set<String> = []
         var revokedUpToSequence = -1
         var revokedIssuedAtOrBefore: Int64 = Int64.min
+        var recentAuthorizations = RecentAuthorizations()
     }
 
     /// The claim that carries, in seconds, how far the wall clock was ahead of the fake's clock when the token was
@@ -145,9 +146,8 @@ package final class TokenService: Sendable {
         guard !token.isEmpty else { return .failure(.notBearer) }
         // No Unicode normalisation: a token is known only by its exact bytes (IssuedTokenKey compares all of them),
         // and a non-ASCII token is no issued token at all (it then fails the strict base64url decoding).
-        let key = IssuedTokenKey(token)
         let cached = cache.withLock { cache -> (Principal, Bool, Int64)? in
-            guard let key, let entry = cache.principals[key] else { return nil }
+            guard let entry = Self.cachedEntry(authorization: authorization, token: token, in: &cache) else { return nil }
             // Checked for emptiness first: the lookup would hash the token id while every other request waits.
             let revoked =
                 entry.sequence <= cache.revokedUpToSequence
@@ -159,6 +159,20 @@ package final class TokenService: Sendable {
             return Self.timeCheck(principal, validFrom: validFrom, nowSeconds: nowSeconds)
         }
         return verifyUncached(String(token), nowSeconds: nowSeconds)
+    }
+
+    /// The cache entry of the token in `authorization` (whose token part is `token`), found by the header's storage
+    /// when it is one seen before, else by the token's bytes (and then the header is kept for next time).
+    private static func cachedEntry(
+        authorization: String, token: Substring, in cache: inout Cache
+    ) -> (principal: Principal, sequence: Int, validFrom: Int64)? {
+        if let key = cache.recentAuthorizations.key(forSameStorageAs: authorization), let entry = cache.principals[key] {
+            return entry
+        }
+        guard let key = IssuedTokenKey(token), let index = cache.principals.index(forKey: key) else { return nil }
+        // The key as the cache holds it: a later lookup through it compares no bytes (IssuedTokenKey's `==`).
+        cache.recentAuthorizations.remember(authorization, key: cache.principals.keys[index])
+        return cache.principals.values[index]
     }
 
     /// Whether the header starts with `Bearer ` in any letter case.

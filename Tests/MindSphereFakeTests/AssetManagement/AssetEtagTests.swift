@@ -49,6 +49,28 @@ import Testing
         #expect(client.send(.get, "/assets/\(id)", headers: ["If-None-Match": "5"]).status == .ok)
     }
 
+    /// A read answered once is kept with its etag; a change must retire both, so a client's conditional read never
+    /// matches the etag before the change, and the root read follows the same rule.
+    @Test func ifNoneMatch_afterAChangeToAReadAsset_comparesWithTheNewEtag() throws {
+        let client = try AssetClient()
+        let id = try asset(client)
+        #expect(client.send(.get, "/assets/\(id)").status == .ok)
+        #expect(client.send(.get, "/assets/\(id)", headers: ["If-None-Match": "0"]).status == .notModified)
+        let changed = client.send(.patch, "/assets/\(id)", body: #"{"name":"renamed"}"#, headers: ["If-Match": "0"])
+        #expect(changed.status == .ok)
+        let stale = client.send(.get, "/assets/\(id)", headers: ["If-None-Match": "0"])
+        #expect(stale.status == .ok)
+        #expect(stale.bodyJSON?["name"]?.stringValue == "renamed" && stale.bodyJSON?["etag"] == .number(.integer(1)))
+        #expect(client.send(.get, "/assets/\(id)", headers: ["If-None-Match": "1"]).status == .notModified)
+        let root = client.send(.get, "/assets/root")
+        guard case .number(.integer(let rootETag)) = root.bodyJSON?["etag"] else {
+            Issue.record("the root read has no integer etag: \(root.bodyText)")
+            return
+        }
+        #expect(client.send(.get, "/assets/root", headers: ["If-None-Match": "\(rootETag)"]).status == .notModified)
+        #expect(client.send(.get, "/assets/root", headers: ["If-None-Match": "\(rootETag + 1)"]).status == .ok)
+    }
+
     @Test func concurrentUpdates_sameEtag_exactlyOneWins() async throws {
         let client = try AssetClient()
         let id = try asset(client)

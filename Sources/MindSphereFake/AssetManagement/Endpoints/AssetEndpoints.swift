@@ -64,29 +64,31 @@ struct AssetEndpoints: Sendable {
     func root(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let baseURL = context.baseURL
         return try store.withTenant(context.tenant) { model throws(FakeError) in
-            let id = model.rootAssetID
-            if EntityTagCheck.isNotModified(context, current: try model.existingAssetETag(id)) { return .empty(.notModified) }
-            return Self.readResponse(id, model: &model, baseURL: baseURL)
+            try Self.readResponse(model.rootAssetID, context: context, model: &model, baseURL: baseURL)
         }
     }
 
-    /// The 200 answer of a single-asset read, reusing the bytes rendered at the same generation for the same host.
-    /// `id` is an existing asset's. The record itself is copied only to render it: a copy counts the references of
-    /// every member, on storage every thread shares. `baseURL` is built by the caller before it takes the store's
-    /// lock, which every other request waits for.
-    private static func readResponse(_ id: String, model: inout TenantAssetModel, baseURL: String) -> FakeResponse {
+    /// The answer to a single-asset read of asset `id`: 304 when `If-None-Match` names its etag, else 200 with the
+    /// bytes rendered at the same generation for the same host (one lookup gives both). The record itself is copied
+    /// only to render it: a copy counts the references of every member, on storage every thread shares. `baseURL` is
+    /// built by the caller before it takes the store's lock, which every other request waits for.
+    /// - Throws: `FakeError` (404) for an unknown asset.
+    private static func readResponse(
+        _ id: String, context: RequestContext, model: inout TenantAssetModel, baseURL: String
+    ) throws(FakeError) -> FakeResponse {
         let generation = (assets: model.assetGeneration, types: model.typeGeneration)
-        let body: [UInt8]
-        if let cached = model.renderedAssets.body(of: id, generation: generation, baseURL: baseURL) {
-            body = cached
-        } else if let asset = model.assets[id] {
-            let links = AssetManagementLinks(baseURL: baseURL)
-            body = JSONWriter.bytes(model.json(asset: asset, links: links, withHierarchy: true))
-            model.renderedAssets.store(body, of: id)
+        let rendered: RenderedAssetRead
+        if let cached = model.renderedAssets.rendering(of: id, generation: generation, baseURL: baseURL) {
+            rendered = cached
         } else {
-            preconditionFailure("readResponse is called for existing assets only")
+            let etag = try model.existingAssetETag(id)
+            guard let asset = model.assets[id] else { preconditionFailure("an asset with an etag exists") }
+            let links = AssetManagementLinks(baseURL: baseURL)
+            rendered = RenderedAssetRead(etag: etag, body: JSONWriter.bytes(model.json(asset: asset, links: links, withHierarchy: true)))
+            model.renderedAssets.store(rendered, of: id)
         }
-        return FakeResponse(status: .ok, headerFields: FakeResponse.jsonContentType, body: body)
+        if EntityTagCheck.isNotModified(context, current: rendered.etag) { return .empty(.notModified) }
+        return FakeResponse(status: .ok, headerFields: FakeResponse.jsonContentType, body: rendered.body)
     }
 
     /// `GET /assets/{id}` (deleted assets stay readable).
@@ -95,8 +97,7 @@ struct AssetEndpoints: Sendable {
         let id = context.parameter("id")
         let baseURL = context.baseURL
         return try store.withTenant(context.tenant) { model throws(FakeError) in
-            if EntityTagCheck.isNotModified(context, current: try model.existingAssetETag(id)) { return .empty(.notModified) }
-            return Self.readResponse(id, model: &model, baseURL: baseURL)
+            try Self.readResponse(id, context: context, model: &model, baseURL: baseURL)
         }
     }
 

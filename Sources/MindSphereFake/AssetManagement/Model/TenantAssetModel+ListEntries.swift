@@ -4,10 +4,10 @@ extension TenantAssetModel {
     /// empties the cache first (`RenderedAssetCache`), so an entry is never stale.
     mutating func listEntries(of assets: [AssetRecord], links: AssetManagementLinks, basicFieldsOnly: Bool) -> [[UInt8]] {
         let generation = (assets: assetGeneration, types: typeGeneration)
-        let cache: WritableKeyPath<TenantAssetModel, RenderedAssetCache> =
+        let cache: WritableKeyPath<TenantAssetModel, RenderedAssetCache<[UInt8]>> =
             basicFieldsOnly ? \.renderedBasicListEntries : \.renderedListEntries
         return assets.map { asset in
-            if let cached = self[keyPath: cache].body(of: asset.assetID, generation: generation, baseURL: links.root) {
+            if let cached = self[keyPath: cache].rendering(of: asset.assetID, generation: generation, baseURL: links.root) {
                 return cached
             }
             let bytes = JSONWriter.bytes(json(asset: asset, links: links, basicFieldsOnly: basicFieldsOnly))

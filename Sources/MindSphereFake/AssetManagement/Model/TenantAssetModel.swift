@@ -13,10 +13,10 @@ struct TenantAssetModel: Sendable {
     /// Counts changes of `aspectTypes` and `assetTypes` (they shape how assets render).
     private(set) var typeGeneration = 0
     /// Rendered single-asset reads of the current generations.
-    var renderedAssets = RenderedAssetCache()
+    var renderedAssets = RenderedAssetCache<RenderedAssetRead>()
     /// Rendered entries of asset lists of the current generations, the full form and the `basicFieldsOnly` one.
-    var renderedListEntries = RenderedAssetCache()
-    var renderedBasicListEntries = RenderedAssetCache()
+    var renderedListEntries = RenderedAssetCache<[UInt8]>()
+    var renderedBasicListEntries = RenderedAssetCache<[UInt8]>()
     /// Aspect schemas looked up by time-series requests at the current generations.
     var aspectSchemas = AspectSchemaCache()
     /// Assets by id with their indexes; every change bumps `assetGeneration`.
