@@ -78,6 +78,22 @@ final class HeaderFieldFactory: Sendable {
         return field
     }
 
+    /// The request-target as text (invalid UTF-8 repaired, as `String(cString:)` does). A target of more than 15
+    /// bytes (shorter ones are kept inline, without an allocation) that this thread saw recently with exactly these
+    /// bytes comes back as the same string: clients repeat their paths, and one string then serves every request
+    /// and journal entry that names it.
+    func target(_ uri: UnsafePointer<CChar>) -> String {
+        let bytes = UnsafeRawBufferPointer(start: uri, count: strlen(uri))
+        guard let cache = caches?.value, bytes.count > 15 else { return String(cString: uri) }
+        if let cached = cache.target(bytes: bytes) { return cached }
+        var target = String(cString: uri)
+        // Kept only when no byte was repaired: the cache answers for the incoming bytes, which must be the text's.
+        if target.withUTF8({ ThreadHeaderCache.identical(UnsafeRawBufferPointer($0), bytes) }) {
+            cache.remember(target: target, bytes: bytes)
+        }
+        return target
+    }
+
     private func knownName(_ bytes: UnsafeRawBufferPointer) -> HTTPField.Name? {
         for entry in names where entry.bytes.count == bytes.count {
             if entry.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {

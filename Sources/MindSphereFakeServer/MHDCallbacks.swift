@@ -14,8 +14,15 @@ import Synchronization
 /// small memory pool: a few hundred short `p=v` pairs exhaust it and the request then gets no answer at all.
 /// libmicrohttpd finds the `?` before this callback and splits what follows it afterwards, in its own writable
 /// read buffer that `uri` points into, so a NUL right after the `?` leaves it nothing to split.
+/// A target this thread saw recently comes back as the same text (`HeaderFieldFactory.target`).
 func mhdURILog(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?, _ connection: OpaquePointer?) -> UnsafeMutableRawPointer? {
-    let state = RequestState(rawTarget: uri.map { String(cString: $0) } ?? "/")
+    let target =
+        if let uri, let cls {
+            Unmanaged<ServerContext>.fromOpaque(cls)._withUnsafeGuaranteedRef { $0.headers.target(uri) }
+        } else {
+            uri.map { String(cString: $0) } ?? "/"
+        }
+    let state = RequestState(rawTarget: target)
     if let uri, let mark = strchr(uri, Int32(UInt8(ascii: "?"))) {
         UnsafeMutablePointer(mutating: mark + 1).pointee = 0
     }

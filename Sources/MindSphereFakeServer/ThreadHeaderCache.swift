@@ -1,8 +1,8 @@
 import Glibc
 import HTTPTypes
 
-/// One libmicrohttpd thread's memory of recent request headers: whole header blocks a client sent before, and long
-/// values (a bearer token). Only its own thread touches it, so it needs no lock and its reference counts stay local.
+/// One libmicrohttpd thread's memory of recent request heads: whole header blocks a client sent before, long values
+/// (a bearer token), and request-targets. Only its own thread touches it, so it needs no lock and its reference counts stay local.
 final class ThreadHeaderCache {
     /// A header block seen before and the fields made of it. A class: a lookup then counts one reference, not one
     /// per member.
@@ -29,6 +29,7 @@ final class ThreadHeaderCache {
 
     private var blocks = [Block?](repeating: nil, count: slots)
     private var longValues = [HTTPField?](repeating: nil, count: slots)
+    private var targets = [String?](repeating: nil, count: slots)
 
     /// A block with the same bytes as `headers`, if one was seen.
     func block(matching headers: RawHeaders, fingerprint: UInt64) -> Block? {
@@ -82,6 +83,19 @@ final class ThreadHeaderCache {
     /// Remembers the field made of a long value's `bytes`.
     func remember(_ field: HTTPField, forLongValue bytes: UnsafeRawBufferPointer) {
         longValues[Self.slot(of: bytes)] = field
+    }
+
+    /// A request-target seen before with exactly these bytes (at least 8 of them), if any: like a long value, only a
+    /// whole equal target is taken, never one sharing a prefix, a suffix or a length with the incoming one.
+    func target(bytes: UnsafeRawBufferPointer) -> String? {
+        guard bytes.count >= 8, var cached = targets[Self.slot(of: bytes)] else { return nil }
+        return cached.withUTF8 { Self.identical(UnsafeRawBufferPointer($0), bytes) } ? cached : nil
+    }
+
+    /// Remembers `target`, made of `bytes` (at least 8 of them).
+    func remember(target: String, bytes: UnsafeRawBufferPointer) {
+        guard bytes.count >= 8 else { return }
+        targets[Self.slot(of: bytes)] = target
     }
 
     /// Whether two byte runs are the same length and the same bytes.

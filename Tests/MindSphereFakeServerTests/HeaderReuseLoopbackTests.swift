@@ -5,7 +5,7 @@ import Testing
 
 @testable import MindSphereFakeServer
 
-/// Header blocks, long values and responses are reused per server thread: these requests share one thread and check
+/// Header blocks, long values, request-targets and responses are reused per server thread: these requests share one thread and check
 /// that what the journal saw is what was sent, and that what came back belongs to each request.
 @Suite struct HeaderReuseLoopbackTests {
     private func request(_ path: String, headers: [(String, String)]) -> [UInt8] {
@@ -29,6 +29,25 @@ import Testing
         let body = try await journal(server)
         #expect(body.components(separatedBy: "A" + tail).count == 3)
         #expect(body.components(separatedBy: "B" + tail).count == 2)
+    }
+
+    @Test func sameLengthTargets_differingInOneByte_areEachRecorded() async throws {
+        let server = try FakeServer.start(gateway: try FakeGateway(), configuration: ServerConfiguration(threads: 1))
+        defer { server.stop() }
+        let client = RawHTTPClient(port: server.port)
+        let seen = "/api/headerprobe/v3/target-a?page=0001"
+        // The same length as `seen`, differing at its front, in its middle, at its end; and `seen` again in between.
+        let nearMisses = [
+            "/bpi/headerprobe/v3/target-a?page=0001", "/api/headerprobe/v3/target-b?page=0001", "/api/headerprobe/v3/target-a?page=0002",
+        ]
+        for target in [seen, seen] + nearMisses.flatMap({ [$0, seen] }) {
+            _ = try client.exchange(request(target, headers: [("Accept", "*/*")]))
+        }
+        let body = try await journal(server)
+        #expect(body.components(separatedBy: #""target":"\#(seen)""#).count - 1 == 5)
+        for target in nearMisses {
+            #expect(body.components(separatedBy: #""target":"\#(target)""#).count - 1 == 1, "\(target)")
+        }
     }
 
     @Test func cachedAssetRenderings_answerEachHostWithItsOwnLinks() async throws {

@@ -34,6 +34,20 @@ import Testing
         #expect(parameters == ["entity": "one", "name": "two"] && parameters != ["entity": "one", "name": "three"])
     }
 
+    @Test func parameters_oneInlineThenMore_areFoundByName() {
+        var one = PathParameters(capacity: 1)
+        one.bind("id", to: "a")
+        #expect(one["id"] == "a" && one["x"] == nil && !one.isEmpty)
+        #expect(one == ["id": "a"] && one != ["id": "b"] && one != ["x": "a"] && one != [:])
+        var three = PathParameters(capacity: 1)
+        for (name, value) in [("a", "1"), ("b", "2"), ("c", "3")] { three.bind(name, to: value) }
+        #expect(three["a"] == "1" && three["b"] == "2" && three["c"] == "3" && three["d"] == nil)
+        #expect(three == ["a": "1", "b": "2", "c": "3"] && three != ["a": "1", "b": "2"] && three != ["b": "2", "a": "1", "c": "3"])
+        #expect(PathParameters(capacity: 3).isEmpty && PathParameters(capacity: 0) == [:])
+        let repeated: PathParameters = ["id": "first", "id": "second"]
+        #expect(repeated["id"] == "first")
+    }
+
     @Test func rootRoute_matchesTheBarePath() {
         var router = Router()
         router.add(Route(.get, "/", errorShape: .control, access: .open) { _ in .empty(.ok) })
