@@ -12,6 +12,12 @@ struct IssuedTokenKey: Hashable, Sendable {
         self.text = text
     }
 
+    /// A key to look `text` up with, not read through for the ASCII check: only ASCII tokens are ever stored, and a
+    /// key equals a stored one only with the same bytes, so a non-ASCII text simply finds nothing.
+    init(lookingUp text: Substring) {
+        self.text = text
+    }
+
     /// Equal bytes; two keys over the same bytes in the same place (a key and a copy of it) are equal without
     /// reading them.
     static func == (lhs: IssuedTokenKey, rhs: IssuedTokenKey) -> Bool {

@@ -169,7 +169,7 @@ package final class TokenService: Sendable {
         if let key = cache.recentAuthorizations.key(forSameStorageAs: authorization), let entry = cache.principals[key] {
             return entry
         }
-        guard let key = IssuedTokenKey(token), let index = cache.principals.index(forKey: key) else { return nil }
+        guard let index = cache.principals.index(forKey: IssuedTokenKey(lookingUp: token)) else { return nil }
         // The key as the cache holds it: a later lookup through it compares no bytes (IssuedTokenKey's `==`).
         cache.recentAuthorizations.remember(authorization, key: cache.principals.keys[index])
         return cache.principals.values[index]
