@@ -7,25 +7,29 @@ struct RecentAuthorizations {
     /// How many values are kept: a few clients or server threads at a time.
     static let capacity = 8
 
-    private var entries: [(authorization: String, key: IssuedTokenKey)] = []
+    /// A kept value, where its bytes are (found once, when it is kept), and its token's key.
+    private typealias Entry = (storage: Storage, authorization: String, key: IssuedTokenKey)
+
+    private var entries: [Entry] = []
     private var next = 0
 
     /// The key remembered for `authorization` when it is one of the kept values itself: the same bytes in the same
     /// place. Kept values hold their storage alive and strings never change in place while shared, so an equal
     /// address and length means equal bytes.
     func key(forSameStorageAs authorization: String) -> IssuedTokenKey? {
-        guard let identity = Self.storage(of: authorization) else { return nil }
-        for entry in entries where Self.storage(of: entry.authorization) == identity { return entry.key }
+        guard let storage = Self.storage(of: authorization) else { return nil }
+        for entry in entries where entry.storage == storage { return entry.key }
         return nil
     }
 
     /// Keeps `authorization` with the cache key of its token, pushing out the oldest value when full.
     mutating func remember(_ authorization: String, key: IssuedTokenKey) {
-        guard Self.storage(of: authorization) != nil else { return }
+        guard let storage = Self.storage(of: authorization) else { return }
+        let entry = (storage, authorization, key)
         if entries.count < Self.capacity {
-            entries.append((authorization, key))
+            entries.append(entry)
         } else {
-            entries[next] = (authorization, key)
+            entries[next] = entry
         }
         next = (next + 1) % Self.capacity
     }
