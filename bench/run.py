@@ -16,6 +16,9 @@ Each case also shows the serving process's processor time per answered request, 
 (from /proc, over the measured wrk run): on a machine whose cores wrk shares, a server's own work also costs kernel
 time (waking wrk, being preempted), which the ratio carries as well.
 
+With --profile (needs perf), one more wrk run of each GET case under `perf record` splits that time into the kernel,
+libc, libmicrohttpd and the server's own code, and for the fake the part in `FakeGateway.handle` (the core).
+
 With --calibrate, C servers that spin 1, 2 and 4 µs before each answer (cserver's BUSY_NS) join the rounds: their
 ratios show what a server's own work per request costs in throughput on this machine, where wrk shares the cores.
 
@@ -29,6 +32,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -134,6 +138,45 @@ def wrk(url, args, script=None, warm_up=True, server_pid=None):
     return result
 
 
+def profile(name, url, args, script, server_pid):
+    """One more wrk run of a case with `perf record` on its server: the server's processor time per request, split
+    into the kernel, libc, libmicrohttpd and the server's own code, and (for the fake) the part spent in
+    `FakeGateway.handle` and what it calls. Sampled, so a few percent either way; `None` without perf."""
+    if not shutil.which("perf"):
+        return None
+    data = tempfile.NamedTemporaryFile(suffix=".perf.data", delete=False).name
+    recorder = subprocess.Popen(["perf", "record", "-q", "-g", "-F", "2000", "-p", str(server_pid), "-o", data],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    result = wrk(url, args, script, warm_up=False, server_pid=server_pid)
+    recorder.send_signal(2)
+    recorder.wait(timeout=60)
+    per_request = result["user_us"] + result["system_us"]
+    def report(*options):
+        return subprocess.run(["perf", "report", "-i", data, "--stdio", "-g", "none", *options],
+                              capture_output=True, text=True).stdout
+    shares = {}
+    for line in report("--no-children", "--sort", "dso").splitlines():
+        match = re.match(r"\s*([\d.]+)%\s+(\S+)", line)
+        if match:
+            shares[match.group(2)] = shares.get(match.group(2), 0) + float(match.group(1))
+    def part(test):
+        return sum(share for dso, share in shares.items() if test(dso)) * per_request / 100
+    symbols = report("--children", "--sort", "sym")
+    if shutil.which("swift"):
+        symbols = subprocess.run(["swift", "demangle", "--simplified"], input=symbols, capture_output=True, text=True).stdout
+    handle = next((float(line.split("%")[0]) for line in symbols.splitlines() if "FakeGateway.handle(" in line), None)
+    os.unlink(data)
+    return {
+        "name": name, "total": per_request,
+        "kernel": part(lambda dso: dso.startswith("[kernel")),
+        "libc": part(lambda dso: dso.startswith("libc")),
+        "mhd": part(lambda dso: dso.startswith("libmicrohttpd")),
+        "own": part(lambda dso: dso in ("mindsphere-fake", "cserver")),
+        "handle": handle * per_request / 100 if handle is not None else None,
+    }
+
+
 def lua(method, headers, body=None):
     lines = [f'wrk.method = "{method}"']
     for name, value in headers.items():
@@ -160,6 +203,8 @@ def main():
     parser.add_argument("--scratch", metavar="PATH", default=".build",
                         help="SwiftPM scratch path holding the release build (default .build)")
     parser.add_argument("--update", metavar="FILE", help="replace the gateway section of FILE with the results")
+    parser.add_argument("--profile", action="store_true",
+                        help="after the rounds, profile the GET cases with perf: where each server's time per request goes")
     args = parser.parse_args()
 
     binary, cserver_binary = build(args)
@@ -222,6 +267,12 @@ def main():
                         baselines[round_number].append(result)
                     if index > 0 or not rounds[round_number]:
                         rounds[round_number].append(result)
+        profiles = []
+        if args.profile:
+            for name, url, script, pid in cases:
+                if name.startswith(("fake: GET", "fake: authenticated GET", "C baseline, same request")):
+                    print(f"profile: {name}", file=sys.stderr)
+                    profiles.append(profile(name, url, args, script, pid))
         fake_rss = rss_kib(fake.pid)
         core = sh(os.path.join(os.path.dirname(binary), "mindsphere-fake-bench"), "gateway").strip()
     finally:
@@ -284,6 +335,19 @@ def main():
         "The core alone, in process (`mindsphere-fake-bench gateway`: CPU nanoseconds per `FakeGateway.handle` call, "
         f"one thread and two threads at once): `{core}`",
     ]
+    if any(profiles):
+        lines += [
+            "",
+            "Where each server's processor time per request went (`--profile`: one more wrk run per case under "
+            "`perf record`, which slows each server by itself; sampled; µs per request):",
+            "",
+            "| case | total | kernel | libc | libmicrohttpd | server's own code | `FakeGateway.handle` with what it calls |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for entry in filter(None, profiles):
+            handle = f"{entry['handle']:.1f}" if entry["handle"] is not None else "-"
+            lines.append(f"| {entry['name']} | {entry['total']:.1f} | {entry['kernel']:.1f} | {entry['libc']:.1f} | "
+                         f"{entry['mhd']:.1f} | {entry['own']:.1f} | {handle} |")
     report = "\n".join(lines)
     print(report)
     if args.update:
