@@ -12,10 +12,14 @@ package struct ControlAPI: Sendable {
         self.control = control
     }
 
+    /// The health answer, rendered once: readiness probes poll it, and the server reuses its transport response for
+    /// an answer whose bytes it has seen (the same stored body), where a body rendered per request is a new one.
+    private static let healthy = FakeResponse.json(.object(["status": .string("ok")]))
+
     /// The routes of the control plane.
     public var routes: [Route] {
         [
-            route(.get, "/_fake/health") { _ in .json(.object(["status": .string("ok")])) },
+            route(.get, "/_fake/health") { _ in Self.healthy },
             route(.post, "/_fake/reset") { _ throws(FakeError) in
                 try loading { () throws(ScenarioError) in try control.reset() }
                 return .json(.object(["status": .string("reset"), "scenario": .string(control.scenario.name)]))
