@@ -11,13 +11,19 @@ import Testing
         return router
     }
 
+    /// The parameters `router` binds for a GET of `path`, or `nil` (recorded as an issue) when no route is found.
+    private func parameters(_ router: Router, _ path: String) -> PathParameters? {
+        guard case .found(_, let parameters) = router.match(method: .get, path: path) else {
+            Issue.record("no route found for \(path)")
+            return nil
+        }
+        return parameters
+    }
+
     @Test func literalSegments_compareAsStrings() {
         var router = Router()
         router.add(Route(.get, "/K/{id}", errorShape: .platform, access: .open) { _ in .empty(.ok) })
-        guard case .found(_, let parameters) = router.match(method: .get, path: "/\u{212A}/é") else {
-            Issue.record("canonically equal literal refused")
-            return
-        }
+        guard let parameters = parameters(router, "/\u{212A}/é") else { return }
         #expect(parameters == ["id": "é"])
         if case .notFound = router.match(method: .get, path: "/k/1") {} else { Issue.record("case-insensitive literal") }
         if case .notFound = router.match(method: .get, path: "/Kx/1") {} else { Issue.record("longer literal accepted") }
@@ -26,10 +32,7 @@ import Testing
     @Test func twoParameters_areBoundByName() {
         var router = Router()
         router.add(Route(.get, "/a/{entity}/b/{name}", errorShape: .platform, access: .open) { _ in .empty(.ok) })
-        guard case .found(_, let parameters) = router.match(method: .get, path: "/a/one/b/two") else {
-            Issue.record("no match")
-            return
-        }
+        guard let parameters = parameters(router, "/a/one/b/two") else { return }
         #expect(parameters["entity"] == "one" && parameters["name"] == "two" && parameters["id"] == nil)
         #expect(parameters == ["entity": "one", "name": "two"] && parameters != ["entity": "one", "name": "three"])
     }
@@ -95,10 +98,7 @@ import Testing
     }
 
     @Test func match_bindsParameters() {
-        guard case .found(_, let parameters) = router().match(method: .get, path: "/a/xyz") else {
-            Issue.record("no match")
-            return
-        }
+        guard let parameters = parameters(router(), "/a/xyz") else { return }
         #expect(parameters == ["id": "xyz"])
     }
 

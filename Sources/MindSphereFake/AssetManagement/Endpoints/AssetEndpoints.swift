@@ -81,10 +81,9 @@ struct AssetEndpoints: Sendable {
         if let cached = model.renderedAssets.rendering(of: id, generation: generation, baseURL: baseURL) {
             rendered = cached
         } else {
-            let etag = try model.existingAssetETag(id)
-            guard let asset = model.assets[id] else { preconditionFailure("an asset with an etag exists") }
+            let asset = try model.existingAsset(id)
             let links = AssetManagementLinks(baseURL: baseURL)
-            rendered = RenderedAssetRead(etag: etag, body: JSONWriter.bytes(model.json(asset: asset, links: links, withHierarchy: true)))
+            rendered = RenderedAssetRead(etag: asset.etag, body: JSONWriter.bytes(model.json(asset: asset, links: links, withHierarchy: true)))
             model.renderedAssets.store(rendered, of: id)
         }
         if EntityTagCheck.isNotModified(context, current: rendered.etag) { return .empty(.notModified) }
