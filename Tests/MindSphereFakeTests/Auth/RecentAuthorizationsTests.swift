@@ -32,6 +32,22 @@ import Testing
         #expect(tokens.authenticate(authorization: header, nowSeconds: 1_003) == .failure(.revoked))
     }
 
+    /// The same header string (recognised by its storage) and the same text in a fresh buffer (looked up by its
+    /// bytes) get equal answers while valid, once expired, and once revoked.
+    @Test func recognisedHeader_answersAsItsBytesDo() throws {
+        let header = "Bearer " + (try issue(at: 1_000))
+        let first = tokens.authenticate(authorization: header, nowSeconds: 1_001)
+        #expect(throws: Never.self) { try first.get() }
+        for now: Int64 in [1_001, 2_799, 2_800, 9_000] {
+            let recognised = tokens.authenticate(authorization: header, nowSeconds: now)
+            #expect(recognised == tokens.authenticate(authorization: copy(header), nowSeconds: now), "at \(now)")
+        }
+        #expect(tokens.authenticate(authorization: header, nowSeconds: 1_002) == first)
+        tokens.revokeAll(nowSeconds: 1_003)
+        let revoked = tokens.authenticate(authorization: header, nowSeconds: 1_004)
+        #expect(revoked == .failure(.revoked) && revoked == tokens.authenticate(authorization: copy(header), nowSeconds: 1_004))
+    }
+
     @Test func repeatedHeader_expiresOnTime() throws {
         let header = "Bearer " + (try issue(at: 1_000))
         #expect(throws: Never.self) { try tokens.authenticate(authorization: header, nowSeconds: 2_799).get() }
