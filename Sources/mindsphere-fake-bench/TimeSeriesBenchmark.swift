@@ -11,6 +11,7 @@ import MindSphereFake
 ///     mindsphere-fake-bench aggregates [requests]  # v4 aggregates over 7 days of 1-second data (AggregatesBenchmark)
 ///     mindsphere-fake-bench plant scenarios/plant.yaml [copies]  # bytes per record of generated series (PlantBenchmark)
 ///     mindsphere-fake-bench gateway [requests]     # the core's CPU time per gateway-bench request (GatewayBenchmark)
+///     mindsphere-fake-bench gateway-footprint CASE [rounds]  # for bench/footprint.py (GatewayFootprintBenchmark)
 @main
 struct TimeSeriesBenchmark {
     static let tenant = "iiotuxpc"
@@ -23,6 +24,10 @@ struct TimeSeriesBenchmark {
         }
         if CommandLine.arguments.dropFirst().first == "gateway" {
             return try GatewayBenchmark.run(requests: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000)
+        }
+        if CommandLine.arguments.dropFirst().first == "gateway-footprint", CommandLine.arguments.count > 2 {
+            let rounds = CommandLine.arguments.dropFirst(3).first.flatMap { Int($0) } ?? 1000
+            return try GatewayFootprintBenchmark.run(caseName: CommandLine.arguments[2], rounds: rounds)
         }
         if CommandLine.arguments.dropFirst().first == "plant", CommandLine.arguments.count > 2 {
             let copies = CommandLine.arguments.dropFirst(3).first.flatMap { Int($0) } ?? 20

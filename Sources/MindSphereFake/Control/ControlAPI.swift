@@ -4,7 +4,21 @@ import HTTPTypes
 /// JSON in and out, errors as `{"error","message"}`. Documented in docs/control-plane.md.
 package struct ControlAPI: Sendable {
     /// The reserved path prefix.
-    public static let prefix = "/_fake/"
+    public static let prefix = "\(prefixText)"
+
+    /// Whether the decoded `path` lies under `prefix`, judged on its bytes: every request asks, and a path that
+    /// starts with those bytes is the control plane's whatever follows them.
+    public static func contains(_ path: String) -> Bool {
+        let prefixBytes = UnsafeRawBufferPointer(start: prefixText.utf8Start, count: prefixText.utf8CodeUnitCount)
+        var path = path
+        return path.withUTF8 { bytes in
+            bytes.count >= prefixBytes.count
+                && ByteComparison.equal(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[..<prefixBytes.count])), prefixBytes)
+        }
+    }
+
+    /// `prefix` as bytes in the binary, compared without a copy.
+    private static let prefixText: StaticString = "/_fake/"
     private let control: FakeControl
 
     /// The control plane over `control`.

@@ -13,14 +13,14 @@ extension FakeGateway {
         let path = request.path
         let method = HTTPRequest.Method(rawMethod) ?? .get
         let response = errorResponse(error, shape: errorShape(method: method, path: path), path: path, now: clock.nowMilliseconds())
-        if !path.hasPrefix(ControlAPI.prefix) {
+        if !ControlAPI.contains(path) {
             control.journal.record(
                 method: PercentDecoding.encode(rawMethod, alsoKeeping: "!#$&'*+^`|"), target: target, path: path, headerFields: headerFields,
                 body: [],
                 response: response, nowMilliseconds: clock.nowMilliseconds(), faultID: nil)
         }
         log.record(
-            method: rawMethod, target: target, isControlPlane: path.hasPrefix(ControlAPI.prefix), response: response,
+            method: rawMethod, target: target, isControlPlane: ControlAPI.contains(path), response: response,
             durationNanoseconds: 0, faultID: nil)
         return response
     }

@@ -32,6 +32,10 @@ public final class FakeGateway: Sendable {
     /// One log entry per answered request.
     package let log: RequestLog
     private let router: Router
+    /// `control`'s fault rules and journal, held here as well: every API request reads both, and a member of a
+    /// member would be retained and released around each use, on counts every worker thread shares.
+    private let faults: FaultInjector
+    private let journal: RequestJournal
 
     /// A fake with `configuration`, reading time from `clock` (the system wall clock by default).
     /// - Throws: `ScenarioError` when the scenario's seed data cannot be loaded.
@@ -46,10 +50,13 @@ public final class FakeGateway: Sendable {
         self.assumptions = assumptions
         self.assets = AssetStore(identifiers: identifiers, settings: assumptions)
         self.timeSeries = TimeSeriesStore(schemas: assets, settings: assumptions)
+        let faults = FaultInjector(identifiers: identifiers)
+        let journal = RequestJournal(capacity: configuration.journalCapacity)
+        self.faults = faults
+        self.journal = journal
         self.control = FakeControl(
             scenario: configuration.scenario, clock: clock, tokens: tokens, credentials: credentials, assets: assets,
-            timeSeries: timeSeries, faults: FaultInjector(identifiers: identifiers),
-            journal: RequestJournal(capacity: configuration.journalCapacity),
+            timeSeries: timeSeries, faults: faults, journal: journal,
             fileReader: configuration.scenarioFileReader, assumptions: assumptions)
         var router = Router()
         router.add(contentsOf: TokenManagerAPI(tokens: tokens, credentials: credentials, clock: clock, settings: assumptions).routes)
@@ -74,7 +81,7 @@ public final class FakeGateway: Sendable {
         let (response, faultID) = answer(request)
         let elapsed = ContinuousClock.now - started
         log.record(
-            method: request.method.rawValue, target: request.target, isControlPlane: request.path.hasPrefix(ControlAPI.prefix),
+            method: request.method.rawValue, target: request.target, isControlPlane: ControlAPI.contains(request.path),
             response: response, durationNanoseconds: Self.nanoseconds(elapsed), faultID: faultID)
         return response
     }
@@ -83,24 +90,31 @@ public final class FakeGateway: Sendable {
     private func answer(_ request: FakeRequest) -> (response: FakeResponse, faultID: String?) {
         let path = request.path
         let now = clock.nowMilliseconds()
-        if path.hasPrefix(ControlAPI.prefix) {
-            var response =
-                if let refusal = controlGuard.refusal(for: request) { errorResponse(refusal, shape: .control) } else {
-                    dispatch(request, path: path, now: now)
-                }
-            Self.removeBodyIfHead(&response, for: request)
-            return (response, nil)
+        if ControlAPI.contains(path) {
+            return (controlAnswer(request, path: path, now: now), nil)
         }
         var response: FakeResponse
-        let fault = control.faults.match(method: request.method.rawValue, path: path)
+        let fault = faults.match(method: request.method.rawValue, path: path)
         if let fault {
             response = apply(fault, to: request, path: path, now: now)
         } else {
             response = dispatch(request, path: path, now: now)
         }
-        Self.removeBodyIfHead(&response, for: request)
-        control.journal.record(request, path: path, response: response, nowMilliseconds: now, faultID: fault?.id)
+        if request.method == .head { Self.removeBody(&response) }
+        journal.record(request, path: path, response: response, nowMilliseconds: now, faultID: fault?.id)
         return (response, fault?.id)
+    }
+
+    /// The answer to a `/_fake/` request: the control-plane guard first, no faults, no journal. Kept out of line
+    /// (as are the other rare branches of a request), so the code an API request runs stays close together.
+    @inline(never)
+    private func controlAnswer(_ request: FakeRequest, path: String, now: Int64) -> FakeResponse {
+        var response =
+            if let refusal = controlGuard.refusal(for: request) { errorResponse(refusal, shape: .control) } else {
+                dispatch(request, path: path, now: now)
+            }
+        if request.method == .head { Self.removeBody(&response) }
+        return response
     }
 
     /// A duration in whole nanoseconds (saturating; a request never takes 292 years).
@@ -109,13 +123,15 @@ public final class FakeGateway: Sendable {
         return seconds.multipliedReportingOverflow(by: 1_000_000_000).partialValue + attoseconds / 1_000_000_000
     }
 
-    /// `response` as it goes out: HEAD never carries a body, whatever the status (errors and injected faults too,
+    /// `response` as it goes out to a HEAD request: no body, whatever the status (errors and injected faults too,
     /// not only the GET route's answer). Changed in place: a returned copy would count every member's reference.
-    private static func removeBodyIfHead(_ response: inout FakeResponse, for request: FakeRequest) {
-        guard request.method == .head, !response.body.isEmpty else { return }
+    @inline(never)
+    private static func removeBody(_ response: inout FakeResponse) {
+        guard !response.body.isEmpty else { return }
         response.body = []
     }
 
+    @inline(never)
     private func apply(_ fault: FaultRule, to request: FakeRequest, path: String, now: Int64) -> FakeResponse {
         switch fault.action {
         case .dropConnection:
@@ -152,12 +168,11 @@ public final class FakeGateway: Sendable {
     }
 
     private func dispatch(_ request: FakeRequest, path: String, now: Int64) -> FakeResponse {
-        let authenticate = { self.tokens.authenticate(authorization: request.header(.authorization), nowSeconds: now / 1000) }
         switch router.match(method: request.method, path: path) {
         case .found(let route, let parameters):
             var principal: Principal?
             if route.access == .bearerToken {
-                switch authenticate() {
+                switch authenticate(request, now: now) {
                 case .success(let caller): principal = caller
                 case .failure(let rejection): return reject(rejection)
                 }
@@ -166,25 +181,43 @@ public final class FakeGateway: Sendable {
                 request: request, path: path, query: request.query, pathParameters: parameters,
                 principal: principal, nowMilliseconds: now
             )
-            return route.answer(context, correlationID: identifiers.next)
+            // A closure over `self`, not the partial application `identifiers.next`, which would capture (and retain)
+            // the shared identifier generator on every request.
+            return route.answer(context, correlationID: { self.identifiers.next() })
         case .methodNotAllowed(let allowed, let shape, let access):
-            if access == .bearerToken, case .failure(let rejection) = authenticate() {
+            return methodNotAllowed(request, path: path, now: now, allowed: allowed, shape: shape, access: access)
+        case .notFound:
+            return notFound(request, path: path, now: now)
+        }
+    }
+
+    private func authenticate(_ request: FakeRequest, now: Int64) -> Result<Principal, TokenRejection> {
+        tokens.authenticate(authorization: request.header(.authorization), nowSeconds: now / 1000)
+    }
+
+    @inline(never)
+    private func methodNotAllowed(
+        _ request: FakeRequest, path: String, now: Int64, allowed: [String], shape: ErrorShape, access: Route.Access
+    ) -> FakeResponse {
+        if access == .bearerToken, case .failure(let rejection) = authenticate(request, now: now) {
+            return reject(rejection)
+        }
+        return errorResponse(
+            FakeError(
+                .methodNotAllowed(allowed: allowed),
+                "method \(request.method.rawValue) is not supported on \(path); allowed: \(allowed.joined(separator: ", "))"),
+            shape: shape, path: path, now: now)
+    }
+
+    @inline(never)
+    private func notFound(_ request: FakeRequest, path: String, now: Int64) -> FakeResponse {
+        if path.hasPrefix("/api/") {
+            if case .failure(let rejection) = authenticate(request, now: now) {
                 return reject(rejection)
             }
-            return errorResponse(
-                FakeError(
-                    .methodNotAllowed(allowed: allowed),
-                    "method \(request.method.rawValue) is not supported on \(path); allowed: \(allowed.joined(separator: ", "))"),
-                shape: shape, path: path, now: now)
-        case .notFound:
-            if path.hasPrefix("/api/") {
-                if case .failure(let rejection) = authenticate() {
-                    return reject(rejection)
-                }
-                return errorResponse(FakeError(.routeNotFound, "no API at \(request.method.rawValue) \(path)"), shape: .platform)
-            }
-            return errorResponse(FakeError(.routeNotFound, "nothing at \(path)"), shape: .control)
+            return errorResponse(FakeError(.routeNotFound, "no API at \(request.method.rawValue) \(path)"), shape: .platform)
         }
+        return errorResponse(FakeError(.routeNotFound, "nothing at \(path)"), shape: .control)
     }
 
     /// The error response for `error` in `shape`, with a fresh correlation id; `path` and `now` (fake ms) go into
@@ -193,6 +226,7 @@ public final class FakeGateway: Sendable {
         WireErrorMapper.response(for: error, shape: shape, correlationID: identifiers.next(), path: path, nowMilliseconds: now)
     }
 
+    @inline(never)
     private func reject(_ rejection: TokenRejection) -> FakeResponse {
         errorResponse(FakeError(.tokenInvalid, rejection.rawValue), shape: .gateway)
     }

@@ -95,11 +95,13 @@ public struct FakeRequest: Sendable {
         return found
     }
 
-    /// The absolute base URL this request reached, e.g. `http://127.0.0.1:8080`.
-    public var baseURL: String {
-        let host = header(Self.hostName) ?? "localhost"
-        return "\(scheme)://\(host)"
+    /// The scheme and host this request reached (`localhost` without a `Host` header).
+    public var origin: RequestOrigin {
+        RequestOrigin(scheme: scheme, host: header(Self.hostName) ?? "localhost")
     }
+
+    /// The absolute base URL this request reached, e.g. `http://127.0.0.1:8080`.
+    public var baseURL: String { origin.baseURL }
 
     /// The `Host` field name, made once.
     private static let hostName = HTTPField.Name("Host")!

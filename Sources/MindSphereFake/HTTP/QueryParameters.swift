@@ -5,6 +5,10 @@ package struct QueryParameters: Sendable {
 
     /// Parses a raw query string (the part after `?`). Empty pieces (`a=1&&b=2&`) are skipped.
     public init(rawQuery: Substring) {
+        guard !rawQuery.isEmpty else {
+            self.pairs = []
+            return
+        }
         var pairs: [(name: String, value: String)] = []
         for piece in rawQuery.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -58,9 +58,6 @@ package struct Router: Sendable {
     private func match(method: HTTPRequest.Method, segments: PathSegments) -> Match {
         if segments.hasEmptySegment || segments.overflowed { return .notFound }
         let lookupMethod: HTTPRequest.Method = method == .head ? .get : method
-        var allowed: [String] = []
-        var shape: ErrorShape?
-        var access: Route.Access = .open
         guard segments.count < literalsBySegmentCount.count else { return .notFound }
         var next = 0
         while let index = literalsBySegmentCount[segments.count].firstMatch(from: next, in: segments) {
@@ -69,6 +66,21 @@ package struct Router: Sendable {
             if route.method == lookupMethod {
                 return .found(route, parameters: route.pattern.parameters(of: segments))
             }
+        }
+        return otherMethods(segments)
+    }
+
+    /// Why no route of the method matched `segments`: the methods that do, or nothing at all. Out of line: a
+    /// request that matches takes the loop above only.
+    @inline(never)
+    private func otherMethods(_ segments: PathSegments) -> Match {
+        var allowed: [String] = []
+        var shape: ErrorShape?
+        var access: Route.Access = .open
+        var next = 0
+        while let index = literalsBySegmentCount[segments.count].firstMatch(from: next, in: segments) {
+            next = index + 1
+            let route = routesBySegmentCount[segments.count][index]
             // Two routes of one method can match (GET /assets/root and GET /assets/{id}): name it once.
             if !allowed.contains(route.method.rawValue) { allowed.append(route.method.rawValue) }
             shape = shape ?? route.errorShape

@@ -14,15 +14,23 @@ package final class TokenService: Sendable {
         public var lifetimeSeconds: Int
     }
 
+    /// What the cache knows of an issued token: who it stands for, its place in issue order, and when it starts to
+    /// be good (its later of iat and nbf, on the fake's clock).
+    private struct CacheEntry {
+        let principal: Principal
+        let sequence: Int
+        let validFrom: Int64
+    }
+
     private struct Cache {
-        var principals: [IssuedTokenKey: (principal: Principal, sequence: Int, validFrom: Int64)] = [:]
+        var principals: [IssuedTokenKey: CacheEntry] = [:]
         var order: [IssuedTokenKey] = []
         var head = 0
         var sequence = 0
         var revokedTokenIDs: Set<String> = []
         var revokedUpToSequence = -1
         var revokedIssuedAtOrBefore: Int64 = Int64.min
-        var recentAuthorizations = RecentAuthorizations()
+        var recentAuthorizations = RecentAuthorizations<CacheEntry>()
     }
 
     /// The claim that carries, in seconds, how far the wall clock was ahead of the fake's clock when the token was
@@ -130,49 +138,66 @@ package final class TokenService: Sendable {
         if cache.order.count < cacheCapacity {
             cache.order.append(token)
         } else {
-            cache.principals[cache.order[cache.head]] = nil
+            let oldest = cache.order[cache.head]
+            cache.principals[oldest] = nil
+            cache.recentAuthorizations.forget(oldest)
             cache.order[cache.head] = token
             cache.head = (cache.head + 1) % cacheCapacity
         }
-        cache.principals[token] = (principal, cache.sequence, validFrom)
+        cache.principals[token] = CacheEntry(principal: principal, sequence: cache.sequence, validFrom: validFrom)
     }
 
     /// Checks an `Authorization` header value at `nowSeconds`.
     /// - Returns: the principal, or why the token is refused.
     public func authenticate(authorization: String?, nowSeconds: Int64) -> Result<Principal, TokenRejection> {
         guard let authorization, !authorization.isEmpty else { return .failure(.missingHeader) }
-        guard Self.hasBearerScheme(authorization) else { return .failure(.notBearer) }
-        let token = Self.bearerToken(in: authorization)
-        guard !token.isEmpty else { return .failure(.notBearer) }
         // No Unicode normalisation: a token is known only by its exact bytes (IssuedTokenKey compares all of them),
         // and a non-ASCII token is no issued token at all (it then fails the strict base64url decoding).
-        let cached = cache.withLock { cache -> (Principal, Bool, Int64)? in
-            guard let entry = Self.cachedEntry(authorization: authorization, token: token, in: &cache) else { return nil }
+        let lookup = cache.withLock { cache -> CacheLookup in
+            guard let entry = Self.cachedEntry(authorization: authorization, in: &cache) else {
+                return Self.hasBearerScheme(authorization) ? .unknown : .notBearer
+            }
             // Checked for emptiness first: the lookup would hash the token id while every other request waits.
             let revoked =
                 entry.sequence <= cache.revokedUpToSequence
                 || (!cache.revokedTokenIDs.isEmpty && cache.revokedTokenIDs.contains(entry.principal.tokenID))
-            return (entry.principal, revoked, entry.validFrom)
+            return .cached(entry.principal, revoked: revoked, validFrom: entry.validFrom)
         }
-        if let (principal, revoked, validFrom) = cached {
+        switch lookup {
+        case .cached(let principal, let revoked, let validFrom):
             if revoked { return .failure(.revoked) }
             return Self.timeCheck(principal, validFrom: validFrom, nowSeconds: nowSeconds)
+        case .notBearer:
+            return .failure(.notBearer)
+        case .unknown:
+            let token = Self.bearerToken(in: authorization)
+            guard !token.isEmpty else { return .failure(.notBearer) }
+            return verifyUncached(String(token), nowSeconds: nowSeconds)
         }
-        return verifyUncached(String(token), nowSeconds: nowSeconds)
     }
 
-    /// The cache entry of the token in `authorization` (whose token part is `token`), found by the header's storage
-    /// when it is one seen before, else by the token's bytes (and then the header is kept for next time).
-    private static func cachedEntry(
-        authorization: String, token: Substring, in cache: inout Cache
-    ) -> (principal: Principal, sequence: Int, validFrom: Int64)? {
-        if let key = cache.recentAuthorizations.key(forSameStorageAs: authorization), let entry = cache.principals[key] {
-            return entry
-        }
-        guard let index = cache.principals.index(forKey: IssuedTokenKey(lookingUp: token)) else { return nil }
-        // The key as the cache holds it: a later lookup through it compares no bytes (IssuedTokenKey's `==`).
-        cache.recentAuthorizations.remember(authorization, key: cache.principals.keys[index])
-        return cache.principals.values[index]
+    /// What the cache says of an `Authorization` value.
+    private enum CacheLookup {
+        /// A cached token's principal, whether it was revoked since, and when it starts to be good.
+        case cached(Principal, revoked: Bool, validFrom: Int64)
+        /// Not a bearer header.
+        case notBearer
+        /// A bearer header whose token the cache does not hold (or holds no token at all).
+        case unknown
+    }
+
+    /// The cache entry of the bearer token in `authorization`, found by the header's storage when it is one seen
+    /// before (then it needs no parsing, reading or hashing), else by the token's bytes (and then the header is kept
+    /// for next time); `nil` when it is no bearer header or its token is not cached.
+    private static func cachedEntry(authorization: String, in cache: inout Cache) -> CacheEntry? {
+        if let entry = cache.recentAuthorizations.recognised(authorization) { return entry }
+        guard hasBearerScheme(authorization) else { return nil }
+        let token = bearerToken(in: authorization)
+        guard !token.isEmpty, let index = cache.principals.index(forKey: IssuedTokenKey(lookingUp: token)) else { return nil }
+        // The key as the cache holds it: forgetting it when its token leaves the cache compares no bytes.
+        let (key, entry) = cache.principals[index]
+        cache.recentAuthorizations.remember(authorization, key: key, value: entry)
+        return entry
     }
 
     /// Whether the header starts with `Bearer ` in any letter case.

@@ -69,30 +69,62 @@ import Testing
     @Test func equalTextInAnotherBuffer_isJudgedByItsBytes() throws {
         let header = "Bearer " + (try issue())
         _ = try tokens.authenticate(authorization: header, nowSeconds: 1_001).get()
-        var memory = RecentAuthorizations()
+        var memory = RecentAuthorizations<Int>()
         let key = try #require(IssuedTokenKey(header.dropFirst(7)))
-        memory.remember(header, key: key)
-        #expect(memory.key(forSameStorageAs: header) == key)
-        #expect(memory.key(forSameStorageAs: copy(header)) == nil)
+        memory.remember(header, key: key, value: 1)
+        #expect(memory.recognised(header) == 1)
+        #expect(memory.recognised(copy(header)) == nil)
         #expect(throws: Never.self) { try tokens.authenticate(authorization: copy(header), nowSeconds: 1_002).get() }
     }
 
     @Test func shortValues_areNeverRemembered() {
-        var memory = RecentAuthorizations()
+        var memory = RecentAuthorizations<Int>()
         let short = "Bearer abcdefgh"
-        memory.remember(short, key: IssuedTokenKey(short.dropFirst(7))!)
-        #expect(memory.key(forSameStorageAs: short) == nil)
+        memory.remember(short, key: IssuedTokenKey(short.dropFirst(7))!, value: 1)
+        #expect(memory.recognised(short) == nil)
     }
 
     @Test func oldestValue_isForgottenWhenFull_yetStillAccepted() throws {
-        var memory = RecentAuthorizations()
-        let headers = try (0...RecentAuthorizations.capacity).map { _ in "Bearer " + (try issue()) }
-        for header in headers { memory.remember(header, key: IssuedTokenKey(header.dropFirst(7))!) }
-        #expect(memory.key(forSameStorageAs: headers[0]) == nil)
-        #expect(memory.key(forSameStorageAs: headers[1]) != nil && memory.key(forSameStorageAs: headers.last!) != nil)
+        var memory = RecentAuthorizations<Int>()
+        let headers = try (0...RecentAuthorizations<Int>.capacity).map { _ in "Bearer " + (try issue()) }
+        for (index, header) in headers.enumerated() { memory.remember(header, key: IssuedTokenKey(header.dropFirst(7))!, value: index) }
+        #expect(memory.recognised(headers[0]) == nil)
+        #expect(memory.recognised(headers[1]) == 1 && memory.recognised(headers.last!) == headers.count - 1)
         for header in headers {
             #expect(throws: Never.self) { try tokens.authenticate(authorization: header, nowSeconds: 1_001).get() }
         }
+    }
+
+    /// A token pushed out of the issued-token cache takes its remembered headers with it: the memory never hands
+    /// out an entry the cache no longer holds, and the other values stay recognised.
+    @Test func forgottenKey_isNoLongerRecognised() throws {
+        var memory = RecentAuthorizations<Int>()
+        let headers = try (0..<3).map { _ in "Bearer " + (try issue()) }
+        for (index, header) in headers.enumerated() { memory.remember(header, key: IssuedTokenKey(header.dropFirst(7))!, value: index) }
+        memory.forget(IssuedTokenKey(copy(headers[1]).dropFirst(7))!)
+        #expect(memory.recognised(headers[1]) == nil)
+        #expect(memory.recognised(headers[0]) == 0 && memory.recognised(headers[2]) == 2)
+        memory.remember(headers[1], key: IssuedTokenKey(headers[1].dropFirst(7))!, value: 5)
+        #expect(memory.recognised(headers[1]) == 5)
+    }
+
+    /// A recognised header whose token left the issued-token cache is judged again by its signature.
+    @Test func recognisedHeader_ofATokenPushedOutOfTheCache_isVerifiedAgain() throws {
+        let small = TokenService(signingKey: .processDefault, identifiers: Identifiers(seed: 12), cacheCapacity: 2)
+        func issueSmall() throws -> String {
+            try small.issue(
+                clientID: "t-app-v1", tenant: "t", scopes: [], issuer: "fake", nowSeconds: 1_000, lifetimeSeconds: 1800
+            ).accessToken
+        }
+        let token = try issueSmall()
+        let header = "Bearer " + token
+        #expect(try small.authenticate(authorization: header, nowSeconds: 1_001).get().tenant == "t")
+        _ = try (0..<2).map { _ in try issueSmall() }
+        #expect(!small.isRemembered(token))
+        #expect(try small.authenticate(authorization: header, nowSeconds: 1_002).get().tenant == "t")
+        #expect(small.isRemembered(token))
+        small.revokeAll(nowSeconds: 1_003)
+        #expect(small.authenticate(authorization: header, nowSeconds: 1_004) == .failure(.revoked))
     }
 
     @Test func keys_compareByBytes_andByPlace() throws {

@@ -30,10 +30,12 @@ struct AssetEndpoints: Sendable {
         let query = try ListQuery(
             context, sortable: Self.sortable, defaultSort: ["name", "id"], flags: [("basicFieldsOnly", basicFieldsOnly)])
         if listsThroughIndexes {
+            let origin = context.request.origin
             let (entries, total) = try store.withTenant(context.tenant) { model throws(FakeError) in
                 let evaluator = FilterEvaluator(query.filter, descendants: { model.typeFamily(of: $0) })
                 let (assets, total) = model.assetPage(query.page, evaluator: evaluator, throughIndexes: true, key: Self.sortKey)
-                return (model.listEntries(of: assets, links: query.links, basicFieldsOnly: basicFieldsOnly), total)
+                let entries = model.listEntries(of: assets, origin: origin, links: query.links, basicFieldsOnly: basicFieldsOnly)
+                return (entries, total)
             }
             return query.response(collection: "assets", path: "assets", itemBytes: entries, total: total)
         }
@@ -62,27 +64,28 @@ struct AssetEndpoints: Sendable {
 
     /// `GET /assets/root`.
     func root(_ context: RequestContext) throws(FakeError) -> FakeResponse {
-        let baseURL = context.baseURL
+        let origin = context.request.origin
         return try store.withTenant(context.tenant) { model throws(FakeError) in
-            try Self.readResponse(model.rootAssetID, context: context, model: &model, baseURL: baseURL)
+            try Self.readResponse(model.rootAssetID, context: context, model: &model, origin: origin)
         }
     }
 
     /// The answer to a single-asset read of asset `id`: 304 when `If-None-Match` names its etag, else 200 with the
-    /// bytes rendered at the same generation for the same host (one lookup gives both). The record itself is copied
-    /// only to render it: a copy counts the references of every member, on storage every thread shares. `baseURL` is
-    /// built by the caller before it takes the store's lock, which every other request waits for.
+    /// bytes rendered at the same generation for the same origin (one lookup gives both). The record itself is copied
+    /// only to render it: a copy counts the references of every member, on storage every thread shares. `origin` is
+    /// read by the caller before it takes the store's lock, which every other request waits for; its base URL is
+    /// written only when the asset is rendered.
     /// - Throws: `FakeError` (404) for an unknown asset.
     private static func readResponse(
-        _ id: String, context: RequestContext, model: inout TenantAssetModel, baseURL: String
+        _ id: String, context: RequestContext, model: inout TenantAssetModel, origin: RequestOrigin
     ) throws(FakeError) -> FakeResponse {
         let generation = (assets: model.assetGeneration, types: model.typeGeneration)
         let rendered: RenderedAssetRead
-        if let cached = model.renderedAssets.rendering(of: id, generation: generation, baseURL: baseURL) {
+        if let cached = model.renderedAssets.rendering(of: id, generation: generation, origin: origin) {
             rendered = cached
         } else {
             let asset = try model.existingAsset(id)
-            let links = AssetManagementLinks(baseURL: baseURL)
+            let links = AssetManagementLinks(baseURL: origin.baseURL)
             rendered = RenderedAssetRead(etag: asset.etag, body: JSONWriter.bytes(model.json(asset: asset, links: links, withHierarchy: true)))
             model.renderedAssets.store(rendered, of: id)
         }
@@ -94,9 +97,9 @@ struct AssetEndpoints: Sendable {
     func read(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         _ = try ListQuery.flag(context, "includeShared")
         let id = context.parameter("id")
-        let baseURL = context.baseURL
+        let origin = context.request.origin
         return try store.withTenant(context.tenant) { model throws(FakeError) in
-            try Self.readResponse(id, context: context, model: &model, baseURL: baseURL)
+            try Self.readResponse(id, context: context, model: &model, origin: origin)
         }
     }
 

@@ -1,18 +1,18 @@
 /// Assets already rendered for one kind of answer (a read's bytes and etag, a list entry's bytes), valid for one
-/// generation of the tenant's assets and types and one base URL (links are absolute). Any change to either empties
-/// it, so an answer never carries stale bytes.
+/// generation of the tenant's assets and types and one request origin (links are absolute). Any change to either
+/// empties it, so an answer never carries stale bytes.
 struct RenderedAssetCache<Rendered: Sendable>: Sendable {
     private var generation = (assets: -1, types: -1)
-    private var baseURL = ""
+    private var origin: RequestOrigin?
     private var renderings: [String: Rendered] = [:]
     private static var capacity: Int { 4096 }
 
-    /// The rendering of asset `id`, when it was made at this generation for this base URL.
-    mutating func rendering(of id: String, generation: (assets: Int, types: Int), baseURL: String) -> Rendered? {
-        if generation != self.generation || baseURL != self.baseURL {
+    /// The rendering of asset `id`, when it was made at this generation for this origin.
+    mutating func rendering(of id: String, generation: (assets: Int, types: Int), origin: RequestOrigin) -> Rendered? {
+        if generation != self.generation || origin != self.origin {
             renderings.removeAll(keepingCapacity: true)
             self.generation = generation
-            self.baseURL = baseURL
+            self.origin = origin
             return nil
         }
         return renderings[id]

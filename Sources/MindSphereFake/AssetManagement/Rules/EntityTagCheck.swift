@@ -1,10 +1,12 @@
+import HTTPTypes
+
 /// Reads `If-Match` / `If-None-Match` the way Asset Management clients send them: a bare decimal etag (`0`),
 /// also quoted (`"0"`) or weak (`W/"0"`); an empty header counts as absent.
 enum EntityTagCheck {
     /// The etag in `If-Match`, or `nil` when the header is absent or empty.
     /// - Throws: `FakeError` (400) when the value is not an integer.
     static func ifMatch(_ context: RequestContext) throws(FakeError) -> Int? {
-        try parse(context.request.header("If-Match"), header: "If-Match")
+        try parse(context.request.header(.ifMatch), header: "If-Match")
     }
 
     /// Checks `If-Match` against `current`, requiring the header.
@@ -26,12 +28,12 @@ enum EntityTagCheck {
 
     /// Whether `If-None-Match` is `*` (create only).
     static func isCreateOnly(_ context: RequestContext) -> Bool {
-        context.request.header("If-None-Match")?.withoutSurroundingSpaces() == "*"
+        context.request.header(.ifNoneMatch)?.withoutSurroundingSpaces() == "*"
     }
 
     /// Whether `If-None-Match` names `current` (the caller's copy is fresh).
     static func isNotModified(_ context: RequestContext, current: Int) -> Bool {
-        guard let raw = context.request.header("If-None-Match"), raw.withoutSurroundingSpaces() != "*" else { return false }
+        guard let raw = context.request.header(.ifNoneMatch), raw.withoutSurroundingSpaces() != "*" else { return false }
         return raw.split(separator: ",").contains { piece in
             (try? parse(String(piece), header: "If-None-Match")) == .some(current)
         }
