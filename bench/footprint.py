@@ -19,7 +19,7 @@ requests do (key generation, first renderings, lazy set-up).
     bench/footprint.py --update BENCHMARKS.md # also replace the "footprint" section of BENCHMARKS.md
     bench/footprint.py --baseline OTHER_BENCH_BINARY   # also measure another build of mindsphere-fake-bench
 
-Needs valgrind (3.19 or later). Valgrind cannot read the debug information of this toolchain's binaries, so it runs
+Needs valgrind (3.19 or later; `scripts/setup.sh --bench` installs it). Valgrind cannot read the debug information of this toolchain's binaries, so it runs
 a copy without it (`strip -g`); function names stay.
 """
 import argparse

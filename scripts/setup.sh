@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building mindsphere-fake needs on Debian/Ubuntu: libmicrohttpd-dev and pkg-config, plus
 # libjs-dygraphs, the charting library the dashboard (/_fake/ui/) serves. --ui adds what the browser tests need
-# (chromium, chromium-driver, python3-venv; scripts/ui-test.sh puts Selenium into .venv-ui/), --bench wrk and gcc.
+# (chromium, chromium-driver, python3-venv; scripts/ui-test.sh puts Selenium into .venv-ui/), --bench wrk, gcc and
+# valgrind (bench/footprint.py).
 # Does nothing when they are already there. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ fi
 if [ "${1:-}" = "--bench" ]; then
     command -v wrk >/dev/null 2>&1 || missing+=(wrk)
     command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+    command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -56,7 +56,7 @@ public struct FakeRequest: Sendable {
     private var queryMark: String.Index? {
         let mark = UInt8(ascii: "?")
         var bytes = target
-        let offset = bytes.withUTF8 { $0.firstIndex(of: mark) }
+        let offset = bytes.withUTF8 { ByteSearch.firstIndex(of: mark, in: $0) }
         return offset.map { target.utf8.index(target.utf8.startIndex, offsetBy: $0) }
     }
 

@@ -79,7 +79,7 @@ public enum PercentDecoding {
     /// Whether `text` holds `byte`, searched on its contiguous UTF-8 bytes.
     private static func contains(_ byte: UInt8, in text: String) -> Bool {
         var text = text
-        return text.withUTF8 { $0.contains(byte) }
+        return text.withUTF8 { ByteSearch.firstIndex(of: byte, in: $0) != nil }
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -12,15 +12,20 @@ struct PathSegments {
     private(set) var hasEmptySegment = false
     /// Whether the path has more segments than the storage holds (`count` is then meaningless).
     private(set) var overflowed = false
+    /// Whether every byte of the path is ASCII: then a segment equals a literal only byte for byte, and a segment
+    /// that differs needs no second look.
+    private let isASCII: Bool
 
     /// The segments of `bytes`, kept in `storage`.
     init(_ bytes: UnsafeBufferPointer<UInt8>, storage: UnsafeMutableBufferPointer<Range<Int>>) {
         self.bytes = bytes
         self.ranges = storage
+        self.isASCII = ByteSearch.isASCII(bytes)
         let slash = UInt8(ascii: "/")
-        guard let firstSlash = bytes.firstIndex(of: slash) else { return }
+        guard let firstSlash = ByteSearch.firstIndex(of: slash, in: bytes) else { return }
         var start = firstSlash + 1
-        while let next = bytes[start...].firstIndex(of: slash) {
+        while let offset = ByteSearch.firstIndex(of: slash, in: UnsafeBufferPointer(rebasing: bytes[start...])) {
+            let next = start + offset
             guard append(start..<next) else { return }
             start = next + 1
         }
@@ -49,7 +54,7 @@ struct PathSegments {
     func segment(_ index: Int, equals literal: UnsafeRawBufferPointer) -> Bool {
         let segment = UnsafeBufferPointer(rebasing: bytes[ranges[index]])
         if ByteComparison.equal(UnsafeRawBufferPointer(segment), literal) { return true }
-        guard segment.contains(where: { $0 >= 0x80 }) else { return false }
+        guard !isASCII, !ByteSearch.isASCII(segment) else { return false }
         return text(index) == String(decoding: literal, as: UTF8.self)
     }
 }
