@@ -55,8 +55,13 @@ public struct FakeRequest: Sendable {
     /// The index of the first `?` in the target (found on bytes: the target is ASCII on the wire).
     private var queryMark: String.Index? {
         let mark = UInt8(ascii: "?")
-        var bytes = target
-        let offset = bytes.withUTF8 { ByteSearch.firstIndex(of: mark, in: $0) }
+        // In place when the bytes are contiguous (a native string: always on the server); else through a copy.
+        let offset =
+            target.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: mark, in: $0) }
+            ?? {
+                var bytes = target
+                return bytes.withUTF8 { ByteSearch.firstIndex(of: mark, in: $0) }
+            }()
         return offset.map { target.utf8.index(target.utf8.startIndex, offsetBy: $0) }
     }
 

@@ -3,7 +3,8 @@
 /// empties it, so an answer never carries stale bytes.
 struct RenderedAssetCache<Rendered: Sendable>: Sendable {
     private var generation = (assets: -1, types: -1)
-    private var origin: RequestOrigin?
+    /// The origin the renderings were made for; no request has an empty scheme, so none matches at first.
+    private var origin = RequestOrigin(scheme: "", host: "")
     private var renderings: [String: Rendered] = [:]
     private static var capacity: Int { 4096 }
 
