@@ -17,7 +17,7 @@ requests do (key generation, first renderings, lazy set-up).
 
     bench/footprint.py                        # build, run, print a Markdown section
     bench/footprint.py --update BENCHMARKS.md # also replace the "footprint" section of BENCHMARKS.md
-    bench/footprint.py --baseline OTHER_BENCH_BINARY   # also measure another build of mindsphere-fake-bench
+    bench/footprint.py --baseline OTHER_BENCH_BINARY --baseline-name NAME   # also another build of the bench tool
 
 Needs valgrind (3.19 or later; `scripts/setup.sh --bench` installs it). Valgrind cannot read the debug information of this toolchain's binaries, so it runs
 a copy without it (`strip -g`); function names stay.
@@ -80,6 +80,7 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="use the binary already built")
     parser.add_argument("--scratch", default=".build-static", metavar="PATH", help="SwiftPM scratch path of the build")
     parser.add_argument("--baseline", metavar="BINARY", help="another mindsphere-fake-bench binary to measure as well")
+    parser.add_argument("--baseline-name", default="baseline", metavar="NAME", help="its name in the table (e.g. its commit)")
     parser.add_argument("--update", metavar="FILE", help="replace the footprint section of FILE with the results")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
@@ -89,7 +90,7 @@ def main():
         subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "mindsphere-fake-bench",
                         "--scratch-path", args.scratch], cwd=ROOT, check=True)
     binary = os.path.join(ROOT, args.scratch, "release", "mindsphere-fake-bench")
-    builds = [("this build", binary)] + ([("baseline", args.baseline)] if args.baseline else [])
+    builds = [("this build", binary)] + ([(args.baseline_name, args.baseline)] if args.baseline else [])
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     lines = [
         f"Run: commit `{commit}`, valgrind {subprocess.run(['valgrind', '--version'], capture_output=True, text=True).stdout.strip()}; "
