@@ -9,17 +9,17 @@ struct ContractCommand: AsyncParsableCommand {
         commandName: "contract",
         abstract: "Run the contract checks against a fake or a real MindSphere tenant.",
         discussion: """
-            --target fake starts an in-process fake. --target URL probes the URL: a mindsphere-fake (GET /_fake/health)
-            is driven with its built-in credentials; anything else is treated as a real gateway and needs credentials.
+            --target fake starts an in-process fake. --target URL probes the URL: a mindsphere-fake (GET /_fake/health) \
+            is driven with its built-in credentials; anything else is treated as a real gateway and needs credentials. \
             --target gateway uses MDSP_GATEWAY_URL.
 
-            Credentials come from the environment a MindSphere app gets; flags override all but the secret, which is
+            Credentials come from the environment a MindSphere app gets; flags override all but the secret, which is \
             only read from the environment and never printed:
               MDSP_GATEWAY_URL, MDSP_KEY_STORE_CLIENT_ID, MDSP_KEY_STORE_CLIENT_SECRET, MDSP_OS_VM_APP_NAME,
               MDSP_OS_VM_APP_VERSION, MDSP_HOST_TENANT, MDSP_USER_TENANT (defaults to the host tenant),
               MDSP_CONTRACT_CA_CERT (PEM to trust for HTTPS), MDSP_CONTRACT_PACING_MS (default 200).
 
-            On a real tenant everything the run creates is named with one unique prefix (mdspct<8 hex>) and deleted
+            On a real tenant everything the run creates is named with one unique prefix (mdspct<8 hex>) and deleted \
             at the end, also after a failure or Ctrl-C; writes to anything else are refused.
 
             Examples:

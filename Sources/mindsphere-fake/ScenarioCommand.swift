@@ -15,7 +15,7 @@ struct ScenarioCommand: ParsableCommand {
             commandName: "validate",
             abstract: "Load scenario files exactly as serve would, without serving; report file, line and problem.",
             discussion: """
-                Exits 0 when every file loads, 1 otherwise. Includes and fixture files are read relative to the file
+                Exits 0 when every file loads, 1 otherwise. Includes and fixture files are read relative to the file \
                 that names them.
 
                 Examples:

@@ -11,22 +11,22 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the fake over HTTP until interrupted.",
         discussion: """
-            Prints exactly one line 'mindsphere-fake listening on http://HOST:PORT' (the address bound) on stdout once it
-            accepts connections. Every API request is logged as one line on stderr: method, path (secret query values
-            masked, long queries cut), status, duration, response size, the fault rule that hit it, and for a 4xx or 5xx
-            the error message; --log-level debug adds /_fake/ requests, --quiet drops the request lines. Stops gracefully on SIGINT (Ctrl-C), SIGTERM or SIGHUP: accepts nothing new, answers the requests
+            Prints exactly one line 'mindsphere-fake listening on http://HOST:PORT' (the address bound) on stdout once it \
+            accepts connections. Every API request is logged as one line on stderr: method, path (secret query values \
+            masked, long queries cut), status, duration, response size, the fault rule that hit it, and for a 4xx or 5xx \
+            the error message; --log-level debug adds /_fake/ requests, --quiet drops the request lines. Stops gracefully on SIGINT (Ctrl-C), SIGTERM or SIGHUP: accepts nothing new, answers the requests \
             already received (waiting at most --drain-timeout seconds), then exits 0.
 
-            It binds 127.0.0.1 unless told otherwise. The control plane (/_fake/) needs no token on loopback; binding any
-            other address needs --control-token TOKEN (every /_fake/ call must then send X-Fake-Control-Token: TOKEN) or
+            It binds 127.0.0.1 unless told otherwise. The control plane (/_fake/) needs no token on loopback; binding any \
+            other address needs --control-token TOKEN (every /_fake/ call must then send X-Fake-Control-Token: TOKEN) or \
             an explicit --unsafe-open-control-plane. The fake is a test double, not a gateway to expose.
 
-            Tokens are signed with an RSA key kept in the user's cache directory ($XDG_CACHE_HOME or ~/.cache, under
-            mindsphere-fake/signing-key.pem), generated on the first start only, so later starts are quick and
-            /token_keys stays the same across restarts. --signing-key FILE signs with a key of your own (PEM, read only);
+            Tokens are signed with an RSA key kept in the user's cache directory ($XDG_CACHE_HOME or ~/.cache, under \
+            mindsphere-fake/signing-key.pem), generated on the first start only, so later starts are quick and \
+            /token_keys stays the same across restarts. --signing-key FILE signs with a key of your own (PEM, read only); \
             --ephemeral-signing-key generates a fresh key for this run alone.
 
-            Without --scenario it serves the built-in default scenario (scenarios/default.yaml): tenant iiotuxpc, app
+            Without --scenario it serves the built-in default scenario (scenarios/default.yaml): tenant iiotuxpc, app \
             credential iiotuxpc-testdm-v1.0.0 / fake-secret-for-local-use, and the seed's four assets.
 
             The control plane lives under /_fake/ (no token needed; JSON in and out):
