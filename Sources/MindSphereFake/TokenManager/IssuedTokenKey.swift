@@ -8,7 +8,7 @@ struct IssuedTokenKey: Hashable, Sendable {
     /// A key for `text`, or `nil` when it is not ASCII (issued tokens always are).
     init?(_ text: Substring) {
         var bytes = text
-        guard bytes.withUTF8({ Self.isASCII($0) }) else { return nil }
+        guard bytes.withUTF8({ ByteSearch.isASCII($0) }) else { return nil }
         self.text = text
     }
 
@@ -59,15 +59,5 @@ struct IssuedTokenKey: Hashable, Sendable {
             index += 1
         }
         return words
-    }
-
-    /// Whether every byte is below 0x80, tested eight bytes at a time.
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let raw = UnsafeRawBufferPointer(bytes)
-        let wordCount = raw.count / 8
-        var combined: UInt64 = 0
-        for word in 0..<wordCount { combined |= raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) }
-        for byte in raw[(wordCount * 8)...] { combined |= UInt64(byte) }
-        return combined & 0x8080_8080_8080_8080 == 0
     }
 }

@@ -40,6 +40,22 @@ import Testing
         return throughCache.bodyText
     }
 
+    /// The single-asset read's cache is kept per origin (scheme and host): a host of the same length, a longer one
+    /// sharing its prefix, and the other scheme each get their own links, and going back gets the first ones again.
+    @Test func assetRead_ofAnotherOrigin_carriesThatOriginsLinks() throws {
+        let root = try #require(send(.get, "/assets/root", body: "").bodyJSON?["assetId"]?.stringValue)
+        for (scheme, host) in [
+            ("http", "gateway.test"), ("http", "gateway.tesu"), ("http", "gateway.test:1"), ("https", "gateway.test"),
+            ("http", "gateway.test"),
+        ] {
+            let request = FakeRequest(
+                method: .get, target: Self.base + "/assets/" + root, headerFields: [HTTPField.Name("Host")!: host], scheme: scheme)
+            let body = cached.dispatch(request, tenant: "iiotuxpc", nowMilliseconds: 1_676_851_200_000).bodyJSON
+            let link = body?["_links"]?["self"]?["href"]?.stringValue
+            #expect(link == "\(scheme)://\(host)\(Self.base)/assets/\(root)", "\(scheme)://\(host)")
+        }
+    }
+
     @Test func everyPartOfTheKey_missesExactly() throws {
         let root = try #require(send(.get, "/assets/root", body: "").bodyJSON?["assetId"]?.stringValue)
         let created = send(.post, "/assets", body: #"{"name":"pump","typeId":"core.basicdevice","parentId":"\#(root)"}"#)
