@@ -143,8 +143,12 @@ private func begin(
 ) -> MHD_Result {
     state.started = true
     context.requestStarted()
-    if let watch = context.deadlines, let watched = cmhd_connection_socket_context(connection) {
-        watch.headersArrived(on: Unmanaged<HeaderDeadlineWatch.Connection>.fromOpaque(watched).takeUnretainedValue())
+    if let watched = cmhd_connection_socket_context(connection) {
+        // The connection's own flag first: only a connection's first request reaches the watch, which every thread
+        // shares (and whose timer's weak reference sends each count of a reference to it down the slow path).
+        Unmanaged<HeaderDeadlineWatch.Connection>.fromOpaque(watched)._withUnsafeGuaranteedRef { watched in
+            if !watched.headersArrived.load(ordering: .relaxed) { context.deadlines?.headersArrived(on: watched) }
+        }
     }
     let methodBytes = method.map { UnsafeRawBufferPointer(start: $0, count: strlen($0)) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
     guard RequestHeadRules.isMethod(methodBytes), let parsed = requestMethod(method) else {

@@ -3,7 +3,7 @@ import Synchronization
 /// Asset Management's in-memory state per tenant. Every read and change of a tenant runs under one lock, so a
 /// check of `If-Match` and the change it guards happen together (of two updates with the same etag, one wins).
 package final class AssetStore: AspectSchemaProvider {
-    private let state = Mutex<[String: TenantAssetModel]>([:])
+    private let state = Mutex(TenantModels())
     private let identifiers: Identifiers
     /// The assumption choices in force; request bodies and seed data bind by their `api.body-binding`.
     public let settings: AssumptionSettings
@@ -25,10 +25,10 @@ package final class AssetStore: AspectSchemaProvider {
     func withTenant<Result: Sendable, Failure: Error>(
         _ tenant: String, _ body: (inout TenantAssetModel) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        try state.withLock { (tenants: inout [String: TenantAssetModel]) throws(Failure) -> Result in
-            // Mutated in place through the dictionary's accessor: no removal and reinsertion (a hash, a move and
-            // a rehash) while every other request waits for the lock.
-            try body(&tenants[tenant, default: TenantAssetModel(tenant: tenant)])
+        try state.withLock { (tenants: inout TenantModels) throws(Failure) -> Result in
+            // Mutated in place: no removal and reinsertion (a hash, a move and a rehash) while every other request
+            // waits for the lock.
+            try tenants.withModel(tenant, body)
         }
     }
 
@@ -89,7 +89,7 @@ package final class AssetStore: AspectSchemaProvider {
             tenantModel.modelLocked = true
             tenants[tenant] = tenantModel
         }
-        state.withLock { $0 = tenants }
+        state.withLock { $0 = TenantModels(tenants) }
     }
 
     /// `body` with each `fileAssignments[].fileId` that names a file of the tenant by name replaced by its id, so
@@ -133,8 +133,7 @@ package final class AssetStore: AspectSchemaProvider {
     /// The schema of `aspectName` on `assetID` in `tenant`.
     public func aspectSchema(tenant: String, assetID: String, aspectName: String) -> AspectSchemaLookup {
         state.withLock { tenants -> AspectSchemaLookup in
-            guard tenants[tenant] != nil else { return .assetNotFound }
-            return tenants[tenant]!.aspectSchema(assetID: assetID, aspectName: aspectName)
+            tenants.withExistingModel(tenant) { $0.aspectSchema(assetID: assetID, aspectName: aspectName) } ?? .assetNotFound
         }
     }
 }

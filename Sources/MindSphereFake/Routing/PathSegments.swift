@@ -14,7 +14,7 @@ struct PathSegments {
     private(set) var overflowed = false
     /// Whether every byte of the path is ASCII: then a segment equals a literal only byte for byte, and a segment
     /// that differs needs no second look.
-    private let isASCII: Bool
+    let isASCII: Bool
 
     /// The segments of `bytes`, kept in `storage`.
     init(_ bytes: UnsafeBufferPointer<UInt8>, storage: UnsafeMutableBufferPointer<Range<Int>>) {
@@ -47,6 +47,13 @@ struct PathSegments {
     /// Segment `index` as text.
     func text(_ index: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[index]]), as: UTF8.self)
+    }
+
+    /// The `RouteSignature` of segment `index`.
+    func signature(_ index: Int) -> UInt64 {
+        let range = ranges[index]
+        guard let base = bytes.baseAddress else { return RouteSignature.of(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return RouteSignature.of(UnsafeRawPointer(base + range.lowerBound), count: range.count, readable: bytes.count - range.lowerBound)
     }
 
     /// Whether segment `index` equals `literal` as strings compare: on bytes, unless the segment holds non-ASCII

@@ -17,6 +17,10 @@ package struct Router: Sendable {
     /// The literal segments of the routes, by segment count, in the order of `routesBySegmentCount`.
     private var literalsBySegmentCount: [RouteLiteralTable] = []
 
+    /// The method signatures a HEAD request is routed from and to.
+    private let headSignature = RouteSignature.of(HTTPRequest.Method.head.rawValue)
+    private let getSignature = RouteSignature.of(HTTPRequest.Method.get.rawValue)
+
     /// An empty table.
     public init() {}
 
@@ -35,7 +39,7 @@ package struct Router: Sendable {
             literalsBySegmentCount.append(RouteLiteralTable(segmentCount: literalsBySegmentCount.count))
         }
         routesBySegmentCount[count].append(route)
-        literalsBySegmentCount[count].append(route.pattern)
+        literalsBySegmentCount[count].append(method: route.method.rawValue, pattern: route.pattern)
     }
 
     /// Adds several routes.
@@ -57,10 +61,17 @@ package struct Router: Sendable {
 
     private func match(method: HTTPRequest.Method, segments: PathSegments) -> Match {
         if segments.hasEmptySegment || segments.overflowed { return .notFound }
-        let lookupMethod: HTTPRequest.Method = method == .head ? .get : method
         guard segments.count < literalsBySegmentCount.count else { return .notFound }
+        var lookupMethod = method
+        var signature = RouteSignature.of(method.rawValue)
+        if signature == headSignature && method == .head {
+            lookupMethod = .get
+            signature = getSignature
+        }
+        // The table compares method signatures; the method itself is confirmed here (signatures of methods longer
+        // than seven letters can coincide).
         var next = 0
-        while let index = literalsBySegmentCount[segments.count].firstMatch(from: next, in: segments) {
+        while let index = literalsBySegmentCount[segments.count].firstMatch(from: next, in: segments, method: signature) {
             next = index + 1
             let route = routesBySegmentCount[segments.count][index]
             if route.method == lookupMethod {

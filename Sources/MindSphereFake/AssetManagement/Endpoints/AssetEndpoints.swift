@@ -65,30 +65,33 @@ struct AssetEndpoints: Sendable {
     /// `GET /assets/root`.
     func root(_ context: RequestContext) throws(FakeError) -> FakeResponse {
         let origin = context.request.origin
-        return try store.withTenant(context.tenant) { model throws(FakeError) in
-            try Self.readResponse(model.rootAssetID, context: context, model: &model, origin: origin)
+        let rendered = try store.withTenant(context.tenant) { model throws(FakeError) in
+            try Self.rendering(model.rootAssetID, model: &model, origin: origin)
         }
+        return Self.readResponse(rendered, context: context)
     }
 
-    /// The answer to a single-asset read of asset `id`: 304 when `If-None-Match` names its etag, else 200 with the
-    /// bytes rendered at the same generation for the same origin (one lookup gives both). The record itself is copied
-    /// only to render it: a copy counts the references of every member, on storage every thread shares. `origin` is
-    /// read by the caller before it takes the store's lock, which every other request waits for; its base URL is
-    /// written only when the asset is rendered.
+    /// The single-asset read of asset `id` as rendered at the same generation for the same origin (one lookup gives
+    /// the etag and the bytes), rendered now when it was not. The record itself is copied only to render it: a copy
+    /// counts the references of every member, on storage every thread shares. `origin` is read by the caller before
+    /// it takes the store's lock, which every other request waits for; its base URL is written only when the asset
+    /// is rendered.
     /// - Throws: `FakeError` (404) for an unknown asset.
-    private static func readResponse(
-        _ id: String, context: RequestContext, model: inout TenantAssetModel, origin: RequestOrigin
-    ) throws(FakeError) -> FakeResponse {
+    private static func rendering(_ id: String, model: inout TenantAssetModel, origin: RequestOrigin) throws(FakeError) -> RenderedAssetRead {
         let generation = (assets: model.assetGeneration, types: model.typeGeneration)
-        let rendered: RenderedAssetRead
         if let cached = model.renderedAssets.rendering(of: id, generation: generation, origin: origin) {
-            rendered = cached
-        } else {
-            let asset = try model.existingAsset(id)
-            let links = AssetManagementLinks(baseURL: origin.baseURL)
-            rendered = RenderedAssetRead(etag: asset.etag, body: JSONWriter.bytes(model.json(asset: asset, links: links, withHierarchy: true)))
-            model.renderedAssets.store(rendered, of: id)
+            return cached
         }
+        let asset = try model.existingAsset(id)
+        let links = AssetManagementLinks(baseURL: origin.baseURL)
+        let rendered = RenderedAssetRead(etag: asset.etag, body: JSONWriter.bytes(model.json(asset: asset, links: links, withHierarchy: true)))
+        model.renderedAssets.store(rendered, of: id)
+        return rendered
+    }
+
+    /// The answer to a single-asset read: 304 when `If-None-Match` names the rendering's etag, else 200 with its
+    /// bytes. Made after the store's lock is given back.
+    private static func readResponse(_ rendered: RenderedAssetRead, context: RequestContext) -> FakeResponse {
         if EntityTagCheck.isNotModified(context, current: rendered.etag) { return .empty(.notModified) }
         return FakeResponse(status: .ok, headerFields: FakeResponse.jsonContentType, body: rendered.body)
     }
@@ -98,9 +101,10 @@ struct AssetEndpoints: Sendable {
         _ = try ListQuery.flag(context, "includeShared")
         let id = context.parameter("id")
         let origin = context.request.origin
-        return try store.withTenant(context.tenant) { model throws(FakeError) in
-            try Self.readResponse(id, context: context, model: &model, origin: origin)
+        let rendered = try store.withTenant(context.tenant) { model throws(FakeError) in
+            try Self.rendering(id, model: &model, origin: origin)
         }
+        return Self.readResponse(rendered, context: context)
     }
 
     /// `PUT /assets/{id}`: replaces the asset's values (`If-Match` required).

@@ -5,7 +5,7 @@ struct RenderedAssetCache<Rendered: Sendable>: Sendable {
     private var generation = (assets: -1, types: -1)
     /// The origin the renderings were made for; no request has an empty scheme, so none matches at first.
     private var origin = RequestOrigin(scheme: "", host: "")
-    private var renderings: [String: Rendered] = [:]
+    private var renderings: [ByteHashedKey: Rendered] = [:]
     private static var capacity: Int { 4096 }
 
     /// The rendering of asset `id`, when it was made at this generation for this origin.
@@ -16,12 +16,12 @@ struct RenderedAssetCache<Rendered: Sendable>: Sendable {
             self.origin = origin
             return nil
         }
-        return renderings[id]
+        return renderings[ByteHashedKey(id)]
     }
 
     /// Remembers the rendering of asset `id` made at the current generation.
     mutating func store(_ rendering: Rendered, of id: String) {
         if renderings.count >= Self.capacity { renderings.removeAll(keepingCapacity: true) }
-        renderings[id] = rendering
+        renderings[ByteHashedKey(id)] = rendering
     }
 }
