@@ -16,10 +16,12 @@ enum RouteSignature {
     /// read (at least eight; the bytes past `count` are masked off), else byte by byte as `of(_:)`.
     static func of(_ start: UnsafeRawPointer, count: Int, readable: Int) -> UInt64 {
         guard readable >= 8 else { return of(UnsafeRawBufferPointer(start: start, count: count)) }
-        let kept = min(count, 7)
+        // Wrapping arithmetic and unchecked conversions: `count` is a segment's length, never negative, and every
+        // shift stays within 0...56.
+        let kept = UInt64(truncatingIfNeeded: min(count, 7))
         let word = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self))
-        let bytes = kept == 0 ? 0 : word & (UInt64.max >> UInt64(64 - 8 * kept))
-        return bytes | UInt64(min(count, 255)) << 56
+        let mask = (UInt64(1) &<< (kept &* 8)) &- 1
+        return (word & mask) | UInt64(truncatingIfNeeded: min(count, 255)) &<< 56
     }
 
     /// The signature of `text`'s UTF-8.
