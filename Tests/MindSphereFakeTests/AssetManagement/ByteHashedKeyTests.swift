@@ -7,7 +7,7 @@ import Testing
     @Test func equalBytes_areEqualKeysWithEqualHashes() {
         for length in 0...40 {
             let text = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
-            // The same bytes in a native string and in a bridged or small one, and in a substring's copy.
+            // The same bytes in another string: stored inline up to 15 bytes, in its own storage beyond.
             let copy = String(decoding: Array(text.utf8), as: UTF8.self)
             #expect(ByteHashedKey(text) == ByteHashedKey(copy))
             #expect(ByteHashedKey(text).hashValue == ByteHashedKey(copy).hashValue)
