@@ -4,6 +4,8 @@ import Testing
 
 /// The rendered-asset caches' key: equal bytes are equal keys with equal hashes, near misses are different keys.
 @Suite struct ByteHashedKeyTests {
+    private func key(_ text: String) -> ByteHashedKey { ByteHashedKey(text) }
+
     @Test func equalBytes_areEqualKeysWithEqualHashes() {
         for length in 0...40 {
             let text = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
@@ -41,6 +43,41 @@ import Testing
             }
         }
         #expect(variants.count > 300 && folds.count == variants.count, "every variant folds to its own word")
+    }
+
+    /// Two different ids whose folds collide (so their hashes are equal): still two keys, each with its own value.
+    @Test func collidingFolds_areStillDifferentKeys() throws {
+        // The fold mixes one eight-byte word at a time; after the first word of the second id is changed, the second
+        // word is chosen to bring the state back. Searched until that word is ASCII, so both ids are text.
+        let first = Array("574fbc1ab7964fa3".utf8)
+        func words(_ bytes: [UInt8]) -> (UInt64, UInt64) {
+            bytes.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        }
+        func state(afterFirstWord word: UInt64) -> UInt64 {
+            var folded = (UInt64(16) &* 0x9E37_79B9_7F4A_7C15 ^ word) &* 0xBF58_476D_1CE4_E5B9
+            folded ^= folded >> 29
+            return folded
+        }
+        let (firstWord, secondWord) = words(first)
+        var second: [UInt8]?
+        var random = SeededRandomNumberGenerator(seed: 7)
+        for _ in 0..<100_000 {
+            let candidate = (0..<8).map { _ in UInt8.random(in: 0x30...0x7A, using: &random) }
+            let candidateWord = candidate.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            let balancing = secondWord ^ state(afterFirstWord: firstWord) ^ state(afterFirstWord: candidateWord)
+            let tail = withUnsafeBytes(of: balancing) { Array($0) }
+            if tail.allSatisfy({ $0 > 0 && $0 < 0x80 }), candidate != Array(first[0..<8]) {
+                second = candidate + tail
+                break
+            }
+        }
+        let other = try #require(second, "no colliding ASCII id found")
+        #expect(first.withUnsafeBytes { ByteHashedKey.fold($0) } == other.withUnsafeBytes { ByteHashedKey.fold($0) })
+        let keys = (key(String(decoding: first, as: UTF8.self)), key(String(decoding: other, as: UTF8.self)))
+        #expect(keys.0.hashValue == keys.1.hashValue)
+        #expect(keys.0 != keys.1)
+        let renderings = [keys.0: "first", keys.1: "second"]
+        #expect(renderings.count == 2 && renderings[keys.0] == "first" && renderings[keys.1] == "second")
     }
 
     @Test func canonicallyEquivalentSpellings_areDifferentKeys() {

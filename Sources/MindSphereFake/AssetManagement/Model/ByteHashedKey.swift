@@ -12,24 +12,16 @@ struct ByteHashedKey: Hashable, Sendable {
     }
 
     static func == (left: ByteHashedKey, right: ByteHashedKey) -> Bool {
-        let compared = left.text.utf8.withContiguousStorageIfAvailable { leftBytes in
-            right.text.utf8.withContiguousStorageIfAvailable { rightBytes in
-                ByteComparison.equal(UnsafeRawBufferPointer(leftBytes), UnsafeRawBufferPointer(rightBytes))
-            }
+        var leftText = left.text
+        var rightText = right.text
+        return leftText.withUTF8 { leftBytes in
+            rightText.withUTF8 { ByteComparison.equal(UnsafeRawBufferPointer(leftBytes), UnsafeRawBufferPointer($0)) }
         }
-        return (compared ?? nil) ?? left.text.utf8.elementsEqual(right.text.utf8)
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(Self.fold(text))
-    }
-
-    /// The bytes of `text` folded into one word (a multiply-and-shift mix per eight bytes); the hasher's random
-    /// seed is applied to it by `Hasher`.
-    static func fold(_ text: String) -> UInt64 {
-        if let folded = text.utf8.withContiguousStorageIfAvailable({ fold(UnsafeRawBufferPointer($0)) }) { return folded }
-        var copy = text
-        return copy.withUTF8 { fold(UnsafeRawBufferPointer($0)) }
+        var text = self.text
+        hasher.combine(text.withUTF8 { Self.fold(UnsafeRawBufferPointer($0)) })
     }
 
     /// `bytes` folded into one word.
