@@ -1,8 +1,10 @@
 /* The C baseline for the benchmarks: libmicrohttpd answering a fixed JSON body, with the same threading mode as the
  * fake (internal polling thread(s) + epoll) and the same two-callback pattern (queue on the final callback).
- * Usage: cserver PORT THREADS [BUSY_NS]  -- prints "listening on PORT" once ready; stops on SIGINT/SIGTERM.
+ * Usage: cserver PORT THREADS [BUSY_NS [POOL_BYTES]]  -- prints "listening on PORT" once ready; stops on SIGINT/SIGTERM.
  * BUSY_NS: spin this many nanoseconds before each answer, a stand-in for a server's own work per request (the
- * benchmark's --calibrate rows show what such work costs in throughput on the machine at hand). */
+ * benchmark's --calibrate rows show what such work costs in throughput on the machine at hand).
+ * POOL_BYTES: each connection's memory pool (libmicrohttpd's default, 32 KiB, when absent or 0); libmicrohttpd
+ * clears the whole pool after every request, so its size is part of every request's cost. */
 #include <microhttpd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -65,6 +67,9 @@ int main(int argc, char **argv)
     unsigned short port = argc > 1 ? (unsigned short)atoi(argv[1]) : 0;
     unsigned int threads = argc > 2 ? (unsigned int)atoi(argv[2]) : 1;
     busy_nanoseconds = argc > 3 ? atol(argv[3]) : 0;
+    size_t pool_bytes = argc > 4 ? (size_t)atol(argv[4]) : 0;
+    if (pool_bytes == 0)
+        pool_bytes = 32 * 1024;
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
@@ -81,7 +86,7 @@ int main(int argc, char **argv)
     struct MHD_Daemon *daemon = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, port, NULL, NULL, handler, NULL,
         MHD_OPTION_SOCK_ADDR, &address, MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
-        threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, threads, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, pool_bytes, threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, threads, MHD_OPTION_END);
     if (daemon == NULL) {
         fprintf(stderr, "cannot start\n");
         return 1;

@@ -6,7 +6,10 @@ each case as a ratio to the C baseline measured in the same run (the machine is 
 The cases run in several interleaved rounds (C baseline, then each fake GET case, again and again; then C baseline and
 the token POST, again and again); each figure is the median over the rounds, and a case's ratio is the median of its
 per-round ratios to the C baseline run just before it. The C server also answers the fake's authenticated GET request
-as sent (path and bearer header): the fake's ratio to that run is the cost of its own work alone. Both servers run
+as sent (path and bearer header): the fake's ratio to that run is the cost of its own work alone. A third C server
+answers that request with as much memory per connection as the fake gives libmicrohttpd (16 KiB against its default
+of 32 KiB, which libmicrohttpd clears after every request), so the report shows what the smaller pool is worth to a
+server without the fake's own work. Both servers run
 the same number of workers (--server-threads, the fake's default of 2 unless given); when that differs from the
 number of processors, a second C server with one worker per processor joins, and the report quotes the fake against
 the faster C configuration of each round as well. Last, the report quotes
@@ -43,6 +46,8 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRATCH = os.path.join(ROOT, ".build-bench")
 CLIENT_ID = "iiotuxpc-testdm-v1.0.0"
+# The memory the fake gives each libmicrohttpd connection (`ServerConfiguration.connectionMemoryBytes` by default).
+FAKE_CONNECTION_MEMORY = 16 * 1024
 SECRET = "fake-secret-for-local-use"
 TOKEN_BODY = json.dumps({"grant_type": "client_credentials", "appName": "testdm", "appVersion": "v1.0.0",
                          "hostTenant": "iiotuxpc", "userTenant": "iiotuxpc"})
@@ -216,6 +221,9 @@ def main():
         else (None, None))
     busy = [(microseconds, start([cserver_binary, "0", str(args.server_threads), str(microseconds * 1000)],
                                  r"listening on (\d+)")) for microseconds in ((1, 2, 4) if args.calibrate else ())]
+    # C with the connection memory the fake gives libmicrohttpd (twice its 8 KiB head limit), for the same request.
+    cserver_small_pool, cport_small_pool = start(
+        [cserver_binary, "0", str(args.server_threads), "0", str(FAKE_CONNECTION_MEMORY)], r"listening on (\d+)")
     fake, base = start([binary, "serve", "--quiet", "--port", "0", "--threads", str(args.server_threads)],
                        r"listening on (http://\S+)")
     try:
@@ -246,6 +254,8 @@ def main():
                           process.pid))
         cases += [
             ("fake: GET /_fake/health (no token)", base + "/_fake/health", None, fake.pid),
+            (f"C baseline with the fake's connection memory ({FAKE_CONNECTION_MEMORY // 1024} KiB), same request as the "
+             f"fake's", f"http://127.0.0.1:{cport_small_pool}{get_path}", lua("GET", auth), cserver_small_pool.pid),
             # The C server parses the same request head (path and the 1 KB bearer header) before the same answer:
             # the ratio of the fake to this one is the cost of the fake's own work alone.
             (f"C baseline, same request as the fake's: GET {shown_path} with the bearer header",
@@ -276,7 +286,7 @@ def main():
         fake_rss = rss_kib(fake.pid)
         core = sh(os.path.join(os.path.dirname(binary), "mindsphere-fake-bench"), "gateway").strip()
     finally:
-        for process in (fake, cserver, cserver_per_processor, *(process for _, (process, _) in busy)):
+        for process in (fake, cserver, cserver_per_processor, cserver_small_pool, *(process for _, (process, _) in busy)):
             if process is None:
                 continue
             process.terminate()
@@ -321,6 +331,14 @@ def main():
         "",
         f"Authenticated GET against the C baseline serving the same request: **{statistics.median(same):.2f}** "
         f"(rounds {' / '.join(f'{ratio:.2f}' for ratio in same)}).",
+    ]
+    # The same, against the C server whose connections get as little memory as the fake's.
+    pool_index = next(index for index, name in enumerate(names) if name.startswith("C baseline with the fake's connection"))
+    same_pool = [measured[get_index]["rps"] / measured[pool_index]["rps"] for measured in rounds]
+    lines += [
+        "",
+        f"Authenticated GET against the C baseline serving the same request with the fake's connection memory: "
+        f"**{statistics.median(same_pool):.2f}** (rounds {' / '.join(f'{ratio:.2f}' for ratio in same_pool)}).",
     ]
     if cport_per_processor:
         # Against the faster of the two C configurations in each round.

@@ -78,7 +78,7 @@ public final class FakeServer: @unchecked Sendable {
             configuration.tls == nil
             ? try FrontDoor(
                 address: address, connectionLimit: connectionLimit, perAddressLimit: configuration.perAddressConnectionLimit,
-                headerTimeoutSeconds: configuration.headerTimeoutSeconds,
+                maximumHeadBytes: configuration.effectiveMaximumHeadBytes, headerTimeoutSeconds: configuration.headerTimeoutSeconds,
                 idleTimeoutSeconds: configuration.connectionTimeoutSeconds)
             : nil
         let context = Unmanaged.passRetained(serverContext)
@@ -89,6 +89,7 @@ public final class FakeServer: @unchecked Sendable {
             MHD_OptionItem(option: MHD_OPTION.CONNECTION_TIMEOUT, value: max(0, configuration.connectionTimeoutSeconds), ptr_value: nil),
             MHD_OptionItem(option: MHD_OPTION.CONNECTION_LIMIT, value: connectionLimit, ptr_value: nil),
             MHD_OptionItem(option: MHD_OPTION.LISTEN_BACKLOG_SIZE, value: 1024, ptr_value: nil),
+            MHD_OptionItem(option: MHD_OPTION.CONNECTION_MEMORY_LIMIT, value: configuration.connectionMemoryBytes, ptr_value: nil),
         ]
         if configuration.perAddressConnectionLimit > 0 {
             options.append(MHD_OptionItem(option: MHD_OPTION.PER_IP_CONNECTION_LIMIT, value: configuration.perAddressConnectionLimit, ptr_value: nil))

@@ -19,12 +19,17 @@ enum FirstHeadScreen {
         case refuse(FakeError, method: String, target: String)
     }
 
-    /// Heads longer than this are refused (libmicrohttpd keeps a connection's head in a 32 KiB pool it also needs
-    /// for other things, so a longer one would get its HTML refusal).
-    static let maximumHeadBytes = 24 * 1024
+    /// Heads with more header fields than this are refused: libmicrohttpd keeps a record of each field in the
+    /// connection's pool next to the head, and this many fit beside the longest head. Tomcat's default too
+    /// (`maxHeaderCount`).
+    static let maximumHeaderFields = 100
 
-    /// The verdict on `bytes`, the start of what a new connection sent.
-    static func verdict(_ bytes: UnsafeRawBufferPointer) -> Verdict {
+    /// The verdict on `bytes`, the start of what a new connection sent, for a server that serves heads up to
+    /// `maximumHeadBytes` (`ServerConfiguration.maximumHeadBytes`; libmicrohttpd's pool for the connection has room for
+    /// them, and a longer head would get its HTML refusal or no answer).
+    static func verdict(
+        _ bytes: UnsafeRawBufferPointer, maximumHeadBytes: Int = ServerConfiguration.defaultMaximumHeadBytes
+    ) -> Verdict {
         var lines = LineReader(bytes)
         if bytes.first == 0x16 {
             // A TLS record starts with 0x16 (handshake); no method does. What follows may still name a path.
@@ -44,7 +49,7 @@ enum FirstHeadScreen {
                 break
             }
         }
-        guard let requestLine else { return waitOrRefuseLength(bytes, method: nil, target: nil) }
+        guard let requestLine else { return waitOrRefuseLength(bytes, method: nil, target: nil, maximumHeadBytes: maximumHeadBytes) }
         let parts = requestLine.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
         let method = parts.first.map { RequestHeadRules.shown(UnsafeRawBufferPointer(rebasing: $0)) } ?? ""
         let target = parts.count > 1 ? String(decoding: parts[1].prefix(2048), as: UTF8.self) : "/"
@@ -69,6 +74,7 @@ enum FirstHeadScreen {
         }
         var contentLength: [UInt8]?
         var lastWasContentLength = false
+        var fieldCount = 0
         while let line = lines.next() {
             if line.isEmpty {
                 if let contentLength, !isPlainLength(contentLength) {
@@ -89,6 +95,12 @@ enum FirstHeadScreen {
                 return .refuse(
                     FakeError(.malformedRequest, "the header line '\(RequestHeadRules.shown(line))' has no ':'"), method: method, target: target)
             }
+            fieldCount += 1
+            guard fieldCount <= maximumHeaderFields else {
+                return .refuse(
+                    FakeError(.headerFieldsTooLarge, "the request head has more than \(maximumHeaderFields) header fields"),
+                    method: method, target: target)
+            }
             let name = UnsafeRawBufferPointer(rebasing: line[..<colon])
             lastWasContentLength = false
             if RequestHeadRules.equalsIgnoringCase(name, "content-length") {
@@ -100,12 +112,14 @@ enum FirstHeadScreen {
                 }
             }
         }
-        return waitOrRefuseLength(bytes, method: method, target: target)
+        return waitOrRefuseLength(bytes, method: method, target: target, maximumHeadBytes: maximumHeadBytes)
     }
 
     /// `.incomplete` while the head may still fit, else the refusal of a head that is too long: of its request line
     /// when that did not end (`method` and `target` are then read from the start of the line), else of its headers.
-    private static func waitOrRefuseLength(_ bytes: UnsafeRawBufferPointer, method: String?, target: String?) -> Verdict {
+    private static func waitOrRefuseLength(
+        _ bytes: UnsafeRawBufferPointer, method: String?, target: String?, maximumHeadBytes: Int
+    ) -> Verdict {
         guard bytes.count >= maximumHeadBytes else { return .incomplete }
         if let method, let target {
             return .refuse(

@@ -35,7 +35,8 @@ final class FrontDoor: @unchecked Sendable {
     private let timeoutNanoseconds: UInt64
     private var pending: [Int32: (address: sockaddr_in, deadline: UInt64)] = [:]
     private var perAddress: [UInt32: Int] = [:]
-    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: FirstHeadScreen.maximumHeadBytes, alignment: 1)
+    /// Room for the longest head served, which is also how far a head is peeked at.
+    private let buffer: UnsafeMutableRawBufferPointer
     private let stopped = DispatchSemaphore(value: 0)
     private let running = Atomic<Bool>(false)
     /// Set by the first `start()` or `stop()`, so that a door that never started still closes its sockets once.
@@ -59,7 +60,10 @@ final class FrontDoor: @unchecked Sendable {
 
     /// Binds and listens on `address`.
     /// - Throws: `ServerError` when the socket cannot be bound (the port is taken, or the address is not this host's).
-    init(address: sockaddr_in, connectionLimit: Int, perAddressLimit: Int, headerTimeoutSeconds: Int, idleTimeoutSeconds: Int) throws {
+    init(
+        address: sockaddr_in, connectionLimit: Int, perAddressLimit: Int, maximumHeadBytes: Int, headerTimeoutSeconds: Int,
+        idleTimeoutSeconds: Int
+    ) throws {
         let listening = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard listening >= 0 else { throw ServerError("cannot open a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
@@ -84,6 +88,7 @@ final class FrontDoor: @unchecked Sendable {
         self.wakeDescriptor = eventfd(0, Int32(EFD_CLOEXEC) | Int32(EFD_NONBLOCK))
         self.connectionLimit = max(1, connectionLimit)
         self.perAddressLimit = perAddressLimit
+        self.buffer = .allocate(byteCount: max(1, maximumHeadBytes), alignment: 1)
         self.timeoutNanoseconds =
             UInt64(Self.waitSeconds(headerTimeoutSeconds: headerTimeoutSeconds, idleTimeoutSeconds: idleTimeoutSeconds)) * 1_000_000_000
         watch(listening, events: EPOLLIN.rawValue)
@@ -169,7 +174,7 @@ final class FrontDoor: @unchecked Sendable {
         let received = recv(connection, buffer.baseAddress, buffer.count, Int32(MSG_PEEK))
         if received < 0, errno == EAGAIN || errno == EWOULDBLOCK { return }
         guard received > 0 else { return forget(connection, closing: true) }
-        let verdict = FirstHeadScreen.verdict(UnsafeRawBufferPointer(rebasing: buffer[..<received]))
+        let verdict = FirstHeadScreen.verdict(UnsafeRawBufferPointer(rebasing: buffer[..<received]), maximumHeadBytes: buffer.count)
         switch verdict {
         case .incomplete:
             // A client that stopped sending before its head was complete gets nothing: there is nothing to answer.

@@ -20,6 +20,10 @@ public struct ServerConfiguration: Sendable {
     public var headerTimeoutSeconds: Int
     /// Worker threads polling connections (each serves many connections).
     public var threads: Int
+    /// Request heads (request line and headers) up to this many bytes are served; a connection whose first head is
+    /// longer gets 431 (414 when the request line alone is) in the API's error shape. 8 KiB by default, Spring Boot's
+    /// own limit (`server.max-http-request-header-size`).
+    public var maximumHeadBytes: Int
     /// PEM certificate and key to serve HTTPS; `nil` serves plain HTTP.
     public var tls: TLSMaterial?
     /// Whether each worker thread reuses header fields and responses it made recently (`docs/hot-paths.md`). Off,
@@ -50,7 +54,8 @@ public struct ServerConfiguration: Sendable {
         perAddressConnectionLimit: Int = 0,
         headerTimeoutSeconds: Int = 10,
         threads: Int = 2,
-        tls: TLSMaterial? = nil
+        tls: TLSMaterial? = nil,
+        maximumHeadBytes: Int = ServerConfiguration.defaultMaximumHeadBytes
     ) {
         self.host = host
         self.port = port
@@ -61,5 +66,24 @@ public struct ServerConfiguration: Sendable {
         self.headerTimeoutSeconds = headerTimeoutSeconds
         self.threads = threads
         self.tls = tls
+        self.maximumHeadBytes = maximumHeadBytes
+    }
+
+    /// The default of `maximumHeadBytes`.
+    public static let defaultMaximumHeadBytes = 8 * 1024
+
+    /// The memory libmicrohttpd gives each connection: twice the longest head, since the head shares it with the
+    /// parsed header list and the response's head, and at least 16 KiB.
+    ///
+    /// Not more: libmicrohttpd clears a connection's whole pool after every request, so its size is paid on every
+    /// request. Its default of 32 KiB cost about 48,000 instructions per request and pushed the request path's own
+    /// code and data out of the processor's first-level cache (BENCHMARKS.md, gateway section).
+    var connectionMemoryBytes: Int {
+        max(16 * 1024, 2 * effectiveMaximumHeadBytes)
+    }
+
+    /// `maximumHeadBytes` kept from 1 KiB to 16 MiB, so the memory it asks for stays a sane number.
+    var effectiveMaximumHeadBytes: Int {
+        min(max(maximumHeadBytes, 1024), 16 * 1024 * 1024)
     }
 }

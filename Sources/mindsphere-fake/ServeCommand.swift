@@ -64,6 +64,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body-bytes"), help: "Request bodies above this many bytes get 413.")
     var maximumBodyBytes = 2 * 1024 * 1024
 
+    @Option(
+        name: .customLong("max-head-bytes"),
+        help: "Request heads (request line and headers) above this many bytes get 431 (414 for the request line).")
+    var maximumHeadBytes = ServerConfiguration.defaultMaximumHeadBytes
+
     @Option(help: "Worker threads serving connections.")
     var threads = 2
 
@@ -140,6 +145,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if maximumBodyBytes < 1 || maximumBodyBytes > 1 << 30 { throw ValidationError("--max-body-bytes must be from 1 to 1073741824") }
+        if !(1024...1 << 20).contains(maximumHeadBytes) { throw ValidationError("--max-head-bytes must be from 1024 to 1048576") }
         if threads < 1 || threads > 64 { throw ValidationError("--threads must be from 1 to 64") }
         if let lifetime = tokenLifetimeSeconds, !Scenario.tokenLifetimeSecondsRange.contains(lifetime) {
             let range = Scenario.tokenLifetimeSecondsRange
@@ -272,7 +278,7 @@ struct ServeCommand: AsyncParsableCommand {
                     host: host, port: port, maximumBodyBytes: maximumBodyBytes,
                     connectionTimeoutSeconds: idleTimeoutSeconds, connectionLimit: maximumConnections,
                     perAddressConnectionLimit: maximumConnectionsPerAddress ?? (Self.isLoopback(host) ? 0 : 256),
-                    headerTimeoutSeconds: headerTimeoutSeconds, threads: threads, tls: tls
+                    headerTimeoutSeconds: headerTimeoutSeconds, threads: threads, tls: tls, maximumHeadBytes: maximumHeadBytes
                 ))
         } catch {
             throw StartFailure("\(error)")

@@ -74,9 +74,34 @@ import Testing
     }
 
     @Test func heads_thatDoNotFit_areRefused() {
-        let limit = FirstHeadScreen.maximumHeadBytes
+        let limit = ServerConfiguration.defaultMaximumHeadBytes
         #expect(refusal(verdict("GET /" + String(repeating: "a", count: limit))) == .uriTooLong)
         #expect(refusal(verdict("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: limit))) == .headerFieldsTooLarge)
         #expect(verdict("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: limit - 100)) == .incomplete)
+    }
+
+    /// A complete head of exactly the limit passes; one byte more is refused, under any limit the server is given.
+    @Test(arguments: [1024, ServerConfiguration.defaultMaximumHeadBytes, 40_000])
+    func theHeadLimit_isExact(_ limit: Int) {
+        let start = "GET / HTTP/1.1\r\nHost: h\r\nX: "
+        let end = "\r\n\r\n"
+        let fitting = Array((start + String(repeating: "a", count: limit - start.utf8.count - end.utf8.count) + end).utf8)
+        #expect(fitting.count == limit)
+        #expect(fitting.withUnsafeBytes { FirstHeadScreen.verdict($0, maximumHeadBytes: limit) } == .pass)
+        let longer = Array((start + String(repeating: "a", count: limit + 1 - start.utf8.count - end.utf8.count) + end).utf8)
+        // The front door peeks at most `limit` bytes, so the screen sees the longer head's first `limit` bytes.
+        let seen = longer.prefix(limit).withUnsafeBytes { FirstHeadScreen.verdict(UnsafeRawBufferPointer($0), maximumHeadBytes: limit) }
+        #expect(refusal(seen) == .headerFieldsTooLarge)
+    }
+
+    @Test func moreThanAHundredHeaderFields_areRefused() {
+        let fields = { (count: Int) in (0..<count).map { "X-\($0): v\r\n" }.joined() }
+        #expect(verdict("GET / HTTP/1.1\r\n" + fields(FirstHeadScreen.maximumHeaderFields) + "\r\n") == .pass)
+        #expect(refusal(verdict("GET / HTTP/1.1\r\n" + fields(FirstHeadScreen.maximumHeaderFields + 1) + "\r\n")) == .headerFieldsTooLarge)
+        // Refused as soon as the field beyond the limit arrives, without waiting for the rest of the head.
+        #expect(refusal(verdict("GET / HTTP/1.1\r\n" + fields(FirstHeadScreen.maximumHeaderFields + 1))) == .headerFieldsTooLarge)
+        // A folded continuation line is part of its field, not another one.
+        let folded = (0..<FirstHeadScreen.maximumHeaderFields).map { "X-\($0): v\r\n more\r\n" }.joined()
+        #expect(verdict("GET / HTTP/1.1\r\n" + folded + "\r\n") == .pass)
     }
 }

@@ -14,7 +14,9 @@ import Testing
     }
 
     private func door(port: UInt16) throws -> FrontDoor {
-        try FrontDoor(address: loopback(port: port), connectionLimit: 16, perAddressLimit: 0, headerTimeoutSeconds: 1, idleTimeoutSeconds: 0)
+        try FrontDoor(
+            address: loopback(port: port), connectionLimit: 16, perAddressLimit: 0, maximumHeadBytes: ServerConfiguration.defaultMaximumHeadBytes,
+            headerTimeoutSeconds: 1, idleTimeoutSeconds: 0)
     }
 
     @Test func aDoorThatNeverStarted_releasesItsPortOnStop() throws {

@@ -87,5 +87,16 @@ public enum GatewayChecks {
                 headers: ["Content-Type": "application/json"], authorization: .none)
             try context.expectPlatformError(response, status: 413, code: "mdsp.core.generic.payloadTooLarge", step: "POST 3 MB")
         },
+        ContractCheck(
+            "gateway.head.large-served", tier: .strict, requires: .transport, verifies: ["gateway.head-limits"],
+            "a request head of about 6 KiB in over 30 header fields (under 8 KiB with a 3 KB token) is served"
+        ) { context in
+            // 30 padding fields of 140 bytes each (about 4,950 bytes), besides Host, Authorization and the client's own.
+            var headers: [String: String] = [:]
+            for index in 0..<30 { headers["X-Contract-Padding-\(index)"] = String(repeating: "p", count: 140) }
+            try context.expectStatus(
+                try await context.send("GET assets with a large head", .get, assets + "?size=1", headers: headers), 200,
+                step: "GET assets with a large head")
+        },
     ]
 }

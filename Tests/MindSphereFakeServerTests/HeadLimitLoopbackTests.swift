@@ -1,0 +1,110 @@
+import Foundation
+import Glibc
+import MindSphereFake
+import MindSphereFakeTesting
+import Testing
+
+@testable import MindSphereFakeServer
+
+/// The request-head limits over a real socket: every head the server promises to serve (up to `maximumHeadBytes`
+/// and 100 header fields) fits in the memory libmicrohttpd gives a connection, on a connection's first request and on
+/// later ones; a longer first head gets the API's JSON error.
+@Suite struct HeadLimitLoopbackTests {
+    private func startServer(_ configuration: ServerConfiguration = ServerConfiguration()) throws -> FakeServer {
+        try FakeServer.start(gateway: try FakeGateway(configuration: FakeConfiguration(seed: 7)), configuration: configuration)
+    }
+
+    /// An authenticated asset read whose head is exactly `length` bytes, padded over `fieldCount` header fields in all
+    /// (at least 3: `Host`, `Authorization` and one of padding).
+    private func head(length: Int, fieldCount: Int, token: String, path: String) -> [UInt8] {
+        let fixed = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+        let padding = fieldCount - 2
+        let names = (0..<padding).map { "X-Pad-\($0): " }
+        var room = length - fixed.utf8.count - 2 - names.reduce(0) { $0 + $1.utf8.count + 2 }
+        var text = fixed
+        for (index, name) in names.enumerated() {
+            let share = room / (padding - index)
+            text += name + String(repeating: "v", count: share) + "\r\n"
+            room -= share
+        }
+        return Array((text + "\r\n").utf8)
+    }
+
+    /// Sends `requests` one after the other on one connection and returns each answer's status line.
+    private func statusLines(port: UInt16, _ requests: [[UInt8]]) throws -> [String] {
+        let socketFD = try RawHTTPClient(port: port).open()
+        defer { close(socketFD) }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var lines: [String] = []
+        for request in requests {
+            _ = request.withUnsafeBytes { send(socketFD, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            // The whole answer: its head, then as many body bytes as Content-Length says.
+            while true {
+                let text = String(decoding: received, as: UTF8.self)
+                if let end = text.range(of: "\r\n\r\n") {
+                    let length =
+                        text[..<end.lowerBound].split(separator: "\r\n")
+                        .first { $0.lowercased().hasPrefix("content-length:") }
+                        .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+                    if text.utf8.distance(from: end.upperBound, to: text.endIndex) >= length { break }
+                }
+                let count = recv(socketFD, &buffer, buffer.count, 0)
+                guard count > 0 else { break }
+                received.append(contentsOf: buffer[..<count])
+            }
+            let line = String(decoding: received, as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
+            lines.append(line.isEmpty ? "no answer" : line)
+        }
+        return lines
+    }
+
+    @Test(arguments: [3, 50, FirstHeadScreen.maximumHeaderFields])
+    func headsAtTheLimit_areServed_firstAndOnAKeptAliveConnection(fieldCount: Int) async throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let token = try await LoopbackClient(baseURL: server.baseURL).token()
+        let path = "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token))
+        let full = head(length: ServerConfiguration.defaultMaximumHeadBytes, fieldCount: fieldCount, token: token, path: path)
+        #expect(full.count == ServerConfiguration.defaultMaximumHeadBytes)
+        let small = head(length: 2000, fieldCount: 2, token: token, path: path)
+        #expect(try statusLines(port: server.port, [full, full, small, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 4))
+        #expect(try statusLines(port: server.port, [small, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 2))
+    }
+
+    @Test func aLongerFirstHead_getsTheJSONError() async throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let token = try await LoopbackClient(baseURL: server.baseURL).token()
+        let longer = head(
+            length: ServerConfiguration.defaultMaximumHeadBytes + 1, fieldCount: 3, token: token, path: "/api/assetmanagement/v3/assets")
+        let answer = try RawHTTPClient(port: server.port).exchange(longer)
+        #expect(answer.hasPrefix("HTTP/1.1 431"))
+        #expect(answer.contains(#"{"errors":[{"code":"mdsp.core.generic."#))
+        let many = head(length: 4000, fieldCount: FirstHeadScreen.maximumHeaderFields + 1, token: token, path: "/api/assetmanagement/v3/assets")
+        let manyAnswer = try RawHTTPClient(port: server.port).exchange(many)
+        #expect(manyAnswer.hasPrefix("HTTP/1.1 431"))
+        #expect(manyAnswer.contains("more than \(FirstHeadScreen.maximumHeaderFields) header fields"))
+    }
+
+    @Test func aRaisedLimit_servesLongerHeads() async throws {
+        let limit = 40_000
+        let server = try startServer(ServerConfiguration(maximumHeadBytes: limit))
+        defer { server.stop() }
+        let token = try await LoopbackClient(baseURL: server.baseURL).token()
+        let path = "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token))
+        let full = head(length: limit, fieldCount: FirstHeadScreen.maximumHeaderFields, token: token, path: path)
+        #expect(try statusLines(port: server.port, [full, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 2))
+        let longer = head(length: limit + 1, fieldCount: 3, token: token, path: path)
+        #expect(try RawHTTPClient(port: server.port).exchange(longer).hasPrefix("HTTP/1.1 431"))
+    }
+
+    private func rootAssetID(_ server: FakeServer, token: String) async throws -> String {
+        let root = try await LoopbackClient(baseURL: server.baseURL).send(
+            "GET", "/api/assetmanagement/v3/assets/root", headers: ["Authorization": "Bearer " + token])
+        let id = root.body.components(separatedBy: #""assetId":""#).dropFirst().first?.prefix(32)
+        return String(id ?? "")
+    }
+}
