@@ -3,8 +3,8 @@ import MindSphereFake
 /// Judges the first request head of a new connection before libmicrohttpd sees it, for the few faults libmicrohttpd
 /// answers on its own with an HTML page (and, for a bad `Content-Length`, with its status line and headers twice):
 /// a request line that is not `METHOD target HTTP/x.y`, an HTTP version other than 1.0 and 1.1, a header line without
-/// a colon, a `Content-Length` that is not plain digits, a head too long for a connection's memory, and a TLS
-/// handshake sent to the plain-HTTP port. Everything else — method tokens, header names, `Host`, the other framing
+/// a colon, a NUL byte in the request line or a header line, a `Content-Length` that is not plain digits, a head too
+/// long for a connection's memory, and a TLS handshake sent to the plain-HTTP port. Everything else — method tokens, header names, `Host`, the other framing
 /// rules — is left to `RequestHeadRules`, which sees every request, not only a connection's first.
 ///
 /// Pure: bytes in, verdict out; `FrontDoor` feeds it what a connection has sent so far.
@@ -53,6 +53,12 @@ enum FirstHeadScreen {
         let parts = requestLine.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
         let method = parts.first.map { RequestHeadRules.shown(UnsafeRawBufferPointer(rebasing: $0)) } ?? ""
         let target = parts.count > 1 ? String(decoding: parts[1].prefix(2048), as: UTF8.self) : "/"
+        // libmicrohttpd hands the target on as a C string, which a NUL would cut short.
+        if requestLine.contains(0) {
+            return .refuse(
+                FakeError(.malformedRequest, "the request line contains a NUL byte: '\(RequestHeadRules.shown(requestLine))'"),
+                method: method, target: target)
+        }
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
             return .refuse(
                 FakeError(.malformedRequest, "the request line must be 'METHOD target HTTP/1.1', got '\(RequestHeadRules.shown(requestLine))'"),
@@ -90,6 +96,11 @@ enum FirstHeadScreen {
                 // An obsolete line folding continues the previous header's value.
                 if lastWasContentLength, let value = contentLength { contentLength = value + [UInt8(ascii: " ")] + trimmed(line) }
                 continue
+            }
+            if line.contains(0) {
+                return .refuse(
+                    FakeError(.malformedRequest, "the header line '\(RequestHeadRules.shown(line))' contains a NUL byte"),
+                    method: method, target: target)
             }
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
                 return .refuse(

@@ -32,26 +32,29 @@ struct RawHeaders {
 
     /// The number of headers `connection`'s request has.
     static func count(of connection: OpaquePointer) -> Int {
-        Int(MHD_get_connection_values(connection, MHD_ValueKind.HEADER_KIND, nil, nil))
+        Int(MHD_get_connection_values_n(connection, MHD_ValueKind.HEADER_KIND, nil, nil))
     }
 
     /// The headers of `connection`, kept in `storage` (at most `storage.count` of them).
+    ///
+    /// The lengths are the ones libmicrohttpd measured when it parsed the head, so nothing is measured again.
     init(of connection: OpaquePointer, storage: UnsafeMutableBufferPointer<Header>) {
         self.storage = storage
         withUnsafeMutablePointer(to: &self) { pointer in
-            _ = MHD_get_connection_values(
+            _ = MHD_get_connection_values_n(
                 connection, MHD_ValueKind.HEADER_KIND,
-                { cls, _, key, value in
+                { cls, _, key, keyLength, value, valueLength in
                     guard let cls, let key else { return .YES }
-                    cls.assumingMemoryBound(to: RawHeaders.self).pointee.append(key: key, value: value)
+                    cls.assumingMemoryBound(to: RawHeaders.self).pointee.append(
+                        key: key, keyLength: keyLength, value: value, valueLength: valueLength)
                     return .YES
                 }, pointer)
         }
     }
 
-    private mutating func append(key: UnsafePointer<CChar>, value: UnsafePointer<CChar>?) {
+    private mutating func append(key: UnsafePointer<CChar>, keyLength: Int, value: UnsafePointer<CChar>?, valueLength: Int) {
         guard count < storage.count else { return }
-        storage[count] = Header(key: key, keyLength: strlen(key), value: value, valueLength: value.map { strlen($0) } ?? 0)
+        storage[count] = Header(key: key, keyLength: keyLength, value: value, valueLength: value == nil ? 0 : valueLength)
         count += 1
     }
 

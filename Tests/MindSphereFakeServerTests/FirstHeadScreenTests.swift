@@ -94,6 +94,22 @@ import Testing
         #expect(refusal(seen) == .headerFieldsTooLarge)
     }
 
+    @Test func nulBytesInTheHead_areRefused_inTheBodyTheyAreData() {
+        let head = Array("GET /api/assets HTTP/1.1\r\nHost: h\r\nX-Name: value\r\n\r\n".utf8)
+        #expect(verdict(head) == .pass)
+        // A NUL in every position of the request line and the header lines (not in their line ends).
+        let headEnd = head.count - 4
+        for position in 0..<headEnd where head[position] != UInt8(ascii: "\r") && head[position] != UInt8(ascii: "\n") {
+            var changed = head
+            changed[position] = 0
+            #expect(refusal(verdict(changed)) == .malformedRequest, "a NUL at \(position) passed")
+            var inserted = head
+            inserted.insert(0, at: position)
+            #expect(refusal(verdict(inserted)) == .malformedRequest, "a NUL inserted at \(position) passed")
+        }
+        #expect(verdict(Array("PUT /x HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\n".utf8) + [0, 0, 0]) == .pass)
+    }
+
     @Test func moreThanAHundredHeaderFields_areRefused() {
         let fields = { (count: Int) in (0..<count).map { "X-\($0): v\r\n" }.joined() }
         #expect(verdict("GET / HTTP/1.1\r\n" + fields(FirstHeadScreen.maximumHeaderFields) + "\r\n") == .pass)

@@ -83,6 +83,25 @@ import Testing
         #expect(health.status == 200)
     }
 
+    /// A NUL would cut a C string short, so the core would read less than was sent: the first-head screen refuses it.
+    @Test func nulBytesInAFirstHead_getOneJSONErrorEach() throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let assets = "/api/assetmanagement/v3/assets"
+        let heads: [[UInt8]] = [
+            Array("GET \(assets) HTTP/1.1\r\nHost: 127.0.0.1\r\nX".utf8) + [0] + Array("Y: ab\r\n\r\n".utf8),
+            Array("GET \(assets) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer a".utf8) + [0] + Array("b\r\n\r\n".utf8),
+            Array("GET \(assets) HTTP/1.1\r\nHost: 127.0.0.1".utf8) + [0] + Array("evil\r\n\r\n".utf8),
+            Array("GET /api/assetmanagement/v3/as".utf8) + [0] + Array("sets HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8),
+        ]
+        let client = RawHTTPClient(port: server.port)
+        for head in heads {
+            let answer = try client.exchange(head)
+            #expect(answer.hasPrefix("HTTP/1.1 400"), "\(head) -> \(answer.prefix(80))")
+            #expect(answer.contains(#"{"errors":[{"code":"mdsp.core.generic."#))
+        }
+    }
+
     @Test func manyQueryArguments_areAnswered() throws {
         let server = try startServer()
         defer { server.stop() }
