@@ -30,37 +30,6 @@ import Testing
         return Array((text + "\r\n").utf8)
     }
 
-    /// Sends `requests` one after the other on one connection and returns each answer's status line.
-    private func statusLines(port: UInt16, _ requests: [[UInt8]]) throws -> [String] {
-        let socketFD = try RawHTTPClient(port: port).open()
-        defer { close(socketFD) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var lines: [String] = []
-        for request in requests {
-            _ = request.withUnsafeBytes { send(socketFD, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            var received: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            // The whole answer: its head, then as many body bytes as Content-Length says.
-            while true {
-                let text = String(decoding: received, as: UTF8.self)
-                if let end = text.range(of: "\r\n\r\n") {
-                    let length =
-                        text[..<end.lowerBound].split(separator: "\r\n")
-                        .first { $0.lowercased().hasPrefix("content-length:") }
-                        .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
-                    if text.utf8.distance(from: end.upperBound, to: text.endIndex) >= length { break }
-                }
-                let count = recv(socketFD, &buffer, buffer.count, 0)
-                guard count > 0 else { break }
-                received.append(contentsOf: buffer[..<count])
-            }
-            let line = String(decoding: received, as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
-            lines.append(line.isEmpty ? "no answer" : line)
-        }
-        return lines
-    }
-
     @Test(arguments: [3, 50, FirstHeadScreen.maximumHeaderFields])
     func headsAtTheLimit_areServed_firstAndOnAKeptAliveConnection(fieldCount: Int) async throws {
         let server = try startServer()
@@ -70,8 +39,8 @@ import Testing
         let full = head(length: ServerConfiguration.defaultMaximumHeadBytes, fieldCount: fieldCount, token: token, path: path)
         #expect(full.count == ServerConfiguration.defaultMaximumHeadBytes)
         let small = head(length: 2000, fieldCount: 2, token: token, path: path)
-        #expect(try statusLines(port: server.port, [full, full, small, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 4))
-        #expect(try statusLines(port: server.port, [small, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 2))
+        #expect(try RawHTTPClient(port: server.port).statusLines([full, full, small, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 4))
+        #expect(try RawHTTPClient(port: server.port).statusLines([small, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 2))
     }
 
     @Test func aLongerFirstHead_getsTheJSONError() async throws {
@@ -96,7 +65,7 @@ import Testing
         let token = try await LoopbackClient(baseURL: server.baseURL).token()
         let path = "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token))
         let full = head(length: limit, fieldCount: FirstHeadScreen.maximumHeaderFields, token: token, path: path)
-        #expect(try statusLines(port: server.port, [full, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 2))
+        #expect(try RawHTTPClient(port: server.port).statusLines([full, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 2))
         let longer = head(length: limit + 1, fieldCount: 3, token: token, path: path)
         #expect(try RawHTTPClient(port: server.port).exchange(longer).hasPrefix("HTTP/1.1 431"))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// A raw TCP client for sending deliberately malformed HTTP to the server under test.
@@ -15,6 +16,41 @@ struct RawHTTPClient {
             sent += result
         }
         return Self.readAll(socketFD, timeoutSeconds: timeoutSeconds)
+    }
+
+    /// Sends `requests` one after the other on one kept-alive connection, reading each whole answer (its head, then
+    /// as many body bytes as `Content-Length` says) before the next, and returns each answer's status line
+    /// ("no answer" when the server closed or stayed silent for `timeoutSeconds`).
+    func statusLines(_ requests: [[UInt8]], timeoutSeconds: Int = 5) throws -> [String] {
+        let socketFD = try connected()
+        defer { close(socketFD) }
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var lines: [String] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        for request in requests {
+            _ = request.withUnsafeBytes { send(socketFD, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            var received: [UInt8] = []
+            while !Self.isWholeAnswer(received) {
+                let count = recv(socketFD, &buffer, buffer.count, 0)
+                guard count > 0 else { break }
+                received.append(contentsOf: buffer[..<count])
+            }
+            let line = String(decoding: received, as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
+            lines.append(line.isEmpty ? "no answer" : line)
+        }
+        return lines
+    }
+
+    /// Whether `received` holds an answer's whole head and as many body bytes as its `Content-Length` says.
+    private static func isWholeAnswer(_ received: [UInt8]) -> Bool {
+        let text = String(decoding: received, as: UTF8.self)
+        guard let end = text.range(of: "\r\n\r\n") else { return false }
+        let length =
+            text[..<end.lowerBound].split(separator: "\r\n")
+            .first { $0.lowercased().hasPrefix("content-length:") }
+            .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+        return text.utf8.distance(from: end.upperBound, to: text.endIndex) >= length
     }
 
     /// Opens a connection, sends nothing, and reports whether the server closed it within `timeoutSeconds`.
