@@ -51,6 +51,14 @@ static inline int cmhd_connection_fd(struct MHD_Connection *connection)
     return info ? info->connect_fd : -1;
 }
 
+/* The length of the current request's head as received (request line, header lines, the empty line that ends it),
+   or 0 before the head is complete. */
+static inline size_t cmhd_request_head_size(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+    return info ? info->header_size : 0;
+}
+
 /* The pointer set as the connection's socket context in the connection-notify callback, or NULL. */
 static inline void *cmhd_connection_socket_context(struct MHD_Connection *connection)
 {

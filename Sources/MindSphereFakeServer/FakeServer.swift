@@ -68,7 +68,7 @@ public final class FakeServer: @unchecked Sendable {
             throw ServerError("'\(configuration.host)' is not an IPv4 address (use 127.0.0.1, 0.0.0.0 or another IPv4 address)")
         }
         let serverContext = ServerContext(
-            gateway: gateway, maximumBodyBytes: configuration.maximumBodyBytes,
+            gateway: gateway, maximumBodyBytes: configuration.maximumBodyBytes, maximumHeadBytes: configuration.effectiveMaximumHeadBytes,
             scheme: configuration.tls == nil ? "http" : "https", headerTimeoutSeconds: configuration.headerTimeoutSeconds,
             usesThreadCaches: configuration.usesThreadCaches
         )

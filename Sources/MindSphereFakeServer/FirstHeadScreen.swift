@@ -19,11 +19,6 @@ enum FirstHeadScreen {
         case refuse(FakeError, method: String, target: String)
     }
 
-    /// Heads with more header fields than this are refused: libmicrohttpd keeps a record of each field in the
-    /// connection's pool next to the head, and this many fit beside the longest head. Tomcat's default too
-    /// (`maxHeaderCount`).
-    static let maximumHeaderFields = 100
-
     /// The verdict on `bytes`, the start of what a new connection sent, for a server that serves heads up to
     /// `maximumHeadBytes` (`ServerConfiguration.maximumHeadBytes`; libmicrohttpd's pool for the connection has room for
     /// them, and a longer head would get its HTML refusal or no answer).
@@ -107,10 +102,8 @@ enum FirstHeadScreen {
                     FakeError(.malformedRequest, "the header line '\(RequestHeadRules.shown(line))' has no ':'"), method: method, target: target)
             }
             fieldCount += 1
-            guard fieldCount <= maximumHeaderFields else {
-                return .refuse(
-                    FakeError(.headerFieldsTooLarge, "the request head has more than \(maximumHeaderFields) header fields"),
-                    method: method, target: target)
+            guard fieldCount <= RequestHeadRules.maximumHeaderFields else {
+                return .refuse(RequestHeadRules.tooManyFields, method: method, target: target)
             }
             let name = UnsafeRawBufferPointer(rebasing: line[..<colon])
             lastWasContentLength = false
@@ -133,12 +126,11 @@ enum FirstHeadScreen {
     ) -> Verdict {
         guard bytes.count >= maximumHeadBytes else { return .incomplete }
         if let method, let target {
-            return .refuse(
-                FakeError(.headerFieldsTooLarge, "the request head is longer than \(maximumHeadBytes) bytes"), method: method, target: target)
+            return .refuse(RequestHeadRules.headTooLong(maximumHeadBytes), method: method, target: target)
         }
         let words = bytes.prefix(2048).split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
         return .refuse(
-            FakeError(.uriTooLong, "the request line is longer than \(maximumHeadBytes) bytes"),
+            RequestHeadRules.requestLineTooLong(maximumHeadBytes),
             method: RequestHeadRules.shown(UnsafeRawBufferPointer(rebasing: words.first ?? bytes[0..<0])),
             target: words.count > 1 ? String(decoding: words[1], as: UTF8.self) : "/")
     }

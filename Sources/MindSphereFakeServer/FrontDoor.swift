@@ -12,7 +12,8 @@ import Synchronization
 /// A connection waits here at most `headerTimeoutSeconds` or `idleTimeoutSeconds`, whichever is shorter (the
 /// deadlines libmicrohttpd's connections get: a silent connection is both late with its head and idle), and
 /// counts against the same connection limits, so a slow sender cannot hold more places here than there.
-/// Later requests on a kept-alive connection are not screened; libmicrohttpd answers their faults.
+/// Later requests on a kept-alive connection are not screened; libmicrohttpd answers their faults, and the access
+/// handler holds their heads to the same length and field-count limits (`RequestHeadRules.sizeRefusal`).
 final class FrontDoor: @unchecked Sendable {
     // @unchecked: `pending`, `perAddress` and `buffer` are used by the loop thread only; `stop()` only signals the
     // loop through `wakeDescriptor` and waits for it to end.

@@ -31,12 +31,13 @@ final class HeaderFieldFactory: Sendable {
     /// The request headers of `connection` in the order received, with the framing they declare, or the refusal
     /// `rules` give them. A block equal byte for byte to one that passed before is answered from the thread's cache
     /// (only blocks checked with `requiresHost` are kept, so a cached verdict holds for every request).
+    /// `fieldCount` is `RawHeaders.count(of: connection)`, counted once by the caller.
     func requestHead(
-        of connection: OpaquePointer, rules: RequestHeadRules, requiresHost: Bool
+        of connection: OpaquePointer, fieldCount: Int, rules: RequestHeadRules, requiresHost: Bool
     )
         -> Result<(fields: HTTPFields, framing: RequestHeadRules.Framing), FakeError>
     {
-        let capacity = max(RawHeaders.capacity, RawHeaders.count(of: connection))
+        let capacity = max(RawHeaders.capacity, fieldCount)
         return withUnsafeTemporaryAllocation(of: RawHeaders.Header.self, capacity: capacity) { storage in
             let headers = RawHeaders(of: connection, storage: storage)
             let cache = caches?.value

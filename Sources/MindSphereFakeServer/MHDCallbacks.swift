@@ -158,8 +158,17 @@ private func begin(
             state: state, connection: connection, context: context)
     }
     state.method = parsed
+    // A connection's first head was measured on its bytes before libmicrohttpd read it (`FirstHeadScreen`); later
+    // ones, and all of them over TLS, are measured here, on the length libmicrohttpd counted while parsing the head.
+    let fieldCount = RawHeaders.count(of: connection)
+    let requestLineBytes = methodBytes.count + state.rawTarget.utf8.count + (version.map { strlen($0) } ?? 0) + 4
+    if let refusal = context.headRules.sizeRefusal(
+        headBytes: cmhd_request_head_size(connection), fieldCount: fieldCount, requestLineBytes: requestLineBytes)
+    {
+        return refuse(refusal, state: state, connection: connection, context: context)
+    }
     let requiresHost = version.map { strcmp($0, "HTTP/1.0") != 0 } ?? true
-    switch context.headers.requestHead(of: connection, rules: context.headRules, requiresHost: requiresHost) {
+    switch context.headers.requestHead(of: connection, fieldCount: fieldCount, rules: context.headRules, requiresHost: requiresHost) {
     case .success(let head):
         state.headerFields = head.fields
         state.maximumBodyBytes = context.maximumBodyBytes

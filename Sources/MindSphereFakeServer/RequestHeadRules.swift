@@ -1,9 +1,10 @@
 import MindSphereFake
 
 /// What the server insists on in a request's head before the core sees it, so that a request is framed one way only
-/// (no smuggling behind a proxy) and a malformed one gets a clear error instead of a guess: valid field names, one
-/// `Host` (required on HTTP/1.1), `Content-Length` as plain digits and at most one value, `Transfer-Encoding` only
-/// `chunked` and never together with `Content-Length`, and a declared body within the limit.
+/// (no smuggling behind a proxy) and a malformed one gets a clear error instead of a guess: a head within the length
+/// and field-count limits, valid field names, one `Host` (required on HTTP/1.1), `Content-Length` as plain digits and
+/// at most one value, `Transfer-Encoding` only `chunked` and never together with `Content-Length`, and a declared body
+/// within the limit.
 struct RequestHeadRules {
     /// What a head that passes declares about its body.
     struct Framing: Equatable {
@@ -11,8 +12,40 @@ struct RequestHeadRules {
         var contentLength: Int?
     }
 
+    /// Heads with more header fields than this are refused: libmicrohttpd keeps a record of each field in the
+    /// connection's pool next to the head, and this many fit beside the longest head. Tomcat's default too
+    /// (`maxHeaderCount`).
+    static let maximumHeaderFields = 100
+
     /// Bodies larger than this are refused with 413.
     let maximumBodyBytes: Int
+    /// Heads longer than this (request line, header lines and the empty line after them) are refused with 431, or
+    /// with 414 when the request line alone is longer.
+    let maximumHeadBytes: Int
+
+    /// The refusal a head of `headBytes` bytes with `fieldCount` header fields and a request line of
+    /// `requestLineBytes` bytes (its line end included) earns for its size, or `nil` when it is within the limits.
+    func sizeRefusal(headBytes: Int, fieldCount: Int, requestLineBytes: Int) -> FakeError? {
+        if headBytes > maximumHeadBytes {
+            return requestLineBytes > maximumHeadBytes ? Self.requestLineTooLong(maximumHeadBytes) : Self.headTooLong(maximumHeadBytes)
+        }
+        return fieldCount > Self.maximumHeaderFields ? Self.tooManyFields : nil
+    }
+
+    /// The refusal of a head longer than `maximumHeadBytes`.
+    static func headTooLong(_ maximumHeadBytes: Int) -> FakeError {
+        FakeError(.headerFieldsTooLarge, "the request head is longer than \(maximumHeadBytes) bytes")
+    }
+
+    /// The refusal of a request line longer than `maximumHeadBytes`.
+    static func requestLineTooLong(_ maximumHeadBytes: Int) -> FakeError {
+        FakeError(.uriTooLong, "the request line is longer than \(maximumHeadBytes) bytes")
+    }
+
+    /// The refusal of a head with more than `maximumHeaderFields` fields.
+    static var tooManyFields: FakeError {
+        FakeError(.headerFieldsTooLarge, "the request head has more than \(maximumHeaderFields) header fields")
+    }
 
     /// The framing of `headers`, or the refusal they earn.
     func check(_ headers: RawHeaders, requiresHost: Bool) -> Result<Framing, FakeError> {

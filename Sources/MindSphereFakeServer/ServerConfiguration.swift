@@ -20,9 +20,11 @@ public struct ServerConfiguration: Sendable {
     public var headerTimeoutSeconds: Int
     /// Worker threads polling connections (each serves many connections).
     public var threads: Int
-    /// Request heads (request line and headers) up to this many bytes are served; over plain HTTP a connection whose
-    /// first head is longer gets 431 (414 when the request line alone is) in the API's error shape. 8 KiB by default,
-    /// Spring Boot's own limit (`server.max-http-request-header-size`).
+    /// Request heads (request line and headers) up to this many bytes are served; a longer one gets 431 (414 when the
+    /// request line alone is longer) in the API's error shape. 8 KiB by default, Spring Boot's own limit
+    /// (`server.max-http-request-header-size`). A later head on a kept-alive connection (or any head over TLS) longer
+    /// than twice this does not fit the connection's memory and gets libmicrohttpd's own 431 page or a closed
+    /// connection.
     public var maximumHeadBytes: Int
     /// PEM certificate and key to serve HTTPS; `nil` serves plain HTTP.
     public var tls: TLSMaterial?

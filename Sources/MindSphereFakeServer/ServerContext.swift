@@ -28,14 +28,17 @@ final class ServerContext: Sendable {
     /// The port the daemon is bound to, set once it listens (the core checks `Host` and `Origin` against it).
     let listenerPort = Atomic<UInt16>(0)
 
-    init(gateway: FakeGateway, maximumBodyBytes: Int, scheme: String, headerTimeoutSeconds: Int, usesThreadCaches: Bool) {
+    init(
+        gateway: FakeGateway, maximumBodyBytes: Int, maximumHeadBytes: Int, scheme: String, headerTimeoutSeconds: Int,
+        usesThreadCaches: Bool
+    ) {
         self.gateway = gateway
         self.headers = HeaderFieldFactory(usesCaches: usesThreadCaches)
         self.responses = usesThreadCaches ? ThreadLocal { ThreadResponseCache() } : nil
         self.maximumBodyBytes = maximumBodyBytes
         self.scheme = scheme
         // The head check leaves the length limit to the access handler, which knows the route's own limit.
-        self.headRules = RequestHeadRules(maximumBodyBytes: .max)
+        self.headRules = RequestHeadRules(maximumBodyBytes: .max, maximumHeadBytes: maximumHeadBytes)
         self.deadlines = headerTimeoutSeconds > 0 ? HeaderDeadlineWatch(timeoutSeconds: headerTimeoutSeconds) : nil
     }
 

@@ -112,12 +112,12 @@ import Testing
 
     @Test func moreThanAHundredHeaderFields_areRefused() {
         let fields = { (count: Int) in (0..<count).map { "X-\($0): v\r\n" }.joined() }
-        #expect(verdict("GET / HTTP/1.1\r\n" + fields(FirstHeadScreen.maximumHeaderFields) + "\r\n") == .pass)
-        #expect(refusal(verdict("GET / HTTP/1.1\r\n" + fields(FirstHeadScreen.maximumHeaderFields + 1) + "\r\n")) == .headerFieldsTooLarge)
+        #expect(verdict("GET / HTTP/1.1\r\n" + fields(RequestHeadRules.maximumHeaderFields) + "\r\n") == .pass)
+        #expect(refusal(verdict("GET / HTTP/1.1\r\n" + fields(RequestHeadRules.maximumHeaderFields + 1) + "\r\n")) == .headerFieldsTooLarge)
         // Refused as soon as the field beyond the limit arrives, without waiting for the rest of the head.
-        #expect(refusal(verdict("GET / HTTP/1.1\r\n" + fields(FirstHeadScreen.maximumHeaderFields + 1))) == .headerFieldsTooLarge)
+        #expect(refusal(verdict("GET / HTTP/1.1\r\n" + fields(RequestHeadRules.maximumHeaderFields + 1))) == .headerFieldsTooLarge)
         // A folded continuation line is part of its field, not another one.
-        let folded = (0..<FirstHeadScreen.maximumHeaderFields).map { "X-\($0): v\r\n more\r\n" }.joined()
+        let folded = (0..<RequestHeadRules.maximumHeaderFields).map { "X-\($0): v\r\n more\r\n" }.joined()
         #expect(verdict("GET / HTTP/1.1\r\n" + folded + "\r\n") == .pass)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 
 /// The request-head limits over a real socket: every head the server promises to serve (up to `maximumHeadBytes`
 /// and 100 header fields) fits in the memory libmicrohttpd gives a connection, on a connection's first request and on
-/// later ones; a longer first head gets the API's JSON error.
+/// later ones; a longer head, first or later, gets the API's JSON error.
 @Suite struct HeadLimitLoopbackTests {
     private func startServer(_ configuration: ServerConfiguration = ServerConfiguration()) throws -> FakeServer {
         try FakeServer.start(gateway: try FakeGateway(configuration: FakeConfiguration(seed: 7)), configuration: configuration)
@@ -30,7 +30,7 @@ import Testing
         return Array((text + "\r\n").utf8)
     }
 
-    @Test(arguments: [3, 50, FirstHeadScreen.maximumHeaderFields])
+    @Test(arguments: [3, 50, RequestHeadRules.maximumHeaderFields])
     func headsAtTheLimit_areServed_firstAndOnAKeptAliveConnection(fieldCount: Int) async throws {
         let server = try startServer()
         defer { server.stop() }
@@ -52,10 +52,51 @@ import Testing
         let answer = try RawHTTPClient(port: server.port).exchange(longer)
         #expect(answer.hasPrefix("HTTP/1.1 431"))
         #expect(answer.contains(#"{"errors":[{"code":"mdsp.core.generic."#))
-        let many = head(length: 4000, fieldCount: FirstHeadScreen.maximumHeaderFields + 1, token: token, path: "/api/assetmanagement/v3/assets")
+        let many = head(length: 4000, fieldCount: RequestHeadRules.maximumHeaderFields + 1, token: token, path: "/api/assetmanagement/v3/assets")
         let manyAnswer = try RawHTTPClient(port: server.port).exchange(many)
         #expect(manyAnswer.hasPrefix("HTTP/1.1 431"))
-        #expect(manyAnswer.contains("more than \(FirstHeadScreen.maximumHeaderFields) header fields"))
+        #expect(manyAnswer.contains("more than \(RequestHeadRules.maximumHeaderFields) header fields"))
+    }
+
+    @Test func laterHeadsOverTheLimits_getTheJSONError() async throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let token = try await LoopbackClient(baseURL: server.baseURL).token()
+        let path = "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token))
+        let limit = ServerConfiguration.defaultMaximumHeadBytes
+        let small = head(length: 2000, fieldCount: 2, token: token, path: path)
+        let client = RawHTTPClient(port: server.port)
+        // Within the limits, on one connection.
+        let full = head(length: limit, fieldCount: 30, token: token, path: path)
+        let most = head(length: 4000, fieldCount: RequestHeadRules.maximumHeaderFields, token: token, path: path)
+        #expect(try client.statusLines([small, full, most, small]) == Array(repeating: "HTTP/1.1 200 OK", count: 4))
+        // One byte or one field more, as a later request: the API's error (and libmicrohttpd closes the connection).
+        let longer = try client.answers([small, head(length: limit + 1, fieldCount: 30, token: token, path: path)])
+        #expect(longer[1].hasPrefix("HTTP/1.1 431"))
+        #expect(longer[1].contains(#"{"errors":[{"code":"mdsp.core.generic."#))
+        #expect(longer[1].contains("the request head is longer than \(limit) bytes"))
+        let many = try client.answers([small, head(length: 4000, fieldCount: RequestHeadRules.maximumHeaderFields + 1, token: token, path: path)])
+        #expect(many[1].hasPrefix("HTTP/1.1 431"))
+        #expect(many[1].contains("more than \(RequestHeadRules.maximumHeaderFields) header fields"))
+    }
+
+    @Test func aLaterHeadWithBareLineFeeds_isMeasuredAsSent() async throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let token = try await LoopbackClient(baseURL: server.baseURL).token()
+        let path = "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token))
+        let limit = ServerConfiguration.defaultMaximumHeadBytes
+        // Written with CRLF this head is longer than the limit; as sent, with LF alone, it is exactly the limit.
+        let lineFeedsOnly = { (length: Int) in
+            Array(
+                String(decoding: self.head(length: length + 32, fieldCount: 30, token: token, path: path), as: UTF8.self)
+                    .replacingOccurrences(of: "\r\n", with: "\n").utf8)
+        }
+        #expect(lineFeedsOnly(limit).count == limit)
+        let small = head(length: 2000, fieldCount: 2, token: token, path: path)
+        let client = RawHTTPClient(port: server.port)
+        #expect(try client.statusLines([small, lineFeedsOnly(limit), small]) == Array(repeating: "HTTP/1.1 200 OK", count: 3))
+        #expect(try client.statusLines([small, lineFeedsOnly(limit + 1)]).last?.hasPrefix("HTTP/1.1 431") == true)
     }
 
     @Test func aRaisedLimit_servesLongerHeads() async throws {
@@ -64,7 +105,7 @@ import Testing
         defer { server.stop() }
         let token = try await LoopbackClient(baseURL: server.baseURL).token()
         let path = "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token))
-        let full = head(length: limit, fieldCount: FirstHeadScreen.maximumHeaderFields, token: token, path: path)
+        let full = head(length: limit, fieldCount: RequestHeadRules.maximumHeaderFields, token: token, path: path)
         #expect(try RawHTTPClient(port: server.port).statusLines([full, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 2))
         let longer = head(length: limit + 1, fieldCount: 3, token: token, path: path)
         #expect(try RawHTTPClient(port: server.port).exchange(longer).hasPrefix("HTTP/1.1 431"))

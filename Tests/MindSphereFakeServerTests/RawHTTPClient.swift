@@ -22,11 +22,18 @@ struct RawHTTPClient {
     /// as many body bytes as `Content-Length` says) before the next, and returns each answer's status line
     /// ("no answer" when the server closed or stayed silent for `timeoutSeconds`).
     func statusLines(_ requests: [[UInt8]], timeoutSeconds: Int = 5) throws -> [String] {
+        try answers(requests, timeoutSeconds: timeoutSeconds).map { $0.components(separatedBy: "\r\n").first ?? "" }
+            .map { $0.isEmpty ? "no answer" : $0 }
+    }
+
+    /// Sends `requests` one after the other on one kept-alive connection and returns each whole answer, head and body
+    /// ("" when the server closed or stayed silent for `timeoutSeconds`).
+    func answers(_ requests: [[UInt8]], timeoutSeconds: Int = 5) throws -> [String] {
         let socketFD = try connected()
         defer { close(socketFD) }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var lines: [String] = []
+        var answers: [String] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         for request in requests {
             _ = request.withUnsafeBytes { send(socketFD, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -36,10 +43,9 @@ struct RawHTTPClient {
                 guard count > 0 else { break }
                 received.append(contentsOf: buffer[..<count])
             }
-            let line = String(decoding: received, as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
-            lines.append(line.isEmpty ? "no answer" : line)
+            answers.append(String(decoding: received, as: UTF8.self))
         }
-        return lines
+        return answers
     }
 
     /// Whether `received` holds an answer's whole head and as many body bytes as its `Content-Length` says.

@@ -48,6 +48,18 @@ import Testing
         #expect(trusted.output == #"{"status":"ok"}"#)
         let untrusted = try run("/usr/bin/curl", ["-s", "--max-time", "10", server.baseURL + "/_fake/health"])
         #expect(untrusted.status != 0)
+        // The head limits hold over TLS too (libmicrohttpd reads those heads itself; the access handler measures them).
+        let padded = { (bytes: Int) in
+            try self.run(
+                "/usr/bin/curl",
+                [
+                    "-s", "--max-time", "10", "--cacert", certificate, "-H", "X-Pad: " + String(repeating: "v", count: bytes),
+                    server.baseURL + "/_fake/health",
+                ]
+            ).output
+        }
+        #expect(try padded(6000) == #"{"status":"ok"}"#)
+        #expect(try padded(ServerConfiguration.defaultMaximumHeadBytes).contains("the request head is longer than"))
         let plain = try RawHTTPClient(port: server.port).exchange(Array("GET /_fake/health HTTP/1.1\r\nHost: x\r\n\r\n".utf8), timeoutSeconds: 2)
         #expect(!plain.contains("200 OK"))
     }

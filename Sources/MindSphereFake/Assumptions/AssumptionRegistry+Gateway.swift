@@ -25,7 +25,7 @@ extension AssumptionRegistry {
             "Bodies above the gateway limit answer 413 mdsp.core.generic.payloadTooLarge."),
         Assumption(
             "gateway.head-limits", .unknown,
-            "Request heads up to 8 KiB with up to 100 header fields are served (the defaults of Spring Boot and Tomcat); a longer first head answers 431 (414 for the request line alone) in the API's error shape."
+            "Request heads up to 8 KiB with up to 100 header fields are served (the defaults of Spring Boot and Tomcat); a longer head answers 431 (414 for the request line alone) in the API's error shape."
         ),
     ]
 }
