@@ -158,8 +158,9 @@ private func begin(
             state: state, connection: connection, context: context)
     }
     state.method = parsed
-    // A connection's first head was measured on its bytes before libmicrohttpd read it (`FirstHeadScreen`); later
-    // ones, and all of them over TLS, are measured here, on the length libmicrohttpd counted while parsing the head.
+    // The length libmicrohttpd counted while parsing the head, line ends and spaces as sent. A connection's first head
+    // over plain HTTP was measured on its bytes already (`FirstHeadScreen`); this holds later heads, and every head
+    // over TLS, to the same limits.
     let fieldCount = RawHeaders.count(of: connection)
     let requestLineBytes = methodBytes.count + state.rawTarget.utf8.count + (version.map { strlen($0) } ?? 0) + 4
     if let refusal = context.headRules.sizeRefusal(

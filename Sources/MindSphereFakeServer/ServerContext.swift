@@ -37,7 +37,7 @@ final class ServerContext: Sendable {
         self.responses = usesThreadCaches ? ThreadLocal { ThreadResponseCache() } : nil
         self.maximumBodyBytes = maximumBodyBytes
         self.scheme = scheme
-        // The head check leaves the length limit to the access handler, which knows the route's own limit.
+        // The head check leaves the body's limit to the access handler, which knows the route's own limit.
         self.headRules = RequestHeadRules(maximumBodyBytes: .max, maximumHeadBytes: maximumHeadBytes)
         self.deadlines = headerTimeoutSeconds > 0 ? HeaderDeadlineWatch(timeoutSeconds: headerTimeoutSeconds) : nil
     }
