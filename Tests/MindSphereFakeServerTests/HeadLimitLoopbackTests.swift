@@ -32,10 +32,8 @@ import Testing
 
     @Test(arguments: [3, 50, RequestHeadRules.maximumHeaderFields])
     func headsAtTheLimit_areServed_firstAndOnAKeptAliveConnection(fieldCount: Int) async throws {
-        let server = try startServer()
+        let (server, token, path) = try await startedWithRootAssetPath()
         defer { server.stop() }
-        let token = try await LoopbackClient(baseURL: server.baseURL).token()
-        let path = "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token))
         let full = head(length: ServerConfiguration.defaultMaximumHeadBytes, fieldCount: fieldCount, token: token, path: path)
         #expect(full.count == ServerConfiguration.defaultMaximumHeadBytes)
         let small = head(length: 2000, fieldCount: 2, token: token, path: path)
@@ -59,10 +57,8 @@ import Testing
     }
 
     @Test func laterHeadsOverTheLimits_getTheJSONError() async throws {
-        let server = try startServer()
+        let (server, token, path) = try await startedWithRootAssetPath()
         defer { server.stop() }
-        let token = try await LoopbackClient(baseURL: server.baseURL).token()
-        let path = "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token))
         let limit = ServerConfiguration.defaultMaximumHeadBytes
         let small = head(length: 2000, fieldCount: 2, token: token, path: path)
         let client = RawHTTPClient(port: server.port)
@@ -86,10 +82,8 @@ import Testing
     }
 
     @Test func aLaterHeadWithBareLineFeeds_isMeasuredAsSent() async throws {
-        let server = try startServer()
+        let (server, token, path) = try await startedWithRootAssetPath()
         defer { server.stop() }
-        let token = try await LoopbackClient(baseURL: server.baseURL).token()
-        let path = "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token))
         let limit = ServerConfiguration.defaultMaximumHeadBytes
         // Written with CRLF this head is longer than the limit; as sent, with LF alone, it is exactly the limit.
         let lineFeedsOnly = { (length: Int) in
@@ -106,14 +100,26 @@ import Testing
 
     @Test func aRaisedLimit_servesLongerHeads() async throws {
         let limit = 40_000
-        let server = try startServer(ServerConfiguration(maximumHeadBytes: limit))
+        let (server, token, path) = try await startedWithRootAssetPath(ServerConfiguration(maximumHeadBytes: limit))
         defer { server.stop() }
-        let token = try await LoopbackClient(baseURL: server.baseURL).token()
-        let path = "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token))
         let full = head(length: limit, fieldCount: RequestHeadRules.maximumHeaderFields, token: token, path: path)
         #expect(try RawHTTPClient(port: server.port).statusLines([full, full]) == Array(repeating: "HTTP/1.1 200 OK", count: 2))
         let longer = head(length: limit + 1, fieldCount: 3, token: token, path: path)
         #expect(try RawHTTPClient(port: server.port).exchange(longer).hasPrefix("HTTP/1.1 431"))
+    }
+
+    /// A started server, a token for it, and the path of its root asset (stop the server when done).
+    private func startedWithRootAssetPath(
+        _ configuration: ServerConfiguration = ServerConfiguration()
+    ) async throws -> (server: FakeServer, token: String, path: String) {
+        let server = try startServer(configuration)
+        do {
+            let token = try await LoopbackClient(baseURL: server.baseURL).token()
+            return (server, token, "/api/assetmanagement/v3/assets/" + (try await rootAssetID(server, token: token)))
+        } catch {
+            server.stop()
+            throw error
+        }
     }
 
     private func rootAssetID(_ server: FakeServer, token: String) async throws -> String {
