@@ -98,5 +98,17 @@ public enum GatewayChecks {
                 try await context.send("GET assets with a large head", .get, assets + "?size=1", headers: headers), 200,
                 step: "GET assets with a large head")
         },
+        ContractCheck(
+            "gateway.head.too-large", tier: .strict, requires: .transport, verifies: ["gateway.head-limits"],
+            "a request head of about 11 KiB (over 8 KiB) answers 431 requestHeaderFieldsTooLarge"
+        ) { context in
+            // 10 padding fields of 1,000 bytes each (about 10,200 bytes): over Spring Boot's 8 KiB, and in few fields, so
+            // that a fake's connection memory (twice the limit, shared with a record per field) holds the whole head.
+            var headers: [String: String] = [:]
+            for index in 0..<10 { headers["X-Contract-Padding-\(index)"] = String(repeating: "p", count: 1000) }
+            let response = try await context.send("GET assets with an 11 KiB head", .get, assets + "?size=1", headers: headers)
+            try context.expectPlatformError(
+                response, status: 431, code: "mdsp.core.generic.requestHeaderFieldsTooLarge", step: "GET assets with an 11 KiB head")
+        },
     ]
 }
