@@ -46,9 +46,9 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRATCH = os.path.join(ROOT, ".build-bench")
 CLIENT_ID = "iiotuxpc-testdm-v1.0.0"
+SECRET = "fake-secret-for-local-use"
 # The memory the fake gives each libmicrohttpd connection (`ServerConfiguration.connectionMemoryBytes` by default).
 FAKE_CONNECTION_MEMORY = 16 * 1024
-SECRET = "fake-secret-for-local-use"
 TOKEN_BODY = json.dumps({"grant_type": "client_credentials", "appName": "testdm", "appVersion": "v1.0.0",
                          "hostTenant": "iiotuxpc", "userTenant": "iiotuxpc"})
 

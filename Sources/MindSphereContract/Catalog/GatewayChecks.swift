@@ -91,24 +91,27 @@ public enum GatewayChecks {
             "gateway.head.large-served", tier: .strict, requires: .transport, verifies: ["gateway.head-limits"],
             "a request head of about 6 KiB in over 30 header fields (under 8 KiB with a 3 KB token) is served"
         ) { context in
-            // 30 padding fields of 140 bytes each (about 4,950 bytes), besides Host, Authorization and the client's own.
-            var headers: [String: String] = [:]
-            for index in 0..<30 { headers["X-Contract-Padding-\(index)"] = String(repeating: "p", count: 140) }
+            // About 4,950 bytes of padding, besides Host, Authorization and the client's own.
+            let headers = paddingHeaders(fields: 30, bytesEach: 140)
             try context.expectStatus(
                 try await context.send("GET assets with a large head", .get, assets + "?size=1", headers: headers), 200,
                 step: "GET assets with a large head")
         },
         ContractCheck(
             "gateway.head.too-large", tier: .strict, requires: .transport, verifies: ["gateway.head-limits"],
-            "a request head of about 11 KiB (over 8 KiB) answers 431 requestHeaderFieldsTooLarge"
+            "a request head of about 11 KiB (10 KiB of padding, over 8 KiB in all) answers 431 requestHeaderFieldsTooLarge"
         ) { context in
-            // 10 padding fields of 1,000 bytes each (about 10,200 bytes): over Spring Boot's 8 KiB, and in few fields, so
-            // that a fake's connection memory (twice the limit, shared with a record per field) holds the whole head.
-            var headers: [String: String] = [:]
-            for index in 0..<10 { headers["X-Contract-Padding-\(index)"] = String(repeating: "p", count: 1000) }
+            // About 10,250 bytes of padding: over Spring Boot's 8 KiB, and in few fields, so that a fake's connection
+            // memory (twice the limit, shared with a record per field) holds the whole head.
+            let headers = paddingHeaders(fields: 10, bytesEach: 1000)
             let response = try await context.send("GET assets with an 11 KiB head", .get, assets + "?size=1", headers: headers)
             try context.expectPlatformError(
                 response, status: 431, code: "mdsp.core.generic.requestHeaderFieldsTooLarge", step: "GET assets with an 11 KiB head")
         },
     ]
+
+    /// `fields` header fields `X-Contract-Padding-0`, `-1`, ... of `bytesEach` bytes each, to make a request head long.
+    static func paddingHeaders(fields: Int, bytesEach: Int) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: (0..<fields).map { ("X-Contract-Padding-\($0)", String(repeating: "p", count: bytesEach)) })
+    }
 }
